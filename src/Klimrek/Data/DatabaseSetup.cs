@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Klimrek.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Chooses the provider from configuration (<c>Database:Provider</c>, <c>ConnectionStrings:Klimrek</c>).</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider GetProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value) || value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            return DatabaseProvider.Sqlite;
+        if (value.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || value.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || value.Equals("Npgsql", StringComparison.OrdinalIgnoreCase))
+            return DatabaseProvider.Postgres;
+        throw new InvalidOperationException($"Database:Provider '{value}' is unknown; use 'Sqlite' or 'Postgres'.");
+    }
+
+    /// <summary>The app's data folder: <c>Klimrek:DataFolder</c>, default <c>App_Data</c> under the content root.</summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot)
+    {
+        var folder = configuration["Klimrek:DataFolder"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? Path.Combine(contentRoot, "App_Data") : Path.Combine(contentRoot, folder));
+    }
+
+    public static string ConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var cs = configuration.GetConnectionString("Klimrek");
+        if (!string.IsNullOrWhiteSpace(cs))
+            return cs;
+        if (GetProvider(configuration) == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Klimrek is empty.");
+        var folder = DataFolder(configuration, contentRoot);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "klimrek.db")}";
+    }
+
+    public static IServiceCollection AddKlimrekDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = GetProvider(configuration);
+        var cs = ConnectionString(configuration, contentRoot);
+        if (provider == DatabaseProvider.Sqlite)
+            services.AddDbContext<KlimrekDbContext, SqliteKlimrekDbContext>(o => ConfigureSqlite(o, cs));
+        else
+            services.AddDbContext<KlimrekDbContext, PostgresKlimrekDbContext>(o => ConfigurePostgres(o, cs));
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+        o.UseSqlite(cs, x => x.CommandTimeout(300));
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
+        o.UseNpgsql(cs, x => x.CommandTimeout(300));
+}
+
+/// <summary>Used by <c>dotnet ef migrations add … --context SqliteKlimrekDbContext</c> only.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteKlimrekDbContext>
+{
+    public SqliteKlimrekDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<SqliteKlimrekDbContext>();
+        DatabaseSetup.ConfigureSqlite(b, "Data Source=design-time.db");
+        return new SqliteKlimrekDbContext(b.Options);
+    }
+}
+
+/// <summary>Used by <c>dotnet ef migrations add … --context PostgresKlimrekDbContext</c> only.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresKlimrekDbContext>
+{
+    public PostgresKlimrekDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<PostgresKlimrekDbContext>();
+        DatabaseSetup.ConfigurePostgres(b, "Host=localhost;Database=klimrek_design");
+        return new PostgresKlimrekDbContext(b.Options);
+    }
+}

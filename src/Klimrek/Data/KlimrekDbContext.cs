@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klimrek.Data;
+
+/// <summary>
+/// The application's database. Two provider-specific subclasses exist only so that each provider has its own
+/// migrations history (<see cref="SqliteKlimrekDbContext"/>, <see cref="PostgresKlimrekDbContext"/>);
+/// the model is defined once, here.
+/// </summary>
+public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbContext<KlimrekUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<IscoGroup> IscoGroups => Set<IscoGroup>();
+    public DbSet<IscoGroupText> IscoGroupTexts => Set<IscoGroupText>();
+    public DbSet<Occupation> Occupations => Set<Occupation>();
+    public DbSet<OccupationText> OccupationTexts => Set<OccupationText>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<SkillText> SkillTexts => Set<SkillText>();
+    public DbSet<OccupationSkill> OccupationSkills => Set<OccupationSkill>();
+    public DbSet<SkillBroader> SkillBroaders => Set<SkillBroader>();
+    public DbSet<SkillRelation> SkillRelations => Set<SkillRelation>();
+    public DbSet<EscoImport> EscoImports => Set<EscoImport>();
+    public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KlimrekDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteKlimrekDbContext(DbContextOptions<SqliteKlimrekDbContext> options) : KlimrekDbContext(options);
+
+public sealed class PostgresKlimrekDbContext(DbContextOptions<PostgresKlimrekDbContext> options) : KlimrekDbContext(options);

@@ -1,0 +1,82 @@
+using Klimrek.Core.Atlas;
+using Klimrek.Data;
+
+namespace Klimrek.Features.Atlas;
+
+/// <summary>Dutch display names (also the localisation keys) of the body aspects.</summary>
+public static class AspectLabels
+{
+    public static string Name(BodyAspect a) => a switch
+    {
+        BodyAspect.Hoofd => "Hoofd",
+        BodyAspect.Handen => "Handen",
+        BodyAspect.Hart => "Hart",
+        BodyAspect.Mond => "Mond",
+        BodyAspect.Buik => "Buik",
+        BodyAspect.Voeten => "Voeten",
+        _ => "Omgeving",
+    };
+
+    public static string Meaning(BodyAspect a) => a switch
+    {
+        BodyAspect.Hoofd => "kennis en praktijkkennis",
+        BodyAspect.Handen => "taken en vaardigheden",
+        BodyAspect.Hart => "passie, drijfveren en beroepstrots",
+        BodyAspect.Mond => "communicatie en samenwerking",
+        BodyAspect.Buik => "arbeidsomstandigheden en arbeidsvoorwaarden",
+        BodyAspect.Voeten => "opleiding, ontwikkeling en verankering in de sector",
+        _ => "ontwikkelingen en hoe anderen het beroep zien",
+    };
+
+    public static string SectionTitle(string key) => BodyAspects.TryParse(key, out var a) ? Name(a) : key switch
+    {
+        ProfileSections.Klassiek => "Klassiek beeld",
+        ProfileSections.Actueel => "Actueel beeld",
+        ProfileSections.Verschuivingen => "Verschuivingen",
+        ProfileSections.Verhalen => "Verhalen uit de praktijk",
+        ProfileSections.Ontwikkelingen => "Ontwikkelingen",
+        ProfileSections.Bronnen => "Bronnen",
+        _ => key,
+    };
+}
+
+public static class OriginLabels
+{
+    public static string Of(ContributorOrigin o) => o switch
+    {
+        ContributorOrigin.Onderwijs => "onderwijs",
+        ContributorOrigin.Werkgever => "werkgever",
+        _ => "onderzoek",
+    };
+
+    public static string Of(string? o) => o?.ToLowerInvariant() switch
+    {
+        "onderwijs" => "onderwijs",
+        "werkgever" => "werkgever",
+        _ => "onderzoek",
+    };
+
+    public static bool TryParse(string? value, out ContributorOrigin origin)
+    {
+        origin = value?.ToLowerInvariant() switch
+        {
+            "onderwijs" => ContributorOrigin.Onderwijs,
+            "werkgever" => ContributorOrigin.Werkgever,
+            "onderzoek" => ContributorOrigin.Onderzoek,
+            _ => 0,
+        };
+        return origin != 0;
+    }
+}
+
+public static class DevelopmentLabels
+{
+    public static string Of(string? kind) => kind?.ToLowerInvariant() switch
+    {
+        "technologie" => "technologie",
+        "regelgeving" => "regelgeving",
+        "maatschappij" => "maatschappij",
+        "arbeidsmarkt" => "arbeidsmarkt",
+        _ => "overig",
+    };
+}

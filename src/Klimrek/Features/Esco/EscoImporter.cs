@@ -1,0 +1,253 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Klimrek.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Klimrek.Features.Esco;
+
+public sealed record ImportProgress(string Stage, double Fraction);
+
+public sealed record EscoImportResult(
+    int ImportId, string Languages, int Occupations, int Skills, int IscoGroups, int OccupationSkillRelations,
+    IReadOnlyList<string> Notes, TimeSpan Elapsed);
+
+/// <summary>
+/// Imports an ESCO CSV pack in one transaction: everything or nothing. Concepts are upserted by URI (so their ids,
+/// which curated content refers to, stay stable and a re-import never duplicates); texts are replaced per concept
+/// and language; relation sets present in the pack replace the old ones. Set-based SQL over temporary staging
+/// tables keeps it fast on both providers.
+/// </summary>
+public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logger)
+{
+    public async Task<EscoImportResult> ImportAsync(string folder, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = DateTime.UtcNow;
+        progress?.Report(new ImportProgress("Bestanden lezen", 0));
+        var pack = EscoPackReader.Read(folder, new Progress<string>(f => logger.LogDebug("Reading {File}", f)));
+        progress?.Report(new ImportProgress("Bestanden gelezen", 0.35));
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var loader = BulkLoader.For(db.Database.GetDbConnection(), tx.GetDbTransaction());
+                var counts = await WriteAsync(pack, loader, progress, ct);
+
+                var import = new EscoImport
+                {
+                    StartedAt = started,
+                    FinishedAt = DateTime.UtcNow,
+                    Source = Truncate(pack.Source, 1000),
+                    Languages = string.Join(",", pack.Languages),
+                    Occupations = counts.Occupations,
+                    Skills = counts.Skills,
+                    OccupationSkillRelations = counts.Relations,
+                    Report = pack.Notes.Count == 0 ? null : string.Join('\n', pack.Notes),
+                };
+                db.EscoImports.Add(import);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                progress?.Report(new ImportProgress("Klaar", 1));
+                logger.LogInformation("ESCO import {Id} from {Source}: {Occ} occupations, {Skills} skills, {Rel} relations in {Ms} ms",
+                    import.Id, pack.Source, counts.Occupations, counts.Skills, counts.Relations, clock.ElapsedMilliseconds);
+                return new EscoImportResult(import.Id, import.Languages, counts.Occupations, counts.Skills, counts.Isco, counts.Relations, pack.Notes, clock.Elapsed);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+    }
+
+    private sealed record Counts(int Occupations, int Skills, int Isco, int Relations);
+
+    private static async Task<Counts> WriteAsync(EscoPack pack, BulkLoader db, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var hasCollections = pack.Collections.Count > 0;
+        string Coll(string table) => hasCollections ? "excluded.\"Collections\"" : $"\"{table}\".\"Collections\"";
+
+        // 1. Concepts, upserted by URI.
+        await Stage(db, "stage_isco", "uri text, code text", ct);
+        await db.LoadAsync("stage_isco", ["uri", "code"], pack.IscoGroups.Values.Select(r => new object?[] { r.Uri, r.Code }), ct);
+        await db.ExecuteAsync("""
+            INSERT INTO "IscoGroups" ("Uri", "Code") SELECT uri, code FROM stage_isco WHERE true
+            ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code"
+            """, ct);
+
+        await Stage(db, "stage_occ", "uri text, code text, isco text, modified text, coll integer", ct);
+        await db.LoadAsync("stage_occ", ["uri", "code", "isco", "modified", "coll"], pack.Occupations.Values.Select(r =>
+            new object?[] { r.Uri, r.Code, r.IscoCode, r.ModifiedDate, (int)pack.Collections.GetValueOrDefault(r.Uri) }), ct);
+        await db.ExecuteAsync($"""
+            INSERT INTO "Occupations" ("Uri", "Code", "IscoCode", "ModifiedDate", "Collections")
+            SELECT uri, code, isco, modified, coll FROM stage_occ WHERE true
+            ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code", "IscoCode" = excluded."IscoCode",
+              "ModifiedDate" = excluded."ModifiedDate", "Collections" = {Coll("Occupations")}
+            """, ct);
+
+        await Stage(db, "stage_skill", "uri text, ctype integer, stype text, reuse text, code text, coll integer", ct);
+        await db.LoadAsync("stage_skill", ["uri", "ctype", "stype", "reuse", "code", "coll"], pack.Skills.Values.Select(r =>
+            new object?[] { r.Uri, (int)r.ConceptType, r.SkillType, r.ReuseLevel, r.Code, (int)pack.Collections.GetValueOrDefault(r.Uri) }), ct);
+        await db.ExecuteAsync($"""
+            INSERT INTO "Skills" ("Uri", "ConceptType", "SkillType", "ReuseLevel", "Code", "Collections")
+            SELECT uri, ctype, stype, reuse, code, coll FROM stage_skill WHERE true
+            ON CONFLICT ("Uri") DO UPDATE SET "ConceptType" = excluded."ConceptType", "SkillType" = excluded."SkillType",
+              "ReuseLevel" = excluded."ReuseLevel", "Code" = excluded."Code", "Collections" = {Coll("Skills")}
+            """, ct);
+        await db.ExecuteAsync("""
+            UPDATE "Occupations" SET "IscoGroupId" = (SELECT g."Id" FROM "IscoGroups" g WHERE g."Code" = "Occupations"."IscoCode")
+            """, ct);
+        progress?.Report(new ImportProgress("Begrippen bijgewerkt", 0.5));
+
+        var occIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "Occupations" """, ct);
+        var skillIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "Skills" """, ct);
+        var iscoIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "IscoGroups" """, ct);
+
+        // 2. Texts, replaced per concept and language.
+        await Stage(db, "stage_ids", "id integer primary key", ct);
+        await ReplaceTexts(db, "OccupationTexts", "OccupationId", pack.OccupationTexts, occIds, ct);
+        await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, ct);
+        await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, ct);
+        progress?.Report(new ImportProgress("Teksten bijgewerkt", 0.65));
+
+        // 3. Hierarchies.
+        await Stage(db, "stage_upd", "id integer primary key, v integer", ct);
+        if (pack.OccupationBroader is { } occBroader)
+        {
+            var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+            var occParent = new Dictionary<int, int>();
+            var iscoParent = new Dictionary<int, int>();
+            foreach (var (child, parent) in occBroader)
+            {
+                if (occIds.TryGetValue(child, out var c))
+                {
+                    if (occIds.TryGetValue(parent, out var p)) occParent[c] = p;
+                    else if (!iscoIds.ContainsKey(parent)) Count(unknown, parent);
+                }
+                else if (iscoIds.TryGetValue(child, out var ci))
+                {
+                    if (iscoIds.TryGetValue(parent, out var pi)) iscoParent[ci] = pi;
+                    else Count(unknown, parent);
+                }
+                else Count(unknown, child);
+            }
+            await ApplyUpdate(db, "Occupations", "BroaderOccupationId", occParent, ct);
+            await ApplyUpdate(db, "IscoGroups", "ParentId", iscoParent, ct);
+            Report(pack, "broaderRelationsOccPillar", unknown, "een onbekend begrip");
+        }
+        if (pack.SkillBroader is { } skillBroader)
+        {
+            var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+            var rows = new HashSet<(int, int)>();
+            foreach (var (child, parent) in skillBroader)
+            {
+                if (!skillIds.TryGetValue(child, out var c)) { Count(unknown, child); continue; }
+                if (!skillIds.TryGetValue(parent, out var p)) { Count(unknown, parent); continue; }
+                if (c != p) rows.Add((c, p));
+            }
+            await db.ExecuteAsync("""DELETE FROM "SkillBroaders" """, ct);
+            await db.LoadAsync("SkillBroaders", ["SkillId", "BroaderSkillId"], rows.Select(r => new object?[] { r.Item1, r.Item2 }), ct);
+            Report(pack, "broaderRelationsSkillPillar", unknown, "een onbekende vaardigheid");
+        }
+        progress?.Report(new ImportProgress("Hiërarchie bijgewerkt", 0.75));
+
+        // 4. Relations.
+        int relations;
+        if (pack.OccupationSkills is { } occSkills)
+        {
+            var unknownOcc = new Dictionary<string, int>(StringComparer.Ordinal);
+            var unknownSkill = new Dictionary<string, int>(StringComparer.Ordinal);
+            var rows = new Dictionary<(int, int), bool>();
+            int duplicates = 0;
+            foreach (var (occ, skill, essential) in occSkills)
+            {
+                if (!occIds.TryGetValue(occ, out var o)) { Count(unknownOcc, occ); continue; }
+                if (!skillIds.TryGetValue(skill, out var s)) { Count(unknownSkill, skill); continue; }
+                if (rows.TryGetValue((o, s), out var was)) { duplicates++; rows[(o, s)] = was || essential; }
+                else rows[(o, s)] = essential;
+            }
+            await db.ExecuteAsync("""DELETE FROM "OccupationSkills" """, ct);
+            await db.LoadAsync("OccupationSkills", ["OccupationId", "SkillId", "IsEssential"], rows.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct);
+            Report(pack, "occupationSkillRelations", unknownOcc, "een beroep dat niet in de beroepenlijst staat");
+            Report(pack, "occupationSkillRelations", unknownSkill, "een vaardigheid die niet in de vaardighedenlijst staat");
+            if (duplicates > 0)
+                pack.Notes.Add($"occupationSkillRelations: {duplicates} dubbele relaties samengevoegd (essentieel wint).");
+            relations = rows.Count;
+        }
+        else
+        {
+            relations = await Scalar(db, """SELECT COUNT(*) FROM "OccupationSkills" """, ct);
+        }
+        if (pack.SkillSkills is { } skillSkills)
+        {
+            var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+            var rows = new Dictionary<(int, int), bool>();
+            foreach (var (a, b, essential) in skillSkills)
+            {
+                if (!skillIds.TryGetValue(a, out var x)) { Count(unknown, a); continue; }
+                if (!skillIds.TryGetValue(b, out var y)) { Count(unknown, b); continue; }
+                if (x != y) rows[(x, y)] = rows.GetValueOrDefault((x, y)) || essential;
+            }
+            await db.ExecuteAsync("""DELETE FROM "SkillRelations" """, ct);
+            await db.LoadAsync("SkillRelations", ["SkillId", "RelatedSkillId", "IsEssential"], rows.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct);
+            Report(pack, "skillSkillRelations", unknown, "een onbekende vaardigheid");
+        }
+        progress?.Report(new ImportProgress("Relaties bijgewerkt", 0.95));
+
+        foreach (var t in new[] { "stage_isco", "stage_occ", "stage_skill", "stage_ids", "stage_upd" })
+            await db.ExecuteAsync($"DROP TABLE IF EXISTS {t}", ct);
+
+        return new Counts(occIds.Count, await Scalar(db, """SELECT COUNT(*) FROM "Skills" WHERE "ConceptType" = 1""", ct), iscoIds.Count, relations);
+    }
+
+    private static async Task Stage(BulkLoader db, string name, string columns, CancellationToken ct)
+    {
+        await db.ExecuteAsync($"DROP TABLE IF EXISTS {name}", ct);
+        await db.ExecuteAsync($"CREATE TEMP TABLE {name} ({columns})", ct);
+    }
+
+    private static async Task ReplaceTexts(BulkLoader db, string table, string fk, Dictionary<(string Uri, string Lang), TextRow> texts,
+        Dictionary<string, int> ids, CancellationToken ct)
+    {
+        foreach (var group in texts.GroupBy(t => t.Key.Lang))
+        {
+            var rows = group.Where(t => ids.ContainsKey(t.Key.Uri)).Select(t => (Id: ids[t.Key.Uri], t.Value)).ToList();
+            await db.ExecuteAsync("DELETE FROM stage_ids", ct);
+            await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
+            // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
+            await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
+            await db.LoadAsync(table, [fk, "Language", "PreferredLabel", "AltLabels", "HiddenLabels", "Description"],
+                rows.Select(r => new object?[] { r.Id, group.Key, r.Value.PreferredLabel, r.Value.AltLabels, r.Value.HiddenLabels, r.Value.Description }), ct);
+        }
+    }
+
+    private static async Task ApplyUpdate(BulkLoader db, string table, string column, Dictionary<int, int> values, CancellationToken ct)
+    {
+        await db.ExecuteAsync("DELETE FROM stage_upd", ct);
+        await db.LoadAsync("stage_upd", ["id", "v"], values.Select(kv => new object?[] { kv.Key, kv.Value }), ct);
+        await db.ExecuteAsync($"""UPDATE "{table}" SET "{column}" = (SELECT s.v FROM stage_upd s WHERE s.id = "{table}"."Id")""", ct);
+    }
+
+    private static async Task<int> Scalar(BulkLoader db, string sql, CancellationToken ct)
+    {
+        var map = await db.ReadMapAsync($"SELECT 'n', CAST(({sql}) AS integer)", ct);
+        return map["n"];
+    }
+
+    private static void Count(Dictionary<string, int> d, string key) => d[key] = d.GetValueOrDefault(key) + 1;
+
+    private static void Report(EscoPack pack, string file, Dictionary<string, int> unknown, string what)
+    {
+        foreach (var (uri, n) in unknown.OrderByDescending(kv => kv.Value).Take(10))
+            pack.Notes.Add($"{file}: {n} {(n == 1 ? "rij verwijst" : "rijen verwijzen")} naar {what} ({uri}); overgeslagen.");
+        if (unknown.Count > 10)
+            pack.Notes.Add($"{file}: nog {unknown.Count - 10} andere onbekende begrippen; overgeslagen.");
+    }
+
+    private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n];
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Klimrek.Data;
+
+namespace Klimrek.Features.Esco;
+
+/// <summary>
+/// Reads an official ESCO CSV language pack (any language: <c>occupations_xx.csv</c>, <c>skills_xx.csv</c>, …,
+/// plain or gzip-compressed, in one folder or sub-folders) into an <see cref="EscoPack"/>.
+/// It validates everything first so that the import can be all-or-nothing: a malformed file throws an
+/// <see cref="EscoImportException"/> naming the file and line; known data quirks are recorded as notes.
+/// </summary>
+public static partial class EscoPackReader
+{
+    private enum Kind { Occupations, Skills, Isco, SkillGroups, SkillCollection, OccupationCollection, OccBroader, SkillBroader, OccSkill, SkillSkill }
+
+    private const int MaxLabelLength = 500;
+
+    [GeneratedRegex(@"^(?<kind>occupations|skills|ISCOGroups|skillGroups|(?<coll>transversal|digital|green|language|research|digComp)SkillsCollection|researchOccupationsCollection)_(?<lang>[a-z]{2,3}(-[a-z]{2,4})?)\.csv(\.gz)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConceptFile();
+
+    [GeneratedRegex(@"^(?<kind>broaderRelationsOccPillar|broaderRelationsSkillPillar|occupationSkillRelations|skillSkillRelations)(_[a-z]{2,3}(-[a-z]{2,4})?)?\.csv(\.gz)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelationFile();
+
+    public static EscoPack Read(string folder, IProgress<string>? progress = null)
+    {
+        if (!Directory.Exists(folder))
+            throw new EscoImportException($"Map '{folder}' bestaat niet.");
+        var pack = new EscoPack { Source = Path.GetFullPath(folder) };
+        var files = new List<(string Path, Kind Kind, string? Lang, EscoCollections Coll)>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            var m = ConceptFile().Match(name);
+            if (m.Success)
+            {
+                var lang = m.Groups["lang"].Value.ToLowerInvariant();
+                var kind = m.Groups["kind"].Value.ToLowerInvariant();
+                var coll = m.Groups["coll"].Success ? CollectionOf(m.Groups["coll"].Value) : EscoCollections.None;
+                files.Add((path, kind switch
+                {
+                    "occupations" => Kind.Occupations,
+                    "skills" => Kind.Skills,
+                    "iscogroups" => Kind.Isco,
+                    "skillgroups" => Kind.SkillGroups,
+                    "researchoccupationscollection" => Kind.OccupationCollection,
+                    _ => Kind.SkillCollection,
+                }, lang, kind == "researchoccupationscollection" ? EscoCollections.Research : coll));
+                continue;
+            }
+            m = RelationFile().Match(name);
+            if (m.Success)
+            {
+                files.Add((path, m.Groups["kind"].Value.ToLowerInvariant() switch
+                {
+                    "broaderrelationsoccpillar" => Kind.OccBroader,
+                    "broaderrelationsskillpillar" => Kind.SkillBroader,
+                    "occupationskillrelations" => Kind.OccSkill,
+                    _ => Kind.SkillSkill,
+                }, null, EscoCollections.None));
+                continue;
+            }
+            pack.FilesIgnored.Add(name);
+        }
+        if (files.Count == 0)
+            throw new EscoImportException($"Geen ESCO-bestanden gevonden in '{folder}' (verwacht o.a. occupations_nl.csv, skills_en.csv, occupationSkillRelations.csv).");
+
+        // Relations refer to concepts, so concepts first; within concepts, main files before collections so the
+        // collection files only add texts where the language has no full skills file (as with the Dutch pack).
+        foreach (var f in files.OrderBy(f => f.Kind).ThenBy(f => f.Path, StringComparer.Ordinal))
+        {
+            progress?.Report(Path.GetFileName(f.Path));
+            switch (f.Kind)
+            {
+                case Kind.Occupations: ReadOccupations(pack, f.Path, f.Lang!); break;
+                case Kind.Skills: ReadSkills(pack, f.Path, f.Lang!); break;
+                case Kind.Isco: ReadIsco(pack, f.Path, f.Lang!); break;
+                case Kind.SkillGroups: ReadSkillGroups(pack, f.Path, f.Lang!); break;
+                case Kind.SkillCollection: ReadSkillCollection(pack, f.Path, f.Lang!, f.Coll, files.Any(x => x.Kind == Kind.Skills && x.Lang == f.Lang)); break;
+                case Kind.OccupationCollection: ReadOccupationCollection(pack, f.Path, f.Coll); break;
+                case Kind.OccBroader: pack.OccupationBroader = ReadPairs(f.Path, "conceptUri", "broaderUri"); break;
+                case Kind.SkillBroader: pack.SkillBroader = ReadPairs(f.Path, "conceptUri", "broaderUri"); break;
+                case Kind.OccSkill: pack.OccupationSkills = ReadOccupationSkills(pack, f.Path); break;
+                case Kind.SkillSkill: pack.SkillSkills = ReadSkillSkills(f.Path); break;
+            }
+            pack.FilesRead.Add(Path.GetRelativePath(folder, f.Path));
+        }
+        return pack;
+    }
+
+    private static EscoCollections CollectionOf(string name) => name.ToLowerInvariant() switch
+    {
+        "transversal" => EscoCollections.Transversal,
+        "digital" => EscoCollections.Digital,
+        "green" => EscoCollections.Green,
+        "language" => EscoCollections.Language,
+        "research" => EscoCollections.Research,
+        "digcomp" => EscoCollections.DigComp,
+        _ => EscoCollections.None,
+    };
+
+    private static void ReadOccupations(EscoPack pack, string path, string lang)
+    {
+        pack.Languages.Add(lang);
+        pack.OccupationTextLanguages.Add(lang);
+        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        {
+            var uri = RequireUri(row, "conceptUri", path, line);
+            var existing = pack.Occupations.GetValueOrDefault(uri);
+            pack.Occupations[uri] = new OccupationRow(uri,
+                Opt(row, "code") ?? existing?.Code,
+                Opt(row, "iscoGroup") ?? existing?.IscoCode,
+                Opt(row, "modifiedDate") ?? existing?.ModifiedDate);
+            pack.OccupationTexts[(uri, lang)] = Text(row, path, line, altSeparator: '\n');
+        });
+    }
+
+    private static void ReadSkills(EscoPack pack, string path, string lang)
+    {
+        pack.Languages.Add(lang);
+        pack.SkillTextLanguages.Add(lang);
+        int emptyType = 0;
+        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        {
+            var uri = RequireUri(row, "conceptUri", path, line);
+            var type = Opt(row, "skillType");
+            if (type is null) emptyType++;
+            pack.Skills[uri] = new SkillRow(uri, SkillConceptType.Skill, type, Opt(row, "reuseLevel"), null);
+            pack.SkillTexts[(uri, lang)] = Text(row, path, line, altSeparator: '\n');
+        });
+        if (emptyType > 0)
+            pack.Notes.Add($"{Path.GetFileName(path)}: {emptyType} vaardigheden zonder skillType; opgeslagen zonder type.");
+    }
+
+    private static void ReadIsco(EscoPack pack, string path, string lang)
+    {
+        pack.Languages.Add(lang);
+        pack.IscoTextLanguages.Add(lang);
+        ForEachRow(path, ["conceptUri", "code", "preferredLabel"], (row, line) =>
+        {
+            var uri = RequireUri(row, "conceptUri", path, line);
+            var code = Opt(row, "code") ?? throw Error(path, line, "kolom 'code' is leeg");
+            pack.IscoGroups[uri] = new IscoRow(uri, code);
+            pack.IscoTexts[(uri, lang)] = Text(row, path, line, altSeparator: '\n');
+        });
+    }
+
+    private static void ReadSkillGroups(EscoPack pack, string path, string lang)
+    {
+        pack.Languages.Add(lang);
+        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        {
+            var uri = RequireUri(row, "conceptUri", path, line);
+            // Knowledge groups (ISCED-F) carry their code only in the URI.
+            var code = Opt(row, "code") ?? (uri.Contains("/isced-f/", StringComparison.Ordinal) ? uri[(uri.LastIndexOf('/') + 1)..] : null);
+            pack.Skills[uri] = new SkillRow(uri, SkillConceptType.SkillGroup, null, null, code);
+            pack.SkillTexts[(uri, lang)] = Text(row, path, line, altSeparator: '\n');
+        });
+        pack.SkillTextLanguages.Add(lang);
+    }
+
+    private static void ReadSkillCollection(EscoPack pack, string path, string lang, EscoCollections coll, bool languageHasSkillsFile)
+    {
+        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        {
+            var uri = RequireUri(row, "conceptUri", path, line);
+            pack.Collections[uri] = pack.Collections.GetValueOrDefault(uri) | coll;
+            if (!pack.Skills.ContainsKey(uri))
+                pack.Skills[uri] = new SkillRow(uri, SkillConceptType.Skill, Opt(row, "skillType"), Opt(row, "reuseLevel"), null);
+            if (!languageHasSkillsFile && !pack.SkillTexts.ContainsKey((uri, lang)))
+            {
+                pack.Languages.Add(lang);
+                pack.SkillTexts[(uri, lang)] = Text(row, path, line, altSeparator: '|');
+            }
+        });
+    }
+
+    private static void ReadOccupationCollection(EscoPack pack, string path, EscoCollections coll) =>
+        ForEachRow(path, ["conceptUri"], (row, line) =>
+        {
+            var uri = RequireUri(row, "conceptUri", path, line);
+            pack.Collections[uri] = pack.Collections.GetValueOrDefault(uri) | coll;
+        });
+
+    private static List<(string, string)> ReadPairs(string path, string childColumn, string parentColumn)
+    {
+        var list = new List<(string, string)>();
+        ForEachRow(path, [childColumn, parentColumn], (row, line) =>
+            list.Add((RequireUri(row, childColumn, path, line), RequireUri(row, parentColumn, path, line))));
+        return list;
+    }
+
+    private static List<(string, string, bool)> ReadOccupationSkills(EscoPack pack, string path)
+    {
+        var list = new List<(string, string, bool)>();
+        int emptyType = 0;
+        ForEachRow(path, ["occupationUri", "relationType", "skillUri"], (row, line) =>
+        {
+            if (Opt(row, "skillType") is null) emptyType++;
+            list.Add((RequireUri(row, "occupationUri", path, line), RequireUri(row, "skillUri", path, line), Essential(row, path, line)));
+        });
+        if (emptyType > 0)
+            pack.Notes.Add($"{Path.GetFileName(path)}: {emptyType} relaties zonder skillType; het type komt uit de vaardigheid zelf.");
+        return list;
+    }
+
+    private static List<(string, string, bool)> ReadSkillSkills(string path)
+    {
+        var list = new List<(string, string, bool)>();
+        ForEachRow(path, ["originalSkillUri", "relationType", "relatedSkillUri"], (row, line) =>
+            list.Add((RequireUri(row, "originalSkillUri", path, line), RequireUri(row, "relatedSkillUri", path, line), Essential(row, path, line))));
+        return list;
+    }
+
+    private static bool Essential(Row row, string path, int line) => Opt(row, "relationType")?.ToLowerInvariant() switch
+    {
+        "essential" => true,
+        "optional" => false,
+        var other => throw Error(path, line, $"relationType '{other}' is geen 'essential' of 'optional'"),
+    };
+
+    private static TextRow Text(Row row, string path, int line, char altSeparator)
+    {
+        var label = Opt(row, "preferredLabel") ?? throw Error(path, line, "kolom 'preferredLabel' is leeg");
+        if (label.Length > MaxLabelLength)
+            throw Error(path, line, $"preferredLabel is langer dan {MaxLabelLength} tekens");
+        return new TextRow(label, Labels(Opt(row, "altLabels"), altSeparator), Labels(Opt(row, "hiddenLabels"), '\n'), Opt(row, "description"));
+    }
+
+    /// <summary>Normalises a label list to newline-separated, trimmed, de-duplicated labels.</summary>
+    private static string? Labels(string? raw, char separator)
+    {
+        if (raw is null) return null;
+        var parts = raw.Split(separator == '\n' ? ['\n', '\r'] : [separator, '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => p.Length <= MaxLabelLength)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return parts.Count == 0 ? null : string.Join('\n', parts);
+    }
+
+    private static string RequireUri(Row row, string column, string path, int line)
+    {
+        var v = Opt(row, column) ?? throw Error(path, line, $"kolom '{column}' is leeg");
+        if (!v.StartsWith("http://", StringComparison.Ordinal) && !v.StartsWith("https://", StringComparison.Ordinal))
+            throw Error(path, line, $"'{Truncate(v)}' in kolom '{column}' is geen ESCO-URI");
+        return v;
+    }
+
+    private static string? Opt(Row row, string column)
+    {
+        if (!row.Columns.TryGetValue(column, out var i) || i >= row.Fields.Length) return null;
+        var v = row.Fields[i].Trim();
+        return v.Length == 0 ? null : v;
+    }
+
+    private static string Truncate(string s) => s.Length > 60 ? s[..60] + "…" : s;
+
+    private static EscoImportException Error(string path, int line, string what) =>
+        new($"{Path.GetFileName(path)}, regel {line}: {what}.");
+
+    private sealed record Row(Dictionary<string, int> Columns, string[] Fields);
+
+    private static void ForEachRow(string path, string[] required, Action<Row, int> action)
+    {
+        using var stream = Open(path);
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectColumnCountChanges = true,
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        using var csv = new CsvParser(reader, config);
+        try
+        {
+            if (!csv.Read())
+                throw new EscoImportException($"{Path.GetFileName(path)}: het bestand is leeg.");
+            var header = csv.Record!;
+            var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < header.Length; i++)
+                columns.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
+            var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
+            if (missing.Count > 0)
+                throw new EscoImportException($"{Path.GetFileName(path)}, regel 1: kolom(men) {string.Join(", ", missing.Select(m => $"'{m}'"))} ontbreken in de kopregel.");
+            while (csv.Read())
+            {
+                var fields = csv.Record!;
+                // Line where the record starts: RawRow is the physical line the record ended on.
+                var line = csv.RawRow - CountNewlines(fields);
+                if (fields.Length != header.Length)
+                {
+                    if (fields.Length == 1 && fields[0].Length == 0) continue; // trailing blank line
+                    throw new EscoImportException($"{Path.GetFileName(path)}, regel {line}: {fields.Length} velden waar de kopregel er {header.Length} heeft (controleer aanhalingstekens).");
+                }
+                action(new Row(columns, fields), line);
+            }
+        }
+        catch (CsvHelperException e)
+        {
+            throw new EscoImportException($"{Path.GetFileName(path)}, regel {e.Context?.Parser?.RawRow ?? 0}: onleesbare CSV ({e.GetType().Name}).");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new EscoImportException($"{Path.GetFileName(path)}: het gecomprimeerde bestand is beschadigd ({e.Message}).");
+        }
+    }
+
+    private static int CountNewlines(string[] fields)
+    {
+        int n = 0;
+        foreach (var f in fields)
+            foreach (var c in f)
+                if (c == '\n') n++;
+        return n;
+    }
+
+    private static Stream Open(string path)
+    {
+        Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(s, CompressionMode.Decompress) : s;
+    }
+}

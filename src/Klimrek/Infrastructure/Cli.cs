@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Klimrek.Data;
+using Klimrek.Features.Accounts;
+using Klimrek.Features.Esco;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Klimrek.Infrastructure;
+
+/// <summary>
+/// Command-line verbs of the same executable: <c>import esco &lt;folder&gt;</c>, <c>admin create</c>, <c>migrate</c>.
+/// They use the same configuration (Database:Provider, ConnectionStrings:Klimrek) as the web app.
+/// </summary>
+public static class Cli
+{
+    private static readonly string[] Verbs = ["import", "admin", "migrate", "--help", "-h", "help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Klimrek — opdrachten voor beheer. Zonder opdracht start de webapplicatie.");
+
+        var folderArg = new Argument<DirectoryInfo>("folder") { Description = "Map met een ESCO CSV-taalpakket (occupations_xx.csv, skills_xx.csv, relaties …), ook .csv.gz" };
+        var esco = new Command("esco", "Importeer een officieel ESCO CSV-pakket (alles of niets; opnieuw importeren werkt bij).") { folderArg };
+        esco.SetAction((parse, ct) => ImportEscoAsync(parse.GetValue(folderArg)!, ct));
+        var import = new Command("import", "Gegevens importeren.") { esco };
+        root.Add(import);
+
+        var email = new Option<string>("--email") { Description = "E-mailadres (inlognaam)", Required = true };
+        var password = new Option<string>("--password") { Description = "Wachtwoord (minstens 10 tekens)", Required = true };
+        var name = new Option<string>("--name") { Description = "Weergavenaam" };
+        var create = new Command("create", "Maak een beheerdersaccount (ook voor de eerste beheerder).") { email, password, name };
+        create.SetAction((parse, _) => CreateAdminAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(name)));
+        root.Add(new Command("admin", "Accounts beheren.") { create });
+
+        var migrate = new Command("migrate", "Werk het databaseschema bij en stop.");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await using var host = await StartAsync(ct);
+            AnsiConsole.MarkupLine("[green]Databaseschema is bijgewerkt.[/]");
+            return 0;
+        });
+        root.Add(migrate);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>A scope over the app's services with the schema migrated, without starting the web server.</summary>
+    private static async Task<AsyncServiceScope> StartAsync(CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddKlimrekServices(builder.Configuration, builder.Environment.ContentRootPath);
+        var host = builder.Build();
+        var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KlimrekDbContext>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<AccountSetup>().EnsureRolesAsync();
+        return scope;
+    }
+
+    private static async Task<int> ImportEscoAsync(DirectoryInfo folder, CancellationToken ct)
+    {
+        await using var scope = await StartAsync(ct);
+        var importer = scope.ServiceProvider.GetRequiredService<EscoImporter>();
+        try
+        {
+            EscoImportResult? result = null;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("ESCO importeren", maxValue: 100);
+                    var progress = new Progress<ImportProgress>(p =>
+                    {
+                        task.Description = Markup.Escape(p.Stage);
+                        task.Value = p.Fraction * 100;
+                    });
+                    result = await importer.ImportAsync(folder.FullName, progress, ct);
+                    task.Value = 100;
+                });
+            var r = result!;
+            AnsiConsole.MarkupLine($"[green]Klaar[/] in {r.Elapsed.TotalSeconds:F1} s: {r.Occupations} beroepen, {r.Skills} vaardigheden, {r.IscoGroups} ISCO-groepen, {r.OccupationSkillRelations} beroep–vaardigheid-relaties (talen: {Markup.Escape(r.Languages)}).");
+            foreach (var note in r.Notes)
+                AnsiConsole.MarkupLine($"[yellow]Opgemerkt:[/] {Markup.Escape(note)}");
+            return 0;
+        }
+        catch (EscoImportException e)
+        {
+            AnsiConsole.MarkupLine($"[red]Import afgebroken, er is niets gewijzigd.[/] {Markup.Escape(e.Message)}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(string email, string password, string? name)
+    {
+        await using var scope = await StartAsync(CancellationToken.None);
+        var errors = await scope.ServiceProvider.GetRequiredService<AccountSetup>()
+            .CreateUserAsync(email.Trim(), password, string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), [Roles.Beheerder, Roles.Curator]);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors) AnsiConsole.MarkupLine($"[red]{Markup.Escape(e)}[/]");
+            return 2;
+        }
+        AnsiConsole.MarkupLine($"[green]Beheerder {Markup.Escape(email)} is aangemaakt.[/]");
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+using Klimrek.Data;
+using Klimrek.Features.Accounts;
+using Klimrek.Features.Atlas;
+using Klimrek.Features.Curation;
+using Klimrek.Features.Esco;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klimrek.Infrastructure;
+
+/// <summary>
+/// Runs before the server accepts requests: applies migrations, creates the roles, loads the shipped ESCO data into
+/// an empty database, loads the demo beroepsbeelden (unless switched off) and warms the atlas cache.
+/// </summary>
+public sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<KlimrekDbContext>();
+        await db.Database.MigrateAsync(ct);
+        await sp.GetRequiredService<AccountSetup>().EnsureRolesAsync();
+
+        if (configuration.GetValue("Klimrek:ImportEscoOnStart", true) && !await db.Occupations.AnyAsync(ct))
+        {
+            var folder = ShippedData.EscoFolder(configuration);
+            logger.LogInformation("Empty database: importing the shipped ESCO data from {Folder}", folder);
+            var result = await sp.GetRequiredService<EscoImporter>().ImportAsync(folder, null, ct);
+            logger.LogInformation("ESCO imported: {Occ} occupations, {Skills} skills in {Sec:F1} s", result.Occupations, result.Skills, result.Elapsed.TotalSeconds);
+        }
+        if (configuration.GetValue("Klimrek:DemoContent", true))
+            await sp.GetRequiredService<DemoProfileSeeder>().SeedAsync(ct);
+        await services.GetRequiredService<AtlasCache>().GetAsync(ct);
+    }
+
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+public static class ShippedData
+{
+    /// <summary>The shipped ESCO pack: <c>Klimrek:EscoFolder</c>, or <c>data/esco</c> beside the executable.</summary>
+    public static string EscoFolder(IConfiguration configuration) =>
+        configuration["Klimrek:EscoFolder"] is { Length: > 0 } f ? Path.GetFullPath(f) : Path.Combine(AppContext.BaseDirectory, "data", "esco");
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace Klimrek.Browser.Tests;
+
+/// <summary>
+/// The real app as its own process (Kestrel on a free loopback port, a fresh SQLite database with the shipped ESCO
+/// data) and a headless Debian Chromium driven by Playwright.
+/// </summary>
+public sealed class RunningApp : IAsyncLifetime
+{
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string ScreenshotFolder { get; } = Path.Combine(RepoRoot, "screenshots");
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "klimrek-browser-" + Guid.NewGuid().ToString("N"));
+    private Process? _app;
+    private IPlaywright? _playwright;
+    private readonly StringBuilder _log = new();
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Klimrek.slnx"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Klimrek.slnx not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    /// <summary>Runs a CLI verb of the app against the same database; returns exit code and output.</summary>
+    public async Task<(int Exit, string Output)> CliAsync(params string[] args)
+    {
+        var psi = StartInfo(args);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout + await stderr);
+    }
+
+    private ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(RepoRoot, "src", "Klimrek"),
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Klimrek.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["Klimrek__DataFolder"] = _dataFolder;
+        psi.Environment["Database__Provider"] = "Sqlite";
+        psi.Environment["ConnectionStrings__Klimrek"] = "";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return psi;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataFolder);
+        Directory.CreateDirectory(ScreenshotFolder);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _app = Process.Start(StartInfo(["--urls", BaseUrl]))!;
+        _app.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _app.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            if (_app.HasExited) throw new InvalidOperationException("The app stopped:\n" + _log);
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/over")).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The app did not start:\n" + _log);
+            await Task.Delay(250);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("KLIMREK_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+        try { Directory.Delete(_dataFolder, true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<RunningApp> { public const string Name = "browser"; }

@@ -1,0 +1,104 @@
+using System.Net;
+using Klimrek.Data;
+using Klimrek.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Klimrek.Tests;
+
+public abstract class AccountTests(KlimrekApp app)
+{
+    [Fact]
+    public async Task Registration_creates_a_deelnemer_and_bad_input_gets_dutch_messages()
+    {
+        var client = app.Anonymous();
+        var bad = await KlimrekApp.PostFormAsync(client, "/account/registreren",
+            new() { ["DisplayName"] = "", ["Email"] = "geen-email", ["Password"] = "kort" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Vul je naam in.", html);
+        Assert.Contains("Vul een geldig e-mailadres in.", html);
+
+        var email = $"r{Guid.NewGuid():N}@example.org";
+        var ok = await KlimrekApp.PostFormAsync(client, "/account/registreren",
+            new() { ["DisplayName"] = "Sanne", ["Email"] = email, ["Password"] = "lang genoeg wachtwoord" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var roles = await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<KlimrekUser>>();
+            return await users.GetRolesAsync((await users.FindByEmailAsync(email))!);
+        });
+        Assert.Equal([Roles.Deelnemer], roles);
+    }
+
+    [Fact]
+    public async Task Account_locks_after_five_failed_logins()
+    {
+        var email = $"l{Guid.NewGuid():N}@example.org";
+        await app.WithScopeAsync(sp => sp.GetRequiredService<Klimrek.Features.Accounts.AccountSetup>()
+            .CreateUserAsync(email, "het juiste wachtwoord", "Lock", [Roles.Deelnemer]));
+        var client = app.Anonymous();
+        for (int i = 0; i < 5; i++)
+        {
+            var wrong = await KlimrekApp.PostFormAsync(client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = "fout wachtwoord " + i });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var right = await KlimrekApp.PostFormAsync(client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = "het juiste wachtwoord" });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("tijdelijk geblokkeerd", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Only_beheerders_manage_users_and_organisations()
+    {
+        foreach (var role in new[] { Roles.Curator, Roles.Deelnemer, Roles.Stuurgroep })
+        {
+            var client = await app.LoginAsync(role);
+            var response = await client.GetAsync("/beheer/gebruikers");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/geen-toegang", response.Headers.Location!.PathAndQuery);
+        }
+        var anonymous = await app.Anonymous().GetAsync("/beheer/organisaties");
+        Assert.StartsWith("/account/inloggen", anonymous.Headers.Location!.PathAndQuery);
+
+        var admin = await app.LoginAsync(Roles.Beheerder);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/beheer/gebruikers")).StatusCode);
+        var name = "Zorggroep " + Guid.NewGuid().ToString("N")[..6];
+        var add = await KlimrekApp.PostFormAsync(admin, "/beheer/organisaties", new() { ["Name"] = name, ["Kind"] = "Werkgever" });
+        Assert.Contains(name, await add.Content.ReadAsStringAsync());
+        var duplicate = await KlimrekApp.PostFormAsync(admin, "/beheer/organisaties", new() { ["Name"] = name, ["Kind"] = "Werkgever" });
+        Assert.Contains("Er is al een organisatie met deze naam.", await duplicate.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Beheerder_makes_someone_a_curator_who_can_then_edit()
+    {
+        var email = $"c{Guid.NewGuid():N}@example.org";
+        await app.WithScopeAsync(sp => sp.GetRequiredService<Klimrek.Features.Accounts.AccountSetup>()
+            .CreateUserAsync(email, "wachtwoord van tien", "Docent", [Roles.Deelnemer]));
+        var userId = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<UserManager<KlimrekUser>>().FindByEmailAsync(email))!.Id);
+        var admin = await app.LoginAsync(Roles.Beheerder);
+        var page = await admin.GetStringAsync("/beheer/gebruikers");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var post = await admin.PostAsync("/beheer/gebruikers", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token)), new("userId", userId),
+            new("roles", Roles.Deelnemer), new("roles", Roles.Curator), new("origin", "onderwijs"),
+        ]));
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var (roles, origin) = await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<KlimrekUser>>();
+            var u = (await users.FindByEmailAsync(email))!;
+            return (await users.GetRolesAsync(u), u.Origin);
+        });
+        Assert.Contains(Roles.Curator, roles);
+        Assert.Equal(ContributorOrigin.Onderwijs, origin);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class AccountTestsSqlite(SqliteApp app) : AccountTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AccountTestsPostgres(PostgresApp app) : AccountTests(app);

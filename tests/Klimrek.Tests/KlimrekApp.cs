@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Klimrek.Data;
+using Klimrek.Features.Accounts;
+using Klimrek.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Klimrek.Tests;
+
+/// <summary>
+/// One running app per database provider, shared by every test in that provider's collection: the app migrates an
+/// empty database and imports the full shipped ESCO set on start, exactly as a real first start does.
+/// </summary>
+public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public abstract DatabaseProvider Provider { get; }
+    protected abstract Task<string?> PrepareDatabaseAsync();
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+    protected string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "klimrek-tests-" + Guid.NewGuid().ToString("N"));
+    private string? _connectionString;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataFolder);
+        _connectionString = await PrepareDatabaseAsync();
+        _ = Server; // starts the host: migrations, ESCO import, demo content
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Klimrek:DataFolder", DataFolder);
+        builder.UseSetting("ConnectionStrings:Klimrek", _connectionString ?? "");
+    }
+
+    public T Service<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a fresh account with the given roles and returns a client logged in through the real login form.</summary>
+    public async Task<HttpClient> LoginAsync(params string[] roles)
+    {
+        var email = $"u{Guid.NewGuid():N}@example.org";
+        const string password = "correct horse battery";
+        var errors = await WithScopeAsync(sp => sp.GetRequiredService<AccountSetup>()
+            .CreateUserAsync(email, password, "Test " + string.Join("/", roles), roles, ContributorOrigin.Werkgever));
+        Assert.Empty(errors);
+        var client = Anonymous();
+        var response = await PostFormAsync(client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>GETs the page to obtain its antiforgery token (as a browser would), then POSTs the form.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        var token = TokenRegex().Match(page);
+        Assert.True(token.Success, "no antiforgery token on " + (formPage ?? url));
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
+
+public sealed class SqliteApp : KlimrekApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override Task<string?> PrepareDatabaseAsync() => Task.FromResult<string?>(null); // default file in the data folder
+}
+
+public sealed class PostgresApp : KlimrekApp
+{
+    /// <summary>Server to create test databases on; .ci/run starts one with these credentials.</summary>
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("KLIMREK_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+
+    private readonly string _database = "klimrek_test_" + Guid.NewGuid().ToString("N")[..12];
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task<string?> PrepareDatabaseAsync()
+    {
+        try
+        {
+            await using var conn = new NpgsqlConnection(ServerConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL is not reachable ({e.Message}). The tests need it: run .ci/run, or set KLIMREK_TEST_POSTGRES to a server connection string.", e);
+        }
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(ServerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp> { public const string Name = "sqlite"; }
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp> { public const string Name = "postgres"; }
