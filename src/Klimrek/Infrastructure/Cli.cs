@@ -51,6 +51,7 @@ public static class Cli
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Klimrek.Features.Esco", LogLevel.Information);
         builder.Services.AddKlimrekServices(builder.Configuration, builder.Environment.ContentRootPath);
         var host = builder.Build();
         var scope = host.Services.CreateAsyncScope();

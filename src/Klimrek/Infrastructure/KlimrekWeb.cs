@@ -67,7 +67,7 @@ public static class KlimrekWeb
             .AddPolicy(Policies.Curator, p => p.RequireRole(Roles.Curator, Roles.Beheerder))
             .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder));
 
-        builder.Services.AddLocalization();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("nl-NL");
@@ -146,6 +146,3 @@ public static class Policies
     public const string Curator = "Curator";
     public const string Beheerder = "Beheerder";
 }
-
-/// <summary>Marker type for the shared resource files (Resources/SharedResource.*.resx).</summary>
-public sealed class SharedResource;

@@ -59,7 +59,9 @@ public sealed class AtlasQueries(KlimrekDbContext db, AtlasCache cache)
     /// <summary>Resolves a database id, an ESCO concept URI or its UUID to the occupation id.</summary>
     public async Task<int?> ResolveAsync(string? idOrUri, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(idOrUri) || idOrUri.Length > 300) return null;
+        if (string.IsNullOrWhiteSpace(idOrUri) || idOrUri.Length > 400) return null;
+        // A URI in a path segment arrives with its slashes still escaped (%2F): routing never decodes those.
+        if (idOrUri.Contains('%')) idOrUri = Uri.UnescapeDataString(idOrUri);
         var snapshot = await cache.GetAsync(ct);
         if (int.TryParse(idOrUri, out var id))
             return snapshot.Occupations.ContainsKey(id) ? id : null;

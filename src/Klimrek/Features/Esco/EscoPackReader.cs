@@ -68,26 +68,50 @@ public static partial class EscoPackReader
         if (files.Count == 0)
             throw new EscoImportException($"Geen ESCO-bestanden gevonden in '{folder}' (verwacht o.a. occupations_nl.csv, skills_en.csv, occupationSkillRelations.csv).");
 
-        // Relations refer to concepts, so concepts first; within concepts, main files before collections so the
-        // collection files only add texts where the language has no full skills file (as with the Dutch pack).
-        foreach (var f in files.OrderBy(f => f.Kind).ThenBy(f => f.Path, StringComparer.Ordinal))
+        // Relation files are language-neutral and only produce lists, so they are parsed on another thread while the
+        // concept files are read in order: main files before collections, so the collection files only add texts
+        // where the language has no full skills file (as with the Dutch pack).
+        var relationNotes = new List<string>();
+        var relations = Task.Run(() =>
         {
-            progress?.Report(Path.GetFileName(f.Path));
-            switch (f.Kind)
+            foreach (var f in files.Where(f => f.Kind >= Kind.OccBroader).OrderBy(f => f.Kind).ThenBy(f => f.Path, StringComparer.Ordinal))
             {
-                case Kind.Occupations: ReadOccupations(pack, f.Path, f.Lang!); break;
-                case Kind.Skills: ReadSkills(pack, f.Path, f.Lang!); break;
-                case Kind.Isco: ReadIsco(pack, f.Path, f.Lang!); break;
-                case Kind.SkillGroups: ReadSkillGroups(pack, f.Path, f.Lang!); break;
-                case Kind.SkillCollection: ReadSkillCollection(pack, f.Path, f.Lang!, f.Coll, files.Any(x => x.Kind == Kind.Skills && x.Lang == f.Lang)); break;
-                case Kind.OccupationCollection: ReadOccupationCollection(pack, f.Path, f.Coll); break;
-                case Kind.OccBroader: pack.OccupationBroader = ReadPairs(f.Path, "conceptUri", "broaderUri"); break;
-                case Kind.SkillBroader: pack.SkillBroader = ReadPairs(f.Path, "conceptUri", "broaderUri"); break;
-                case Kind.OccSkill: pack.OccupationSkills = ReadOccupationSkills(pack, f.Path); break;
-                case Kind.SkillSkill: pack.SkillSkills = ReadSkillSkills(f.Path); break;
+                switch (f.Kind)
+                {
+                    case Kind.OccBroader: pack.OccupationBroader = ReadPairs(f.Path, "conceptUri", "broaderUri"); break;
+                    case Kind.SkillBroader: pack.SkillBroader = ReadPairs(f.Path, "conceptUri", "broaderUri"); break;
+                    case Kind.OccSkill: pack.OccupationSkills = ReadOccupationSkills(relationNotes, f.Path); break;
+                    case Kind.SkillSkill: pack.SkillSkills = ReadSkillSkills(f.Path); break;
+                }
             }
-            pack.FilesRead.Add(Path.GetRelativePath(folder, f.Path));
+        });
+        try
+        {
+            foreach (var f in files.Where(f => f.Kind < Kind.OccBroader).OrderBy(f => f.Kind).ThenBy(f => f.Path, StringComparer.Ordinal))
+            {
+                progress?.Report(Path.GetFileName(f.Path));
+                switch (f.Kind)
+                {
+                    case Kind.Occupations: ReadOccupations(pack, f.Path, f.Lang!); break;
+                    case Kind.Skills: ReadSkills(pack, f.Path, f.Lang!); break;
+                    case Kind.Isco: ReadIsco(pack, f.Path, f.Lang!); break;
+                    case Kind.SkillGroups: ReadSkillGroups(pack, f.Path, f.Lang!); break;
+                    case Kind.SkillCollection: ReadSkillCollection(pack, f.Path, f.Lang!, f.Coll, files.Any(x => x.Kind == Kind.Skills && x.Lang == f.Lang)); break;
+                    case Kind.OccupationCollection: ReadOccupationCollection(pack, f.Path, f.Coll); break;
+                }
+            }
         }
+        finally
+        {
+            // Always wait, so a failure in either half is reported and no thread outlives the call.
+            try { relations.Wait(); }
+            catch (AggregateException e) when (e.InnerException is EscoImportException inner)
+            {
+                throw inner;
+            }
+        }
+        pack.Notes.AddRange(relationNotes);
+        pack.FilesRead.AddRange(files.Select(f => Path.GetRelativePath(folder, f.Path)).Order(StringComparer.Ordinal));
         return pack;
     }
 
@@ -193,7 +217,7 @@ public static partial class EscoPackReader
         return list;
     }
 
-    private static List<(string, string, bool)> ReadOccupationSkills(EscoPack pack, string path)
+    private static List<(string, string, bool)> ReadOccupationSkills(List<string> notes, string path)
     {
         var list = new List<(string, string, bool)>();
         int emptyType = 0;
@@ -203,7 +227,7 @@ public static partial class EscoPackReader
             list.Add((RequireUri(row, "occupationUri", path, line), RequireUri(row, "skillUri", path, line), Essential(row, path, line)));
         });
         if (emptyType > 0)
-            pack.Notes.Add($"{Path.GetFileName(path)}: {emptyType} relaties zonder skillType; het type komt uit de vaardigheid zelf.");
+            notes.Add($"{Path.GetFileName(path)}: {emptyType} relaties zonder skillType; het type komt uit de vaardigheid zelf.");
         return list;
     }
 

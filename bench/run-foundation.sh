@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Issue 2 benchmarks, each beside its peer in the same run:
+#  1. ESCO import into an empty database (SQLite, PostgreSQL) vs PostgreSQL's own COPY of the same CSVs (the floor)
+#  2. search p50/p99 over 1,000 varied queries through HTTP, both databases, vs pg_trgm in PostgreSQL
+#  3. start to first served page with an imported database
+# Needs a PostgreSQL server (PG env var, default as .ci/run starts it). Writes bench/results/foundation.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PG=${PG:-"Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres"}
+export PGPASSWORD=postgres
+psqlc() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+out=bench/results/foundation.md
+mkdir -p bench/results bench/out
+dotnet build -c Release src/Klimrek -o bench/out/app >/dev/null
+dotnet build -c Release bench/Klimrek.Bench -o bench/out/bench >/dev/null
+APP=bench/out/app/Klimrek.dll
+ESCO=bench/out/app/data/esco
+now() { date +%s.%N; }
+{
+echo "# Foundation benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
+echo
+echo "## 1. ESCO import into an empty database"
+echo
+echo "| what | seconds | ratio to COPY |"
+echo "|---|---|---|"
+} > "$out"
+
+# Peer: COPY of the same CSV files into equivalent raw tables (one text column per CSV column).
+psqlc -c "DROP DATABASE IF EXISTS bench_copy" -c "CREATE DATABASE bench_copy"
+# One psql session runs every CREATE TABLE and COPY, so the peer pays no per-file process start.
+# skillsHierarchy_*.csv is redundant with skillGroups + broader relations and Klimrek does not read it, so neither does the peer.
+script=bench/out/copy.sql
+: > "$script"
+for f in $(find "$ESCO" -name '*.csv.gz' ! -name 'skillsHierarchy_*' | sort); do
+  t=$(basename "$f" .csv.gz | tr 'A-Z' 'a-z')
+  cols=$(python3 -c "import sys,csv,gzip;print(', '.join('\"%s\" text'%c for c in next(csv.reader(gzip.open(sys.argv[1],'rt',encoding='utf-8-sig')))))" "$f")
+  echo "CREATE TABLE \"$t\" ($cols);" >> "$script"
+  echo "\\copy \"$t\" FROM PROGRAM 'zcat $PWD/$f' WITH (FORMAT csv, HEADER true)" >> "$script"
+done
+start=$(now)
+psqlc -d bench_copy -1 -f "$script"
+copy=$(echo "$(now) - $start" | bc)
+echo "| PostgreSQL COPY of the same CSVs (peer, floor) | $(printf %.2f "$copy") | 1.00 |" >> "$out"
+
+run_import() { # provider, label, env...
+  local label=$1; shift
+  local start end
+  start=$(now)
+  env "$@" dotnet "$APP" import esco "$ESCO" > bench/out/import.log 2>&1
+  end=$(now)
+  local s; s=$(echo "$end - $start" | bc)
+  local inner; inner=$(grep -o 'in [0-9.,]* s' bench/out/import.log | head -1 | tr -dc '0-9.')
+  echo "| $label: whole CLI run (process start, migrations, import) | $(printf %.2f "$s") | $(printf %.2f "$(echo "$s / $copy" | bc -l)") |" >> "$out"
+  echo "| $label: import transaction alone | $inner | $(printf %.2f "$(echo "$inner / $copy" | bc -l)") |" >> "$out"
+}
+rm -rf bench/out/sqlite && mkdir -p bench/out/sqlite
+run_import "Klimrek on SQLite" Klimrek__DataFolder="$PWD/bench/out/sqlite" Database__Provider=Sqlite
+psqlc -c "DROP DATABASE IF EXISTS bench_klimrek" -c "CREATE DATABASE bench_klimrek"
+run_import "Klimrek on PostgreSQL" Database__Provider=Postgres ConnectionStrings__Klimrek="$PG;Database=bench_klimrek"
+
+echo >> "$out"
+echo "## 2. Search through HTTP (1,000 varied queries, sequential, after 50 warm-up queries)" >> "$out"
+echo >> "$out"
+echo '```' >> "$out"
+serve() { # port, env...
+  local port=$1; shift
+  env "$@" Klimrek__DemoContent=false dotnet "$APP" --urls "http://127.0.0.1:$port" > "bench/out/serve-$port.log" 2>&1 &
+  for i in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/over" >/dev/null && return 0; sleep 0.1; done
+  echo "server on $port did not start" >&2; return 1
+}
+serve 5301 Klimrek__DataFolder="$PWD/bench/out/sqlite" Database__Provider=Sqlite
+echo "SQLite:" >> "$out"; dotnet bench/out/bench/Klimrek.Bench.dll search http://127.0.0.1:5301 "$ESCO" 1000 >> "$out"
+serve 5302 Database__Provider=Postgres ConnectionStrings__Klimrek="$PG;Database=bench_klimrek"
+echo "PostgreSQL:" >> "$out"; dotnet bench/out/bench/Klimrek.Bench.dll search http://127.0.0.1:5302 "$ESCO" 1000 >> "$out"
+echo "Peer:" >> "$out"; dotnet bench/out/bench/Klimrek.Bench.dll trgm "$PG;Database=bench_klimrek" "$ESCO" 1000 >> "$out"
+echo '```' >> "$out"
+pkill -f "Klimrek.dll --urls http://127.0.0.1:530" || true
+sleep 1
+
+echo >> "$out"
+echo "## 3. Start to first served page (imported SQLite database, Release build)" >> "$out"
+echo >> "$out"
+echo '```' >> "$out"
+for i in 1 2 3; do dotnet bench/out/bench/Klimrek.Bench.dll startup "$APP" "$PWD/bench/out/sqlite" http://127.0.0.1:5303 >> "$out"; done
+echo '```' >> "$out"
+cat "$out"
