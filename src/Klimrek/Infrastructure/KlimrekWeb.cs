@@ -32,7 +32,8 @@ public static class KlimrekWeb
             })
             .AddEntityFrameworkStores<KlimrekDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<KlimrekClaimsFactory>();
         services.AddScoped<EscoImporter>();
         services.AddScoped<AtlasQueries>();
         services.AddScoped<CurationService>();

@@ -69,8 +69,22 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
 
     private sealed record Counts(int Occupations, int Skills, int Isco, int Relations);
 
-    private static async Task<Counts> WriteAsync(EscoPack pack, BulkLoader db, IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder stages).</summary>
+    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    private async Task<Counts> WriteAsync(EscoPack pack, BulkLoader db, IProgress<ImportProgress>? outer, CancellationToken ct)
+    {
+        var stageClock = Stopwatch.StartNew();
+        var stages = new List<string>();
+        var progress = new SyncProgress(p =>
+        {
+            stages.Add($"{p.Stage} {stageClock.ElapsedMilliseconds} ms");
+            stageClock.Restart();
+            outer?.Report(p);
+        });
         var hasCollections = pack.Collections.Count > 0;
         string Coll(string table) => hasCollections ? "excluded.\"Collections\"" : $"\"{table}\".\"Collections\"";
 
@@ -174,9 +188,13 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
                 else rows[(o, s)] = essential;
             }
             await db.ExecuteAsync("""DELETE FROM "OccupationSkills" """, ct);
+            // Building the secondary index once after the load beats maintaining it row by row; both databases
+            // run this DDL inside the transaction, so a failure still leaves the index as it was.
+            await db.ExecuteAsync("""DROP INDEX "IX_OccupationSkills_SkillId" """, ct);
             // In primary-key order: B-tree appends instead of random inserts.
             await db.LoadAsync("OccupationSkills", ["OccupationId", "SkillId", "IsEssential"],
                 rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct);
+            await db.ExecuteAsync("""CREATE INDEX "IX_OccupationSkills_SkillId" ON "OccupationSkills" ("SkillId")""", ct);
             Report(pack, "occupationSkillRelations", unknownOcc, "een beroep dat niet in de beroepenlijst staat");
             Report(pack, "occupationSkillRelations", unknownSkill, "een vaardigheid die niet in de vaardighedenlijst staat");
             if (duplicates > 0)
@@ -206,6 +224,7 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
         foreach (var t in new[] { "stage_isco", "stage_occ", "stage_skill", "stage_ids", "stage_upd" })
             await db.ExecuteAsync($"DROP TABLE IF EXISTS {t}", ct);
 
+        logger.LogInformation("ESCO import stages: {Stages}", string.Join(", ", stages));
         return new Counts(occIds.Count, await Scalar(db, """SELECT COUNT(*) FROM "Skills" WHERE "ConceptType" = 1""", ct), iscoIds.Count, relations);
     }
 
