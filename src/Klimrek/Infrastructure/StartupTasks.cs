@@ -15,11 +15,19 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
 {
     public async Task StartingAsync(CancellationToken ct)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var steps = new List<string>();
+        void Step(string name) { steps.Add($"{name} {clock.ElapsedMilliseconds} ms"); clock.Restart(); }
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<KlimrekDbContext>();
-        await db.Database.MigrateAsync(ct);
+        // Reading the history table is cheap; Migrate() also builds and diffs the whole model, so it only runs
+        // when a migration is actually pending.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            await db.Database.MigrateAsync(ct);
+        Step("migrations");
         await sp.GetRequiredService<AccountSetup>().EnsureRolesAsync();
+        Step("roles");
 
         if (configuration.GetValue("Klimrek:ImportEscoOnStart", true) && !await db.Occupations.AnyAsync(ct))
         {
@@ -28,13 +36,29 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
             var result = await sp.GetRequiredService<EscoImporter>().ImportAsync(folder, null, ct);
             logger.LogInformation("ESCO imported: {Occ} occupations, {Skills} skills in {Sec:F1} s", result.Occupations, result.Skills, result.Elapsed.TotalSeconds);
         }
+        Step("ESCO check");
         if (configuration.GetValue("Klimrek:DemoContent", true))
             await sp.GetRequiredService<DemoProfileSeeder>().SeedAsync(ct);
-        await services.GetRequiredService<AtlasCache>().GetAsync(ct);
+        Step("demo content");
+        logger.LogInformation("Startup tasks: {Steps}", string.Join(", ", steps));
     }
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// The atlas cache (search index, skill aspects) is built once the server listens: pages that need it await the
+    /// same build, every other page is served at once.
+    /// </summary>
+    public Task StartedAsync(CancellationToken ct)
+    {
+        _ = Task.Run(async () =>
+        {
+            try { await services.GetRequiredService<AtlasCache>().GetAsync(CancellationToken.None); }
+            catch (Exception e) { logger.LogError(e, "Building the atlas cache after start failed; it is retried on the next request."); }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
     public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;

@@ -8,8 +8,9 @@ public sealed class AccountSetup(RoleManager<IdentityRole> roles, UserManager<Kl
 {
     public async Task EnsureRolesAsync()
     {
+        var existing = roles.Roles.Select(r => r.Name).ToHashSet();
         foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role))
+            if (!existing.Contains(role))
                 await roles.CreateAsync(new IdentityRole(role));
     }
 

@@ -37,6 +37,7 @@ public sealed class AtlasCache(IServiceScopeFactory scopes, ILogger<AtlasCache> 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _current;
     private long _lastCheckTicks;
+    private long _invalidations;
 
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)
     {
@@ -51,6 +52,7 @@ public sealed class AtlasCache(IServiceScopeFactory scopes, ILogger<AtlasCache> 
             current = _current;
             if (current is not null && Environment.TickCount64 - _lastCheckTicks < CheckInterval.TotalMilliseconds)
                 return current;
+            var invalidations = Interlocked.Read(ref _invalidations);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<KlimrekDbContext>();
             var importId = await db.EscoImports.MaxAsync(i => (int?)i.Id, ct) ?? 0;
@@ -59,7 +61,9 @@ public sealed class AtlasCache(IServiceScopeFactory scopes, ILogger<AtlasCache> 
                 current = await BuildAsync(db, importId, ct);
                 _current = current;
             }
-            Interlocked.Exchange(ref _lastCheckTicks, Environment.TickCount64);
+            // An import that committed while this check ran must not be hidden for the next five seconds.
+            if (Interlocked.Read(ref _invalidations) == invalidations)
+                Interlocked.Exchange(ref _lastCheckTicks, Environment.TickCount64);
             return current;
         }
         finally
@@ -69,7 +73,11 @@ public sealed class AtlasCache(IServiceScopeFactory scopes, ILogger<AtlasCache> 
     }
 
     /// <summary>Forces a rebuild on the next access (after an import in this process).</summary>
-    public void Invalidate() => Interlocked.Exchange(ref _lastCheckTicks, 0);
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _invalidations);
+        Interlocked.Exchange(ref _lastCheckTicks, 0);
+    }
 
     private async Task<Snapshot> BuildAsync(KlimrekDbContext db, int importId, CancellationToken ct)
     {

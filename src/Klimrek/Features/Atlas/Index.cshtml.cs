@@ -25,9 +25,16 @@ public sealed class IndexModel(AtlasCache cache, KlimrekDbContext db) : PageMode
             Result = await AtlasSearch.SearchAsync(cache, q, p, 20, Language, ct);
         else
         {
-            var snapshot = await cache.GetAsync(ct);
-            var ids = await db.ProfileRevisions.Select(r => r.OccupationId).Distinct().ToListAsync(ct);
-            Curated = ids.Where(snapshot.Occupations.ContainsKey).Select(i => snapshot.Occupations[i])
+            // Straight from the database rather than the atlas cache, so the home page never waits for the
+            // search index that is built in the background after start.
+            var curatedIds = db.ProfileRevisions.Select(r => r.OccupationId).Distinct();
+            var occupations = await db.Occupations.AsNoTracking().Where(o => curatedIds.Contains(o.Id))
+                .Select(o => new { o.Id, o.Uri, o.IscoCode }).ToListAsync(ct);
+            var labels = await db.OccupationTexts.AsNoTracking()
+                .Where(t => curatedIds.Contains(t.OccupationId) && (t.Language == "nl" || t.Language == "en"))
+                .Select(t => new { t.OccupationId, t.Language, t.PreferredLabel }).ToListAsync(ct);
+            string? LabelOf(int id, string lang) => labels.FirstOrDefault(l => l.OccupationId == id && l.Language == lang)?.PreferredLabel;
+            Curated = occupations.Select(o => new OccupationSummary(o.Id, o.Uri, o.IscoCode, LabelOf(o.Id, "nl"), LabelOf(o.Id, "en")))
                 .OrderBy(o => o.Label(Language, out _), StringComparer.CurrentCultureIgnoreCase).ToList();
         }
     }

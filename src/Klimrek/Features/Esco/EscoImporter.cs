@@ -167,7 +167,8 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
                 if (c != p) rows.Add((c, p));
             }
             await db.ExecuteAsync("""DELETE FROM "SkillBroaders" """, ct);
-            await db.LoadAsync("SkillBroaders", ["SkillId", "BroaderSkillId"], rows.Select(r => new object?[] { r.Item1, r.Item2 }), ct);
+            await db.WithDeferredIndexesAsync("SkillBroaders", () => db.LoadAsync("SkillBroaders", ["SkillId", "BroaderSkillId"],
+                rows.Order().Select(r => new object?[] { r.Item1, r.Item2 }), ct), ct);
             Report(pack, "broaderRelationsSkillPillar", unknown, "een onbekende vaardigheid");
         }
         progress?.Report(new ImportProgress("Hiërarchie bijgewerkt", 0.75));
@@ -188,13 +189,9 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
                 else rows[(o, s)] = essential;
             }
             await db.ExecuteAsync("""DELETE FROM "OccupationSkills" """, ct);
-            // Building the secondary index once after the load beats maintaining it row by row; both databases
-            // run this DDL inside the transaction, so a failure still leaves the index as it was.
-            await db.ExecuteAsync("""DROP INDEX "IX_OccupationSkills_SkillId" """, ct);
             // In primary-key order: B-tree appends instead of random inserts.
-            await db.LoadAsync("OccupationSkills", ["OccupationId", "SkillId", "IsEssential"],
-                rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct);
-            await db.ExecuteAsync("""CREATE INDEX "IX_OccupationSkills_SkillId" ON "OccupationSkills" ("SkillId")""", ct);
+            await db.WithDeferredIndexesAsync("OccupationSkills", () => db.LoadAsync("OccupationSkills", ["OccupationId", "SkillId", "IsEssential"],
+                rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
             Report(pack, "occupationSkillRelations", unknownOcc, "een beroep dat niet in de beroepenlijst staat");
             Report(pack, "occupationSkillRelations", unknownSkill, "een vaardigheid die niet in de vaardighedenlijst staat");
             if (duplicates > 0)
@@ -216,7 +213,8 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
                 if (x != y) rows[(x, y)] = rows.GetValueOrDefault((x, y)) || essential;
             }
             await db.ExecuteAsync("""DELETE FROM "SkillRelations" """, ct);
-            await db.LoadAsync("SkillRelations", ["SkillId", "RelatedSkillId", "IsEssential"], rows.Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct);
+            await db.WithDeferredIndexesAsync("SkillRelations", () => db.LoadAsync("SkillRelations", ["SkillId", "RelatedSkillId", "IsEssential"],
+                rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
             Report(pack, "skillSkillRelations", unknown, "een onbekende vaardigheid");
         }
         progress?.Report(new ImportProgress("Relaties bijgewerkt", 0.95));
@@ -244,8 +242,8 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
             await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
             // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
             await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
-            await db.LoadAsync(table, [fk, "Language", "PreferredLabel", "AltLabels", "HiddenLabels", "Description"],
-                rows.Select(r => new object?[] { r.Id, group.Key, r.Value.PreferredLabel, r.Value.AltLabels, r.Value.HiddenLabels, r.Value.Description }), ct);
+            await db.WithDeferredIndexesAsync(table, () => db.LoadAsync(table, [fk, "Language", "PreferredLabel", "AltLabels", "HiddenLabels", "Description"],
+                rows.Select(r => new object?[] { r.Id, group.Key, r.Value.PreferredLabel, r.Value.AltLabels, r.Value.HiddenLabels, r.Value.Description }), ct), ct);
         }
     }
 
