@@ -1,0 +1,381 @@
+namespace Klimrek.Core.Transitions;
+
+/// <summary>
+/// The parameters of the transition model (documented in docs/transitions.md). Defaults are the ones the
+/// published quality review settled on.
+/// </summary>
+public sealed record TransitionParameters
+{
+    /// <summary>Weight of an essential requirement of the target occupation.</summary>
+    public double EssentialWeight { get; init; } = 1.0;
+    /// <summary>Weight of an optional requirement of the target occupation.</summary>
+    public double OptionalWeight { get; init; } = 0.4;
+    /// <summary>How surely someone from an occupation holds one of its optional skills (essential ones: 1).</summary>
+    public double OptionalHolding { get; init; } = 0.5;
+    /// <summary>Credit for a required skill that is not held, when a related skill is (ESCO skill–skill relation or broader/narrower skill).</summary>
+    public double RelatedCredit { get; init; } = 0.5;
+    /// <summary>Credit for a required skill when a skill from the same small skill group is held.</summary>
+    public double SiblingCredit { get; init; } = 0.25;
+    /// <summary>Groups larger than this are too broad for sibling credit.</summary>
+    public int MaxSiblingGroupSize { get; init; } = 25;
+    /// <summary>How many transitions are precomputed per occupation.</summary>
+    public int TopK { get; init; } = 20;
+    /// <summary>How many best moves per occupation the route graph keeps.</summary>
+    public int RouteNeighbours { get; init; } = 60;
+
+    public static TransitionParameters Default { get; } = new();
+}
+
+/// <summary>An occupation's relation to one skill, as the transition model reads it.</summary>
+public readonly record struct Requirement(int Occupation, int Skill, bool Essential);
+
+/// <summary>A held skill with how surely it is held (0..1].</summary>
+public readonly record struct Holding(int Skill, double Strength);
+
+/// <summary>One precomputed move: to an occupation, with the share of its weighted requirements already covered.</summary>
+public readonly record struct Move(int Occupation, double Score);
+
+/// <summary>
+/// Occupation-to-occupation and profile-to-occupation fit from the ESCO occupation–skill relations.
+/// <para>
+/// A target occupation B asks for skills s with weight w_B(s) = (essential ? 1 : 0.4) · idf(s), where
+/// idf(s) = ln(1 + N / df(s)) makes rare skills count more than ubiquitous ones. A source (an occupation or a
+/// profile) holds skills with strength h(s) in (0, 1]: an occupation holds its essential skills with 1 and its
+/// optional ones with 0.5; a profile holds its skills with 1. Held strength spreads to neighbouring skills with a
+/// credit: related skills (ESCO skill–skill relations, broader/narrower skill) 0.5, skills of the same small
+/// group 0.25; the expanded strength H(s) is the maximum over these. The fit is
+/// fit(source → B) = Σ_s w_B(s) · H(s) / Σ_s w_B(s), in [0, 1], and never falls when a skill is added.
+/// </para>
+/// Instances are immutable and thread-safe; <see cref="Build"/> precomputes each occupation's top moves.
+/// </summary>
+public sealed class TransitionModel
+{
+    public TransitionParameters Parameters { get; }
+    public int OccupationCount { get; }
+    public int SkillCount { get; }
+
+    // Requirements per occupation (CSR): skill, weight, essential.
+    private readonly int[] _reqStart;
+    private readonly int[] _reqSkill;
+    private readonly float[] _reqWeight;
+    private readonly bool[] _reqEssential;
+    private readonly double[] _reqTotal;
+    // Postings per skill (CSR): occupation, weight of the requirement, holding strength from that occupation.
+    private readonly int[] _postStart;
+    private readonly int[] _postOcc;
+    private readonly float[] _postWeight;
+    private readonly float[] _postHolding;
+    // Neighbours per skill (CSR): skill, credit, kind.
+    private readonly int[] _nbStart;
+    private readonly int[] _nbSkill;
+    private readonly float[] _nbCredit;
+    private readonly double[] _idf;
+    private readonly Move[][] _top;
+    private readonly Move[][] _routeNeighbours;
+
+    public TimeSpan BuildTime { get; private set; }
+
+    private TransitionModel(TransitionParameters p, int occupations, int skills, IReadOnlyList<Requirement> requirements,
+        IReadOnlyList<(int Skill, int Broader)> broader, IReadOnlyList<(int A, int B)> related, ISet<int>? groups)
+    {
+        Parameters = p;
+        OccupationCount = occupations;
+        SkillCount = skills;
+
+        // Deduplicate (essential wins) and count document frequency.
+        var reqs = requirements
+            .Where(r => (uint)r.Occupation < (uint)occupations && (uint)r.Skill < (uint)skills)
+            .GroupBy(r => ((long)r.Occupation << 32) | (uint)r.Skill)
+            .Select(g => new Requirement(g.First().Occupation, g.First().Skill, g.Any(r => r.Essential)))
+            .OrderBy(r => r.Occupation).ThenBy(r => r.Skill).ToArray();
+        var df = new int[skills];
+        foreach (var r in reqs) df[r.Skill]++;
+        var withSkills = reqs.Select(r => r.Occupation).Distinct().Count();
+        _idf = new double[skills];
+        for (int s = 0; s < skills; s++)
+            _idf[s] = df[s] == 0 ? 0 : Math.Log(1 + (double)Math.Max(withSkills, 1) / df[s]);
+
+        _reqStart = new int[occupations + 1];
+        _reqSkill = new int[reqs.Length];
+        _reqWeight = new float[reqs.Length];
+        _reqEssential = new bool[reqs.Length];
+        _reqTotal = new double[occupations];
+        foreach (var r in reqs) _reqStart[r.Occupation + 1]++;
+        for (int o = 0; o < occupations; o++) _reqStart[o + 1] += _reqStart[o];
+        for (int i = 0; i < reqs.Length; i++)
+        {
+            var r = reqs[i];
+            _reqSkill[i] = r.Skill;
+            _reqEssential[i] = r.Essential;
+            _reqWeight[i] = (float)((r.Essential ? p.EssentialWeight : p.OptionalWeight) * _idf[r.Skill]);
+            _reqTotal[r.Occupation] += _reqWeight[i];
+        }
+
+        _postStart = new int[skills + 1];
+        foreach (var r in reqs) _postStart[r.Skill + 1]++;
+        for (int s = 0; s < skills; s++) _postStart[s + 1] += _postStart[s];
+        _postOcc = new int[reqs.Length];
+        _postWeight = new float[reqs.Length];
+        _postHolding = new float[reqs.Length];
+        var fill = (int[])_postStart.Clone();
+        for (int i = 0; i < reqs.Length; i++)
+        {
+            var r = reqs[i];
+            var at = fill[r.Skill]++;
+            _postOcc[at] = r.Occupation;
+            _postWeight[at] = _reqWeight[i];
+            _postHolding[at] = (float)(r.Essential ? 1.0 : p.OptionalHolding);
+        }
+
+        // Neighbours: best credit per (skill, neighbour).
+        var nb = new Dictionary<(int, int), float>();
+        void Add(int a, int b, double credit)
+        {
+            if (a == b || (uint)a >= (uint)skills || (uint)b >= (uint)skills || credit <= 0) return;
+            if (!nb.TryGetValue((a, b), out var c) || c < credit) nb[(a, b)] = (float)credit;
+        }
+        foreach (var (a, b) in related) { Add(a, b, p.RelatedCredit); Add(b, a, p.RelatedCredit); }
+        var members = new Dictionary<int, List<int>>();
+        foreach (var (s, g) in broader)
+        {
+            if (groups is not null && groups.Contains(g))
+            {
+                if (!members.TryGetValue(g, out var list)) members[g] = list = [];
+                list.Add(s);
+            }
+            else { Add(s, g, p.RelatedCredit); Add(g, s, p.RelatedCredit); }
+        }
+        foreach (var list in members.Values)
+        {
+            var distinct = list.Distinct().ToArray();
+            if (distinct.Length > p.MaxSiblingGroupSize) continue;
+            foreach (var a in distinct)
+                foreach (var b in distinct)
+                    Add(a, b, p.SiblingCredit);
+        }
+        _nbStart = new int[skills + 1];
+        foreach (var ((a, _), _) in nb) _nbStart[a + 1]++;
+        for (int s = 0; s < skills; s++) _nbStart[s + 1] += _nbStart[s];
+        _nbSkill = new int[nb.Count];
+        _nbCredit = new float[nb.Count];
+        var nfill = (int[])_nbStart.Clone();
+        foreach (var ((a, b), c) in nb.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
+        {
+            var at = nfill[a]++;
+            _nbSkill[at] = b;
+            _nbCredit[at] = c;
+        }
+
+        _top = new Move[occupations][];
+        _routeNeighbours = new Move[occupations][];
+    }
+
+    /// <summary>
+    /// Builds the model and precomputes, for every occupation, its best <see cref="TransitionParameters.TopK"/> moves
+    /// and its route neighbours. Occupations and skills are dense indexes 0..n-1 and 0..m-1.
+    /// </summary>
+    /// <param name="groups">Skill indexes that are skill groups: their members are siblings, not related skills.</param>
+    public static TransitionModel Build(int occupations, int skills, IReadOnlyList<Requirement> requirements,
+        IReadOnlyList<(int Skill, int Broader)>? broader = null, IReadOnlyList<(int A, int B)>? related = null,
+        ISet<int>? groups = null, TransitionParameters? parameters = null, int? degreeOfParallelism = null)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var model = new TransitionModel(parameters ?? TransitionParameters.Default, occupations, skills, requirements,
+            broader ?? [], related ?? [], groups);
+        model.PrecomputeMoves(degreeOfParallelism ?? Environment.ProcessorCount);
+        model.BuildTime = started.Elapsed;
+        return model;
+    }
+
+    private sealed class Scratch(int occupations, int skills)
+    {
+        public readonly double[] Held = new double[skills];
+        public readonly List<int> HeldTouched = new(256);
+        public readonly double[] Acc = new double[occupations];
+        public readonly List<int> AccTouched = new(1024);
+        public readonly bool[] AccSeen = new bool[occupations];
+    }
+
+    private void PrecomputeMoves(int parallelism)
+    {
+        var keep = Math.Max(Parameters.TopK, Parameters.RouteNeighbours);
+        Parallel.For(0, OccupationCount, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
+            () => new Scratch(OccupationCount, SkillCount),
+            (o, _, scratch) =>
+            {
+                Expand(HoldingsOf(o), scratch);
+                Accumulate(scratch);
+                var best = SelectTop(scratch, keep, exclude: o);
+                _routeNeighbours[o] = best;
+                _top[o] = best.Length <= Parameters.TopK ? best : best[..Parameters.TopK];
+                return scratch;
+            },
+            _ => { });
+    }
+
+    /// <summary>The skills an occupation's practitioners hold: essential with 1, optional with <see cref="TransitionParameters.OptionalHolding"/>.</summary>
+    public IEnumerable<Holding> HoldingsOf(int occupation)
+    {
+        for (int i = _reqStart[occupation]; i < _reqStart[occupation + 1]; i++)
+            yield return new Holding(_reqSkill[i], _reqEssential[i] ? 1.0 : Parameters.OptionalHolding);
+    }
+
+    /// <summary>Spreads held strength to neighbouring skills (maximum, never above what is held).</summary>
+    private void Expand(IEnumerable<Holding> holdings, Scratch s)
+    {
+        foreach (var i in s.HeldTouched) s.Held[i] = 0;
+        s.HeldTouched.Clear();
+        void Raise(int skill, double v)
+        {
+            if (s.Held[skill] == 0) s.HeldTouched.Add(skill);
+            if (v > s.Held[skill]) s.Held[skill] = v;
+        }
+        foreach (var h in holdings)
+        {
+            if ((uint)h.Skill >= (uint)SkillCount || !(h.Strength > 0)) continue;
+            var v = Math.Min(1.0, h.Strength);
+            Raise(h.Skill, v);
+            for (int j = _nbStart[h.Skill]; j < _nbStart[h.Skill + 1]; j++)
+                Raise(_nbSkill[j], v * _nbCredit[j]);
+        }
+    }
+
+    private void Accumulate(Scratch s)
+    {
+        foreach (var o in s.AccTouched) { s.Acc[o] = 0; s.AccSeen[o] = false; }
+        s.AccTouched.Clear();
+        foreach (var skill in s.HeldTouched)
+        {
+            var h = s.Held[skill];
+            for (int j = _postStart[skill]; j < _postStart[skill + 1]; j++)
+            {
+                var o = _postOcc[j];
+                if (!s.AccSeen[o]) { s.AccSeen[o] = true; s.AccTouched.Add(o); }
+                s.Acc[o] += _postWeight[j] * h;
+            }
+        }
+    }
+
+    private double Score(Scratch s, int o) => _reqTotal[o] > 0 ? Math.Min(1.0, s.Acc[o] / _reqTotal[o]) : 0;
+
+    private Move[] SelectTop(Scratch s, int k, int exclude)
+    {
+        // A small bounded selection: keep the k best in an array sorted by (score desc, index asc).
+        var best = new List<Move>(k + 1);
+        foreach (var o in s.AccTouched)
+        {
+            if (o == exclude) continue;
+            var score = Score(s, o);
+            if (score <= 0) continue;
+            if (best.Count == k && !Better(score, o, best[^1])) continue;
+            int lo = 0, hi = best.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (Better(score, o, best[mid])) hi = mid; else lo = mid + 1;
+            }
+            best.Insert(lo, new Move(o, score));
+            if (best.Count > k) best.RemoveAt(best.Count - 1);
+        }
+        return [.. best];
+    }
+
+    private static bool Better(double score, int o, Move than) => score > than.Score || (score == than.Score && o < than.Occupation);
+
+    /// <summary>The precomputed best moves from an occupation (never itself), best first.</summary>
+    public IReadOnlyList<Move> TopMoves(int occupation) => _top[occupation];
+
+    /// <summary>The route graph's moves from an occupation (its best <see cref="TransitionParameters.RouteNeighbours"/>).</summary>
+    public IReadOnlyList<Move> RouteNeighbours(int occupation) => _routeNeighbours[occupation];
+
+    /// <summary>Fit of every occupation from a set of held skills (a profile): index = occupation.</summary>
+    public double[] FitFrom(IEnumerable<Holding> holdings)
+    {
+        var s = new Scratch(OccupationCount, SkillCount);
+        Expand(holdings, s);
+        Accumulate(s);
+        var result = new double[OccupationCount];
+        foreach (var o in s.AccTouched) result[o] = Score(s, o);
+        return result;
+    }
+
+    /// <summary>Fit from an occupation to every occupation (the source itself included).</summary>
+    public double[] FitFromOccupation(int occupation) => FitFrom(HoldingsOf(occupation));
+
+    /// <summary>Fit from every occupation into one target: index = source occupation.</summary>
+    public double[] FitInto(int target)
+    {
+        var acc = new double[OccupationCount];
+        var best = new double[OccupationCount];
+        var touched = new List<int>();
+        for (int i = _reqStart[target]; i < _reqStart[target + 1]; i++)
+        {
+            var skill = _reqSkill[i];
+            void Offer(int heldSkill, double credit)
+            {
+                for (int j = _postStart[heldSkill]; j < _postStart[heldSkill + 1]; j++)
+                {
+                    var o = _postOcc[j];
+                    var v = credit * _postHolding[j];
+                    if (best[o] == 0) touched.Add(o);
+                    if (v > best[o]) best[o] = v;
+                }
+            }
+            Offer(skill, 1.0);
+            for (int j = _nbStart[skill]; j < _nbStart[skill + 1]; j++)
+                Offer(_nbSkill[j], _nbCredit[j]);
+            foreach (var o in touched) { acc[o] += _reqWeight[i] * best[o]; best[o] = 0; }
+            touched.Clear();
+        }
+        var total = _reqTotal[target];
+        for (int o = 0; o < OccupationCount; o++) acc[o] = total > 0 ? Math.Min(1.0, acc[o] / total) : 0;
+        return acc;
+    }
+
+    /// <summary>Inverse document frequency weight of a skill (0 when no occupation asks for it).</summary>
+    public double Idf(int skill) => _idf[skill];
+
+    /// <summary>The target's requirements, with what a source holds of each and through which skill.</summary>
+    public GapAnalysis Explain(IEnumerable<Holding> holdings, int target)
+    {
+        var held = new Dictionary<int, double>();
+        foreach (var h in holdings)
+            if ((uint)h.Skill < (uint)SkillCount && h.Strength > 0)
+                held[h.Skill] = Math.Max(held.GetValueOrDefault(h.Skill), Math.Min(1.0, h.Strength));
+        var items = new List<GapItem>();
+        double covered = 0;
+        for (int i = _reqStart[target]; i < _reqStart[target + 1]; i++)
+        {
+            var skill = _reqSkill[i];
+            double strength = held.GetValueOrDefault(skill);
+            int? via = null;
+            for (int j = _nbStart[skill]; j < _nbStart[skill + 1]; j++)
+            {
+                var v = held.GetValueOrDefault(_nbSkill[j]) * _nbCredit[j];
+                if (v > strength) { strength = v; via = _nbSkill[j]; }
+            }
+            covered += _reqWeight[i] * strength;
+            items.Add(new GapItem(skill, _reqEssential[i], _reqWeight[i], strength, via));
+        }
+        var total = _reqTotal[target];
+        var ordered = items.OrderByDescending(x => x.Essential).ThenByDescending(x => x.Weight).ThenBy(x => x.Skill).ToList();
+        return new GapAnalysis(target, total > 0 ? Math.Min(1.0, covered / total) : 0, ordered);
+    }
+}
+
+/// <summary>One requirement of a target occupation and how much of it the source holds.</summary>
+/// <param name="Held">1 = held; between 0 and 1 = partly, through <paramref name="Via"/> or as an optional skill; 0 = to learn.</param>
+public sealed record GapItem(int Skill, bool Essential, double Weight, double Held, int? Via)
+{
+    public bool IsMatch => Held >= 0.999 && Via is null;
+    public bool IsPartial => !IsMatch && Held > 0;
+    public bool IsMissing => Held <= 0;
+}
+
+public sealed record GapAnalysis(int Target, double Score, IReadOnlyList<GapItem> Items)
+{
+    public IEnumerable<GapItem> Matches => Items.Where(i => i.IsMatch);
+    public IEnumerable<GapItem> Partial => Items.Where(i => i.IsPartial);
+    public IEnumerable<GapItem> MissingEssential => Items.Where(i => i.IsMissing && i.Essential);
+    public IEnumerable<GapItem> MissingOptional => Items.Where(i => i.IsMissing && !i.Essential);
+}
