@@ -22,6 +22,12 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SkillRelation> SkillRelations => Set<SkillRelation>();
     public DbSet<EscoImport> EscoImports => Set<EscoImport>();
     public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
+    public DbSet<SkillProfile> SkillProfiles => Set<SkillProfile>();
+    public DbSet<ProfileOccupation> ProfileOccupations => Set<ProfileOccupation>();
+    public DbSet<ProfileSkill> ProfileSkills => Set<ProfileSkill>();
+    public DbSet<ProfileShare> ProfileShares => Set<ProfileShare>();
+    public DbSet<LabourMarketIndicator> LabourMarketIndicators => Set<LabourMarketIndicator>();
+    public DbSet<LabourMarketImport> LabourMarketImports => Set<LabourMarketImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Klimrek.Features.Career;
 using System.Globalization;
 using Klimrek.Data;
 using Klimrek.Features.Accounts;
@@ -39,6 +40,10 @@ public static class KlimrekWeb
         services.AddScoped<CurationService>();
         services.AddScoped<DemoProfileSeeder>();
         services.AddSingleton<AtlasCache>();
+        services.AddSingleton<TransitionCache>();
+        services.AddSingleton<LabourMarketService>();
+        services.AddScoped<TransitionService>();
+        services.AddScoped<ProfileService>();
         services.AddScoped<AccountSetup>();
     }
 
@@ -66,7 +71,8 @@ public static class KlimrekWeb
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Curator, p => p.RequireRole(Roles.Curator, Roles.Beheerder))
-            .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder));
+            .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
+            .AddPolicy(Policies.Begeleider, p => p.RequireRole(Roles.Begeleider));
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -108,6 +114,7 @@ public static class KlimrekWeb
         app.MapOpenApi("/api/v1/openapi.json");
         var api = app.MapGroup("/api/v1");
         api.MapAtlasApi();
+        api.MapCareerApi();
         app.MapRazorPages();
         app.MapGet("/taal/{culture}", (string culture, string? terug, HttpContext ctx) =>
         {
@@ -146,4 +153,5 @@ public static class Policies
 {
     public const string Curator = "Curator";
     public const string Beheerder = "Beheerder";
+    public const string Begeleider = "Begeleider";
 }

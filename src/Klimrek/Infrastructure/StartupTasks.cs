@@ -53,7 +53,11 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     {
         _ = Task.Run(async () =>
         {
-            try { await services.GetRequiredService<AtlasCache>().GetAsync(CancellationToken.None); }
+            try
+            {
+                await services.GetRequiredService<AtlasCache>().GetAsync(CancellationToken.None);
+                await services.GetRequiredService<Features.Career.TransitionCache>().GetAsync(CancellationToken.None);
+            }
             catch (Exception e) { logger.LogError(e, "Building the atlas cache after start failed; it is retried on the next request."); }
         }, CancellationToken.None);
         return Task.CompletedTask;

@@ -212,6 +212,69 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LabourMarketImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LabourMarketImports");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.LabourMarketIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IscoCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("IscoCode", "Region")
+                        .IsUnique();
+
+                    b.ToTable("LabourMarketIndicators");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Occupation", b =>
                 {
                     b.Property<int>("Id")
@@ -341,6 +404,39 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("ProfileId", "OccupationId")
+                        .IsUnique();
+
+                    b.ToTable("ProfileOccupations");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -391,6 +487,67 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProfileRevisions");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>
+                {
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BegeleiderId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProfileId", "BegeleiderId");
+
+                    b.HasIndex("BegeleiderId");
+
+                    b.ToTable("ProfileShares");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Evidence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceOccupationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Validation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("SourceOccupationId");
+
+                    b.HasIndex("ProfileId", "SkillId")
+                        .IsUnique();
+
+                    b.ToTable("ProfileSkills");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Skill", b =>
@@ -445,6 +602,45 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.HasIndex("BroaderSkillId");
 
                     b.ToTable("SkillBroaders");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SkillProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Drivers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("InterestSectors")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MarketWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("SkillProfiles");
                 });
 
             modelBuilder.Entity("Klimrek.Data.SkillRelation", b =>
@@ -654,6 +850,15 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LabourMarketIndicator", b =>
+                {
+                    b.HasOne("Klimrek.Data.LabourMarketImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.Occupation", b =>
                 {
                     b.HasOne("Klimrek.Data.Occupation", null)
@@ -695,6 +900,23 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
+                {
+                    b.HasOne("Klimrek.Data.Occupation", "Occupation")
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Occupation");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
                 {
                     b.HasOne("Klimrek.Data.Occupation", null)
@@ -702,6 +924,43 @@ namespace Klimrek.Data.Migrations.Postgres
                         .HasForeignKey("OccupationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("BegeleiderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileSkill", b =>
+                {
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("SourceOccupationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Skill");
                 });
 
             modelBuilder.Entity("Klimrek.Data.SkillBroader", b =>
@@ -715,6 +974,15 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.HasOne("Klimrek.Data.Skill", null)
                         .WithMany()
                         .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SkillProfile", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -809,6 +1077,15 @@ namespace Klimrek.Data.Migrations.Postgres
             modelBuilder.Entity("Klimrek.Data.Skill", b =>
                 {
                     b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SkillProfile", b =>
+                {
+                    b.Navigation("Occupations");
+
+                    b.Navigation("Shares");
+
+                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

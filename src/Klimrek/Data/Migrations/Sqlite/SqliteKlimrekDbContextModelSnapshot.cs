@@ -201,6 +201,65 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LabourMarketImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LabourMarketImports");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.LabourMarketIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IscoCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("IscoCode", "Region")
+                        .IsUnique();
+
+                    b.ToTable("LabourMarketIndicators");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Occupation", b =>
                 {
                     b.Property<int>("Id")
@@ -324,6 +383,37 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("ProfileId", "OccupationId")
+                        .IsUnique();
+
+                    b.ToTable("ProfileOccupations");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -372,6 +462,65 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProfileRevisions");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>
+                {
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BegeleiderId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfileId", "BegeleiderId");
+
+                    b.HasIndex("BegeleiderId");
+
+                    b.ToTable("ProfileShares");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceOccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Validation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("SourceOccupationId");
+
+                    b.HasIndex("ProfileId", "SkillId")
+                        .IsUnique();
+
+                    b.ToTable("ProfileSkills");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Skill", b =>
@@ -424,6 +573,43 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.HasIndex("BroaderSkillId");
 
                     b.ToTable("SkillBroaders");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SkillProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Drivers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterestSectors")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MarketWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("SkillProfiles");
                 });
 
             modelBuilder.Entity("Klimrek.Data.SkillRelation", b =>
@@ -627,6 +813,15 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LabourMarketIndicator", b =>
+                {
+                    b.HasOne("Klimrek.Data.LabourMarketImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.Occupation", b =>
                 {
                     b.HasOne("Klimrek.Data.Occupation", null)
@@ -668,6 +863,23 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
+                {
+                    b.HasOne("Klimrek.Data.Occupation", "Occupation")
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Occupation");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
                 {
                     b.HasOne("Klimrek.Data.Occupation", null)
@@ -675,6 +887,43 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .HasForeignKey("OccupationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("BegeleiderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ProfileSkill", b =>
+                {
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("SourceOccupationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Skill");
                 });
 
             modelBuilder.Entity("Klimrek.Data.SkillBroader", b =>
@@ -688,6 +937,15 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.HasOne("Klimrek.Data.Skill", null)
                         .WithMany()
                         .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SkillProfile", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -782,6 +1040,15 @@ namespace Klimrek.Data.Migrations.Sqlite
             modelBuilder.Entity("Klimrek.Data.Skill", b =>
                 {
                     b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SkillProfile", b =>
+                {
+                    b.Navigation("Occupations");
+
+                    b.Navigation("Shares");
+
+                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

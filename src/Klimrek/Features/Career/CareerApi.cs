@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using System.Text;
+using Klimrek.Features.Atlas;
+using Klimrek.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Klimrek.Features.Career;
+
+/// <summary>
+/// Transitions and paths (public for occupations, as the atlas), the person's own profile (<c>/me</c>: the owner
+/// only), profiles shared with a begeleider, and the labour-market import (beheerder).
+/// </summary>
+public static class CareerApi
+{
+    public sealed record TransitionsResponse(string From, string FromUri, int Count, IReadOnlyList<TransitionView> Items, bool MarketDataAvailable);
+    public sealed record PathResponse(string From, string To, string ToUri, RouteView Route);
+    public sealed record ImportErrorsResponse(IReadOnlyList<string> Errors);
+
+    public static RouteGroupBuilder MapCareerApi(this RouteGroupBuilder api)
+    {
+        var occ = api.MapGroup("/occupations").WithTags("Transitions").AllowAnonymous();
+        occ.MapGet("/{id}/transitions", OccupationTransitions).WithName("OccupationTransitions")
+            .WithSummary("Occupations to move to from this one, best first, with matching skills, the gap and an explanation. Filters: sector, isco (group prefix), scope (within|across).");
+        occ.MapGet("/{id}/transitions/{target}", OccupationTransition).WithName("OccupationTransition")
+            .WithSummary("One transition in full: every requirement of the target and whether it is held, partly held or to learn.");
+
+        api.MapGet("/paths", Paths).WithTags("Transitions").WithName("Paths").AllowAnonymous()
+            .WithSummary("Best route to an occupation through at most 3 intermediate occupations, minimising the total gap. from = occupation id/URI/UUID, or 'me' (signed in) for your profile.");
+
+        var me = api.MapGroup("/me").WithTags("Profile").RequireAuthorization();
+        me.MapGet("/profile", GetProfile).WithName("GetMyProfile").WithSummary("Your skills profile in the open klimrek-skills-profile JSON format (ESCO URIs).");
+        me.MapPut("/profile", PutProfile).WithName("ImportMyProfile").Accepts<ProfileDocument>("application/json")
+            .WithSummary("Replaces your profile with a klimrek-skills-profile document; all or nothing, every problem listed.");
+        me.MapGet("/profile.csv", GetProfileCsv).WithName("ExportMyProfileCsv").WithSummary("Your profile's skills as CSV.");
+        me.MapGet("/transitions", MyTransitions).WithName("MyTransitions")
+            .WithSummary("Occupations ranked for your profile, personal fit and labour-market fit shown side by side.");
+
+        api.MapGet("/profiles/{userId}", SharedProfile).WithTags("Profile").WithName("SharedProfile")
+            .RequireAuthorization(Policies.Begeleider)
+            .WithSummary("A profile a person shared with you (begeleider). Not shared: 404.");
+
+        api.MapPost("/labour-market", ImportLabourMarket).WithTags("Labour market").WithName("ImportLabourMarket")
+            .RequireAuthorization(Policies.Beheerder).Accepts<string>("text/csv")
+            .WithSummary("Replaces the labour-market indicators with a CSV (isco;regio;spanning); all or nothing, rejected rows listed.");
+        return api;
+    }
+
+    private static string Lang(string? lang) => lang == "en" ? "en" : "nl";
+
+    private static ValidationProblem? CheckLang(string? lang, Dictionary<string, string[]> errors)
+    {
+        if (lang is not null and not ("nl" or "en")) errors["lang"] = ["lang must be 'nl' or 'en'."];
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+    }
+
+    private static ProblemHttpResult NotFound(string what) => TypedResults.Problem(statusCode: 404, title: $"{what} not found",
+        detail: $"No {what.ToLowerInvariant()} has this id, ESCO concept URI or UUID.");
+
+    private static async Task<int?> ResolveIndexAsync(string id, AtlasQueries queries, TransitionService service, CancellationToken ct)
+    {
+        var dbId = await queries.ResolveAsync(id, ct);
+        if (dbId is not int d) return null;
+        var s = await service.SnapshotAsync(ct);
+        return s.OccupationIndex.TryGetValue(d, out var i) ? i : null;
+    }
+
+    private static async Task<Results<Ok<TransitionsResponse>, ValidationProblem, ProblemHttpResult>> OccupationTransitions(
+        string id, int? limit, string? sector, string? isco, string? scope, string? region, string? lang,
+        AtlasQueries queries, TransitionService service, LabourMarketService market, CancellationToken ct)
+    {
+        var filter = new TransitionFilter(sector, isco, scope, limit ?? 20);
+        var errors = filter.Validate();
+        if (region is { Length: > 100 }) errors["region"] = ["region is at most 100 characters."];
+        if (CheckLang(lang, errors) is { } problem) return problem;
+        if (await ResolveIndexAsync(id, queries, service, ct) is not int index) return NotFound("Occupation");
+        var s = await service.SnapshotAsync(ct);
+        var source = TransitionService.FromOccupation(s, index, Lang(lang)) with { Region = region };
+        var items = await service.TransitionsAsync(source, filter, Lang(lang), ct);
+        return TypedResults.Ok(new TransitionsResponse(source.Name, s.Occupation(index).Uri, items.Count, items, (await market.SnapshotAsync(ct)).Any));
+    }
+
+    private static async Task<Results<Ok<TransitionView>, ValidationProblem, ProblemHttpResult>> OccupationTransition(
+        string id, string target, string? lang, AtlasQueries queries, TransitionService service, CancellationToken ct)
+    {
+        if (CheckLang(lang, []) is { } problem) return problem;
+        if (await ResolveIndexAsync(id, queries, service, ct) is not int from) return NotFound("Occupation");
+        if (await ResolveIndexAsync(target, queries, service, ct) is not int to) return NotFound("Occupation");
+        var s = await service.SnapshotAsync(ct);
+        return TypedResults.Ok(await service.DescribeAsync(TransitionService.FromOccupation(s, from, Lang(lang)), to, Lang(lang), ct));
+    }
+
+    private static async Task<Results<Ok<PathResponse>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> Paths(
+        string? from, string? to, string? lang, ClaimsPrincipal user, AtlasQueries queries, TransitionService service, ProfileService profiles, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(from)) errors["from"] = ["from is required: an occupation id, ESCO URI or UUID, or 'me'."];
+        if (string.IsNullOrWhiteSpace(to)) errors["to"] = ["to is required: an occupation id, ESCO URI or UUID."];
+        if (CheckLang(lang, errors) is { } problem) return problem;
+        var language = Lang(lang);
+        if (await ResolveIndexAsync(to!, queries, service, ct) is not int target) return NotFound("Occupation");
+        var s = await service.SnapshotAsync(ct);
+        TransitionSource source;
+        if (from == "me")
+        {
+            if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return TypedResults.Unauthorized();
+            var profile = await profiles.GetOrCreateAsync(userId, ct);
+            source = await profiles.SourceAsync(profile, language == "en" ? "your profile" : "je profiel", ct);
+        }
+        else if (await ResolveIndexAsync(from!, queries, service, ct) is int fromIndex)
+            source = TransitionService.FromOccupation(s, fromIndex, language);
+        else return NotFound("Occupation");
+        var route = await service.RouteAsync(source, target, language, ct);
+        return TypedResults.Ok(new PathResponse(source.Name, AtlasQueries.LabelOf(s.Occupation(target), language).Text, s.Occupation(target).Uri, route));
+    }
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private static async Task<Ok<ProfileDocument>> GetProfile(ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    {
+        var p = await profiles.GetOrCreateAsync(UserId(user), ct);
+        return TypedResults.Ok(await profiles.ExportAsync(p, ct));
+    }
+
+    private static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> PutProfile(HttpRequest request, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    {
+        if (request.ContentLength > ProfileService.MaxImportBytes)
+            return TypedResults.Problem(statusCode: 413, title: "Profile too large", detail: $"A profile document is at most {ProfileService.MaxImportBytes / 1024} kB.");
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        {
+            var buffer = new char[ProfileService.MaxImportBytes + 1];
+            var read = await reader.ReadBlockAsync(buffer, ct);
+            if (read > ProfileService.MaxImportBytes)
+                return TypedResults.Problem(statusCode: 413, title: "Profile too large", detail: $"A profile document is at most {ProfileService.MaxImportBytes / 1024} kB.");
+            body = new string(buffer, 0, read);
+        }
+        var p = await profiles.GetOrCreateAsync(UserId(user), ct);
+        var errors = await profiles.ImportAsync(p, body, ct);
+        if (errors.Count > 0)
+            return TypedResults.Problem(statusCode: 400, title: "The profile document has errors; nothing was changed",
+                detail: string.Join(" ", errors.Take(20)), extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        return TypedResults.Ok(await profiles.ExportAsync(p, ct));
+    }
+
+    private static async Task<FileContentHttpResult> GetProfileCsv(ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    {
+        var p = await profiles.GetOrCreateAsync(UserId(user), ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes(await profiles.ExportCsvAsync(p, ct)), "text/csv; charset=utf-8", "klimrek-profiel.csv");
+    }
+
+    private static async Task<Results<Ok<TransitionsResponse>, ValidationProblem>> MyTransitions(
+        int? limit, string? sector, string? isco, string? scope, string? lang, ClaimsPrincipal user,
+        TransitionService service, ProfileService profiles, LabourMarketService market, CancellationToken ct)
+    {
+        var filter = new TransitionFilter(sector, isco, scope, limit ?? 20);
+        if (CheckLang(lang, filter.Validate()) is { } problem) return problem;
+        var p = await profiles.GetOrCreateAsync(UserId(user), ct);
+        var source = await profiles.SourceAsync(p, Lang(lang) == "en" ? "your profile" : "je profiel", ct);
+        var items = await service.TransitionsAsync(source, filter, Lang(lang), ct);
+        return TypedResults.Ok(new TransitionsResponse(source.Name, "", items.Count, items, (await market.SnapshotAsync(ct)).Any));
+    }
+
+    private static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> SharedProfile(string userId, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    {
+        var p = await profiles.ReadableAsync(userId, UserId(user), user.IsInRole(Roles.Begeleider), ct);
+        if (p is null)
+            return TypedResults.Problem(statusCode: 404, title: "Profile not found", detail: "No profile with this id was shared with you.");
+        return TypedResults.Ok(await profiles.ExportAsync(p, ct));
+    }
+
+    private static async Task<Results<Ok<LabourMarketImportResult>, ProblemHttpResult>> ImportLabourMarket(
+        HttpRequest request, ClaimsPrincipal user, LabourMarketService market, CancellationToken ct)
+    {
+        var result = await market.ImportAsync(request.Body, "API", user.Identity?.Name ?? "?", ct);
+        if (!result.Applied)
+            return TypedResults.Problem(statusCode: 400, title: "The labour-market file was rejected; nothing was changed",
+                detail: string.Join(" ", result.Errors.Take(20).Select(e => $"regel {e.Line}: {e.Message}")),
+                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
+        return TypedResults.Ok(result);
+    }
+}

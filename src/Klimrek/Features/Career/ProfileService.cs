@@ -1,0 +1,392 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using Klimrek.Core.Transitions;
+using Klimrek.Data;
+using Klimrek.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klimrek.Features.Career;
+
+/// <summary>The open exchange format of a skills profile (docs/skills-profile-format.md). Labels are informative; URIs count.</summary>
+public sealed record ProfileDocument(
+    [property: JsonPropertyOrder(0)] string Format,
+    [property: JsonPropertyOrder(1)] int Version,
+    [property: JsonPropertyOrder(2)] string Taxonomy,
+    [property: JsonPropertyOrder(3)] IReadOnlyList<ProfileDocument.OccupationEntry> Occupations,
+    [property: JsonPropertyOrder(4)] IReadOnlyList<ProfileDocument.SkillEntry> Skills,
+    [property: JsonPropertyOrder(5)] ProfileDocument.InterestsEntry Interests,
+    [property: JsonPropertyOrder(6)] string? Region,
+    [property: JsonPropertyOrder(7)] int MarketWeight)
+{
+    public const string FormatName = "klimrek-skills-profile";
+    public const int CurrentVersion = 1;
+    public sealed record OccupationEntry(string Uri, string? Label, int? FromYear, int? ToYear);
+    public sealed record SkillEntry(string Uri, string? Label, string Evidence, string Validation, string? Note, string? SourceOccupation);
+    public sealed record InterestsEntry(IReadOnlyList<string> Sectors, IReadOnlyList<string> Drivers);
+}
+
+public sealed record ProposedSkill(int SkillId, string Uri, Atlas.LocalizedText Label, bool Essential, bool InProfile);
+
+/// <summary>A person's skills profile: building it, sharing it, and its export and import.</summary>
+public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, UserManager<KlimrekUser> users)
+{
+    public const int MaxOccupations = 200;
+    public const int MaxSkills = 3000;
+    public const int MaxImportBytes = 1024 * 1024;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string EvidenceKey(EvidenceKind e) => e.ToString().ToLowerInvariant();
+    public static string ValidationKey(ValidationStrength v) => v.ToString().ToLowerInvariant();
+    public static bool TryEvidence(string? s, out EvidenceKind e) =>
+        Enum.TryParse(s, true, out e) && Enum.IsDefined(e) && !int.TryParse(s, out _);
+    public static bool TryValidation(string? s, out ValidationStrength v) =>
+        Enum.TryParse(s, true, out v) && Enum.IsDefined(v) && !int.TryParse(s, out _);
+
+    public static ValidationStrength DefaultValidation(EvidenceKind e) => e switch
+    {
+        EvidenceKind.Diploma => ValidationStrength.Zwaar,
+        EvidenceKind.Certificaat or EvidenceKind.Werkgeversverklaring or EvidenceKind.Werkervaring => ValidationStrength.Middel,
+        _ => ValidationStrength.Licht,
+    };
+
+    public async Task<SkillProfile> GetOrCreateAsync(string userId, CancellationToken ct)
+    {
+        var p = await LoadAsync(userId, ct);
+        if (p is not null) return p;
+        p = new SkillProfile { UserId = userId, UpdatedAt = DateTime.UtcNow };
+        db.SkillProfiles.Add(p);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Created by a parallel request of the same person.
+            db.ChangeTracker.Clear();
+            return (await LoadAsync(userId, ct))!;
+        }
+        return p;
+    }
+
+    private Task<SkillProfile?> LoadAsync(string userId, CancellationToken ct) =>
+        db.SkillProfiles.Include(p => p.Occupations).Include(p => p.Skills).Include(p => p.Shares)
+            .AsSplitQuery().FirstOrDefaultAsync(p => p.UserId == userId, ct);
+
+    /// <summary>The profile of <paramref name="ownerId"/> when <paramref name="viewerId"/> may read it: the owner, or a begeleider it was shared with.</summary>
+    public async Task<SkillProfile?> ReadableAsync(string ownerId, string viewerId, bool viewerIsBegeleider, CancellationToken ct)
+    {
+        var p = await LoadAsync(ownerId, ct);
+        if (p is null) return null;
+        if (ownerId == viewerId) return p;
+        return viewerIsBegeleider && p.Shares.Any(s => s.BegeleiderId == viewerId) ? p : null;
+    }
+
+    public async Task<IReadOnlyList<(KlimrekUser Owner, SkillProfile Profile)>> SharedWithAsync(string begeleiderId, CancellationToken ct)
+    {
+        var profiles = await db.SkillProfiles.AsNoTracking().Where(p => p.Shares.Any(s => s.BegeleiderId == begeleiderId))
+            .Include(p => p.Skills).Include(p => p.Occupations).AsSplitQuery().ToListAsync(ct);
+        var ownerIds = profiles.Select(p => p.UserId).ToList();
+        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        return profiles.Where(p => owners.ContainsKey(p.UserId)).Select(p => (owners[p.UserId], p)).OrderBy(x => x.Item1.DisplayName).ToList();
+    }
+
+    public async Task<IReadOnlyList<ProposedSkill>> ProposedSkillsAsync(SkillProfile profile, int occupationId, string language, CancellationToken ct)
+    {
+        var s = await cache.GetAsync(ct);
+        var have = profile.Skills.Select(x => x.SkillId).ToHashSet();
+        var rows = await db.OccupationSkills.AsNoTracking().Where(r => r.OccupationId == occupationId)
+            .Select(r => new { r.SkillId, r.IsEssential }).ToListAsync(ct);
+        return rows.Where(r => s.Skills.ContainsKey(r.SkillId))
+            .Select(r => new ProposedSkill(r.SkillId, s.Skills[r.SkillId].Uri, s.Skills[r.SkillId].Label(language), r.IsEssential, have.Contains(r.SkillId)))
+            .OrderByDescending(x => x.Essential).ThenBy(x => x.Label.Text, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    public async Task AddOccupationAsync(SkillProfile profile, int occupationId, int? fromYear, int? toYear, CancellationToken ct)
+    {
+        if (!profile.Occupations.Any(o => o.OccupationId == occupationId))
+            profile.Occupations.Add(new ProfileOccupation { OccupationId = occupationId, FromYear = fromYear, ToYear = toYear, AddedAt = DateTime.UtcNow });
+        profile.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Accepts the chosen skills an occupation proposed (as work experience); skills already in the profile stay as they are.</summary>
+    public async Task<int> AcceptSkillsAsync(SkillProfile profile, int occupationId, IEnumerable<int> skillIds, CancellationToken ct)
+    {
+        var proposed = (await db.OccupationSkills.AsNoTracking().Where(r => r.OccupationId == occupationId).Select(r => r.SkillId).ToListAsync(ct)).ToHashSet();
+        var have = profile.Skills.Select(x => x.SkillId).ToHashSet();
+        int added = 0;
+        foreach (var id in skillIds.Distinct().Where(proposed.Contains).Where(id => !have.Contains(id)))
+        {
+            profile.Skills.Add(new ProfileSkill { SkillId = id, Evidence = EvidenceKind.Werkervaring, Validation = ValidationStrength.Middel, SourceOccupationId = occupationId, AddedAt = DateTime.UtcNow });
+            added++;
+        }
+        if (profile.Skills.Count > MaxSkills) throw new ProfileLimitException($"Een profiel heeft hoogstens {MaxSkills} vaardigheden.");
+        profile.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    public async Task AddSkillAsync(SkillProfile profile, int skillId, EvidenceKind evidence, ValidationStrength validation, string? note, CancellationToken ct)
+    {
+        var existing = profile.Skills.FirstOrDefault(x => x.SkillId == skillId);
+        if (existing is null)
+        {
+            if (profile.Skills.Count >= MaxSkills) throw new ProfileLimitException($"Een profiel heeft hoogstens {MaxSkills} vaardigheden.");
+            profile.Skills.Add(new ProfileSkill { SkillId = skillId, Evidence = evidence, Validation = validation, Note = note, AddedAt = DateTime.UtcNow });
+        }
+        else
+        {
+            existing.Evidence = evidence;
+            existing.Validation = validation;
+            existing.Note = note;
+        }
+        profile.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<bool> RemoveSkillAsync(SkillProfile profile, int skillId, CancellationToken ct)
+    {
+        var s = profile.Skills.FirstOrDefault(x => x.SkillId == skillId);
+        if (s is null) return false;
+        profile.Skills.Remove(s);
+        db.ProfileSkills.Remove(s);
+        profile.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> RemoveOccupationAsync(SkillProfile profile, int occupationId, CancellationToken ct)
+    {
+        var o = profile.Occupations.FirstOrDefault(x => x.OccupationId == occupationId);
+        if (o is null) return false;
+        profile.Occupations.Remove(o);
+        db.ProfileOccupations.Remove(o);
+        profile.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task SetPreferencesAsync(SkillProfile profile, IEnumerable<string> sectors, IEnumerable<string> drivers, string? region, int marketWeight, CancellationToken ct)
+    {
+        profile.InterestSectors = Join(sectors.Where(Sectors.All.Contains));
+        profile.Drivers = Join(drivers.Where(Drivers.All.Contains));
+        profile.Region = string.IsNullOrWhiteSpace(region) ? null : region.Trim()[..Math.Min(100, region.Trim().Length)];
+        profile.MarketWeight = Math.Clamp(marketWeight, 0, 100);
+        profile.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? Join(IEnumerable<string> items)
+    {
+        var list = items.Distinct().Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? null : string.Join('\n', list);
+    }
+
+    public static IReadOnlyList<string> Split(string? s) => (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Shares the profile with a begeleider by e-mail; returns a Dutch error, or null when shared.</summary>
+    public async Task<string?> ShareAsync(SkillProfile profile, string email, CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || !await users.IsInRoleAsync(user, Roles.Begeleider))
+            return "Er is geen begeleider met dit e-mailadres.";
+        if (user.Id == profile.UserId) return "Je kunt je profiel niet met jezelf delen.";
+        if (!profile.Shares.Any(s => s.BegeleiderId == user.Id))
+            profile.Shares.Add(new ProfileShare { BegeleiderId = user.Id, SharedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task UnshareAsync(SkillProfile profile, string begeleiderId, CancellationToken ct)
+    {
+        var s = profile.Shares.FirstOrDefault(x => x.BegeleiderId == begeleiderId);
+        if (s is null) return;
+        profile.Shares.Remove(s);
+        db.ProfileShares.Remove(s);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<TransitionSource> SourceAsync(SkillProfile profile, string name, CancellationToken ct)
+    {
+        var s = await cache.GetAsync(ct);
+        var holdings = profile.Skills.Where(x => s.SkillIndex.ContainsKey(x.SkillId)).Select(x => new Holding(s.SkillIndex[x.SkillId], 1.0)).ToList();
+        var sectors = profile.Occupations.Where(o => s.OccupationIndex.ContainsKey(o.OccupationId))
+            .Select(o => s.SectorOf(s.OccupationIndex[o.OccupationId])).OfType<string>().ToHashSet();
+        return new TransitionSource(null, holdings, name, sectors, Split(profile.InterestSectors), Split(profile.Drivers), profile.Region, profile.MarketWeight);
+    }
+
+    // ---- Export and import ----
+
+    public async Task<ProfileDocument> ExportAsync(SkillProfile profile, CancellationToken ct)
+    {
+        var s = await cache.GetAsync(ct);
+        string? OccUri(int id) => s.Atlas.Occupations.TryGetValue(id, out var o) ? o.Uri : null;
+        var occupations = profile.Occupations.Where(o => OccUri(o.OccupationId) is not null)
+            .Select(o => new ProfileDocument.OccupationEntry(OccUri(o.OccupationId)!, Atlas.AtlasQueries.LabelOf(s.Atlas.Occupations[o.OccupationId], "nl").Text, o.FromYear, o.ToYear))
+            .OrderBy(o => o.Uri, StringComparer.Ordinal).ToList();
+        var skills = profile.Skills.Where(x => s.Skills.ContainsKey(x.SkillId))
+            .Select(x => new ProfileDocument.SkillEntry(s.Skills[x.SkillId].Uri, s.Skills[x.SkillId].Label("nl").Text, EvidenceKey(x.Evidence), ValidationKey(x.Validation),
+                x.Note, x.SourceOccupationId is int so ? OccUri(so) : null))
+            .OrderBy(x => x.Uri, StringComparer.Ordinal).ToList();
+        return new ProfileDocument(ProfileDocument.FormatName, ProfileDocument.CurrentVersion, "ESCO v1.1.1", occupations, skills,
+            new ProfileDocument.InterestsEntry(Split(profile.InterestSectors), Split(profile.Drivers)), profile.Region, profile.MarketWeight);
+    }
+
+    public async Task<string> ExportCsvAsync(SkillProfile profile, CancellationToken ct)
+    {
+        var doc = await ExportAsync(profile, ct);
+        await using var sw = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(sw, CultureInfo.InvariantCulture))
+        {
+            foreach (var h in new[] { "skill_uri", "label", "evidence", "validation", "note", "source_occupation_uri" }) csv.WriteField(h);
+            await csv.NextRecordAsync();
+            foreach (var x in doc.Skills)
+            {
+                csv.WriteField(x.Uri); csv.WriteField(x.Label); csv.WriteField(x.Evidence); csv.WriteField(x.Validation);
+                csv.WriteField(x.Note); csv.WriteField(x.SourceOccupation);
+                await csv.NextRecordAsync();
+            }
+        }
+        return sw.ToString();
+    }
+
+    /// <summary>Validates a profile document completely; replaces the profile only when it has no errors.</summary>
+    public async Task<IReadOnlyList<string>> ImportAsync(SkillProfile profile, string json, CancellationToken ct)
+    {
+        var errors = new List<string>();
+        if (Encoding.UTF8.GetByteCount(json) > MaxImportBytes)
+            return [$"Het bestand is groter dan {MaxImportBytes / 1024} kB."];
+        JsonNode? root;
+        try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }); }
+        catch (JsonException e) { return [$"Geen geldige JSON (regel {e.LineNumber + 1}, positie {e.BytePositionInLine + 1})."]; }
+        if (root is not JsonObject o) return ["Het bestand moet één JSON-object zijn."];
+
+        var s = await cache.GetAsync(ct);
+        var occByUri = s.Atlas.Occupations.Values.ToDictionary(x => x.Uri, x => x.Id, StringComparer.Ordinal);
+
+        string? Str(JsonNode? n, string path, bool required = false, int max = 500)
+        {
+            if (n is null) { if (required) errors.Add($"{path}: ontbreekt."); return null; }
+            if (n is not JsonValue v || !v.TryGetValue<string>(out var str)) { errors.Add($"{path}: moet tekst zijn."); return null; }
+            if (str.Length > max) { errors.Add($"{path}: langer dan {max} tekens."); return null; }
+            return str;
+        }
+        int? Int(JsonNode? n, string path, int min, int max)
+        {
+            if (n is null) return null;
+            if (n is not JsonValue v || !v.TryGetValue<int>(out var i)) { errors.Add($"{path}: moet een geheel getal zijn."); return null; }
+            if (i < min || i > max) { errors.Add($"{path}: moet tussen {min} en {max} liggen."); return null; }
+            return i;
+        }
+        JsonArray Arr(JsonNode? n, string path, int max)
+        {
+            if (n is null) return [];
+            if (n is not JsonArray a) { errors.Add($"{path}: moet een lijst zijn."); return []; }
+            if (a.Count > max) { errors.Add($"{path}: hoogstens {max} items (nu {a.Count})."); return []; }
+            return a;
+        }
+
+        if (Str(o["format"], "format", true) is { } format && format != ProfileDocument.FormatName)
+            errors.Add($"format: verwacht '{ProfileDocument.FormatName}'.");
+        if (o["version"] is null) errors.Add("version: ontbreekt.");
+        else if (Int(o["version"], "version", 1, 1000) is int version && version != ProfileDocument.CurrentVersion)
+            errors.Add($"version: versie {version} wordt niet ondersteund (wel: {ProfileDocument.CurrentVersion}).");
+
+        var occupations = new List<ProfileOccupation>();
+        var occArr = Arr(o["occupations"], "occupations", MaxOccupations);
+        for (int i = 0; i < occArr.Count; i++)
+        {
+            var path = $"occupations[{i}]";
+            if (occArr[i] is not JsonObject e) { errors.Add($"{path}: moet een object zijn."); continue; }
+            var uri = Str(e["uri"], $"{path}.uri", true, 300);
+            Str(e["label"], $"{path}.label");
+            var from = Int(e["fromYear"], $"{path}.fromYear", 1900, 2100);
+            var to = Int(e["toYear"], $"{path}.toYear", 1900, 2100);
+            if (from is int f && to is int t && f > t) errors.Add($"{path}: fromYear ligt na toYear.");
+            if (uri is null) continue;
+            if (!occByUri.TryGetValue(uri, out var id)) { errors.Add($"{path}.uri: onbekend ESCO-beroep '{uri}'."); continue; }
+            if (occupations.Any(x => x.OccupationId == id)) { errors.Add($"{path}.uri: '{uri}' staat er al eerder in."); continue; }
+            occupations.Add(new ProfileOccupation { OccupationId = id, FromYear = from, ToYear = to, AddedAt = DateTime.UtcNow });
+        }
+
+        var skills = new List<ProfileSkill>();
+        var skillArr = Arr(o["skills"], "skills", MaxSkills);
+        for (int i = 0; i < skillArr.Count; i++)
+        {
+            var path = $"skills[{i}]";
+            if (skillArr[i] is not JsonObject e) { errors.Add($"{path}: moet een object zijn."); continue; }
+            var uri = Str(e["uri"], $"{path}.uri", true, 300);
+            Str(e["label"], $"{path}.label");
+            var ev = Str(e["evidence"], $"{path}.evidence", true, 40);
+            var va = Str(e["validation"], $"{path}.validation", true, 40);
+            var note = Str(e["note"], $"{path}.note");
+            var source = Str(e["sourceOccupation"], $"{path}.sourceOccupation", false, 300);
+            EvidenceKind evidence = default;
+            ValidationStrength validation = default;
+            if (ev is not null && !TryEvidence(ev, out evidence))
+                errors.Add($"{path}.evidence: '{ev}' is onbekend (diploma, certificaat, werkervaring, werkgeversverklaring, zelfbeoordeling).");
+            if (va is not null && !TryValidation(va, out validation))
+                errors.Add($"{path}.validation: '{va}' is onbekend (licht, middel, zwaar).");
+            int? sourceId = null;
+            if (source is not null)
+            {
+                if (occByUri.TryGetValue(source, out var sid)) sourceId = sid;
+                else errors.Add($"{path}.sourceOccupation: onbekend ESCO-beroep '{source}'.");
+            }
+            if (uri is null) continue;
+            if (!s.SkillByUri.TryGetValue(uri, out var skillId) || s.Skills[skillId].IsGroup)
+            { errors.Add($"{path}.uri: onbekende ESCO-vaardigheid '{uri}'."); continue; }
+            if (skills.Any(x => x.SkillId == skillId)) { errors.Add($"{path}.uri: '{uri}' staat er al eerder in."); continue; }
+            skills.Add(new ProfileSkill { SkillId = skillId, Evidence = evidence, Validation = validation, Note = note, SourceOccupationId = sourceId, AddedAt = DateTime.UtcNow });
+        }
+
+        var interests = o["interests"];
+        var sectors = new List<string>();
+        var drivers = new List<string>();
+        if (interests is not null and not JsonObject) errors.Add("interests: moet een object zijn.");
+        else if (interests is JsonObject io)
+        {
+            var sa = Arr(io["sectors"], "interests.sectors", 50);
+            for (int i = 0; i < sa.Count; i++)
+                if (Str(sa[i], $"interests.sectors[{i}]", true, 40) is { } sec)
+                { if (Sectors.All.Contains(sec)) sectors.Add(sec); else errors.Add($"interests.sectors[{i}]: onbekende sector '{sec}'."); }
+            var da = Arr(io["drivers"], "interests.drivers", 20);
+            for (int i = 0; i < da.Count; i++)
+                if (Str(da[i], $"interests.drivers[{i}]", true, 40) is { } d)
+                { if (Drivers.All.Contains(d)) drivers.Add(d); else errors.Add($"interests.drivers[{i}]: onbekende drijfveer '{d}'."); }
+        }
+        var region = Str(o["region"], "region", false, 100);
+        var weight = Int(o["marketWeight"], "marketWeight", 0, 100);
+        var known = new HashSet<string> { "format", "version", "taxonomy", "occupations", "skills", "interests", "region", "marketWeight" };
+        foreach (var key in o.Select(kv => kv.Key).Where(k => !known.Contains(k)))
+            errors.Add($"{key}: onbekend veld.");
+        if (errors.Count > 0) return errors;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ProfileSkills.RemoveRange(profile.Skills);
+        db.ProfileOccupations.RemoveRange(profile.Occupations);
+        await db.SaveChangesAsync(ct);
+        profile.Skills.Clear();
+        profile.Occupations.Clear();
+        profile.Skills.AddRange(skills);
+        profile.Occupations.AddRange(occupations);
+        profile.InterestSectors = sectors.Count == 0 ? null : string.Join('\n', sectors);
+        profile.Drivers = drivers.Count == 0 ? null : string.Join('\n', drivers);
+        profile.Region = region;
+        profile.MarketWeight = weight ?? 30;
+        profile.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return [];
+    }
+}
+
+public sealed class ProfileLimitException(string message) : Exception(message);

@@ -1,0 +1,25 @@
+using Klimrek.Features.Atlas;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klimrek.Features.Career;
+
+/// <summary>Public: one move between two occupations in full.</summary>
+public sealed class TransitionPageModel(AtlasQueries queries, TransitionService service) : PageModel
+{
+    public TransitionView View { get; private set; } = null!;
+    public string FromName { get; private set; } = "";
+    public int FromId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, string target, CancellationToken ct)
+    {
+        if (await queries.ResolveAsync(id, ct) is not int fromDb || await queries.ResolveAsync(target, ct) is not int toDb) return NotFound();
+        var s = await service.SnapshotAsync(ct);
+        if (!s.OccupationIndex.TryGetValue(fromDb, out var from) || !s.OccupationIndex.TryGetValue(toDb, out var to)) return NotFound();
+        var source = TransitionService.FromOccupation(s, from, TransitionsPageModel.Language);
+        FromName = source.Name;
+        FromId = fromDb;
+        View = await service.DescribeAsync(source, to, TransitionsPageModel.Language, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,303 @@
+using Klimrek.Core.Transitions;
+using Klimrek.Data;
+using Klimrek.Features.Atlas;
+
+namespace Klimrek.Features.Career;
+
+public sealed record TransitionFilter(string? Sector = null, string? Isco = null, string? Scope = null, int Limit = 20)
+{
+    public const int MaxLimit = 100;
+    public bool IsEmpty => Sector is null && Isco is null && Scope is null;
+
+    /// <summary>Checks the filter values; returns errors per field (English, for ProblemDetails and the UI's own Dutch text).</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Limit is < 1 or > MaxLimit) errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        if (Sector is not null && !Sectors.All.Contains(Sector)) errors["sector"] = [$"Unknown sector; use one of: {string.Join(", ", Sectors.All)}."];
+        if (Isco is not null && (Isco.Length is < 1 or > 4 || !Isco.All(char.IsAsciiDigit))) errors["isco"] = ["isco must be 1 to 4 digits (an ISCO-08 group code)."];
+        if (Scope is not null and not ("within" or "across")) errors["scope"] = ["scope must be 'within' or 'across'."];
+        return errors;
+    }
+}
+
+public sealed record SkillRef(int Id, string Uri, LocalizedText Label, bool Essential, double Held, SkillRef? Via);
+
+/// <summary>The personal side of the dual fit, every factor visible.</summary>
+public sealed record PersonalFit(double Skills, double? Interest, double? Drivers, double Total, IReadOnlyList<string> Reasons);
+
+public sealed record TransitionView(
+    OccupationSummary Target, LocalizedText TargetLabel, double Score,
+    string? FromSector, string? ToSector, string? FromIsco, string? ToIsco,
+    IReadOnlyList<SkillRef> Matching, IReadOnlyList<SkillRef> Partial,
+    IReadOnlyList<SkillRef> MissingEssential, IReadOnlyList<SkillRef> MissingOptional,
+    string Explanation, PersonalFit? Personal, MarketFit? Market, double? Combined)
+{
+    public bool ChangesSector => FromSector is not null && ToSector is not null && FromSector != ToSector;
+}
+
+public sealed record RouteStepView(int Number, OccupationSummary Occupation, LocalizedText Label, double Fit, string? Sector,
+    IReadOnlyList<SkillRef> ToLearn, string Explanation);
+
+public sealed record RouteView(bool Found, double? TotalGap, IReadOnlyList<RouteStepView> Steps, string Message);
+
+/// <summary>A source for transitions and routes: an occupation, or a person's skills profile.</summary>
+public sealed record TransitionSource(int? OccupationIndex, IReadOnlyList<Holding> Holdings, string Name, IReadOnlySet<string> HeldSectors,
+    IReadOnlyList<string> InterestSectors, IReadOnlyList<string> Drivers, string? Region, int MarketWeight);
+
+/// <summary>Transitions, gaps, dual fit and routes on top of the cached <see cref="TransitionModel"/>.</summary>
+public sealed class TransitionService(TransitionCache cache, LabourMarketService market)
+{
+    public const double MinStepFit = 0.25;
+    public const int MaxIntermediate = 3;
+
+    public async Task<TransitionCache.Snapshot> SnapshotAsync(CancellationToken ct) => await cache.GetAsync(ct);
+
+    public static TransitionSource FromOccupation(TransitionCache.Snapshot s, int occupationIndex, string language)
+    {
+        var o = s.Occupation(occupationIndex);
+        var sector = s.SectorOf(occupationIndex);
+        return new TransitionSource(occupationIndex, s.Model.HoldingsOf(occupationIndex).ToList(), AtlasQueries.LabelOf(o, language).Text,
+            sector is null ? new HashSet<string>() : new HashSet<string> { sector }, [], [], null, 0);
+    }
+
+    public async Task<IReadOnlyList<TransitionView>> TransitionsAsync(TransitionSource source, TransitionFilter filter, string language, CancellationToken ct)
+    {
+        var s = await cache.GetAsync(ct);
+        IEnumerable<Move> candidates;
+        if (source.OccupationIndex is int from && filter.IsEmpty && filter.Limit <= s.Model.Parameters.TopK)
+            candidates = s.Model.TopMoves(from);
+        else
+        {
+            var fits = source.OccupationIndex is int o ? s.Model.FitFromOccupation(o) : s.Model.FitFrom(source.Holdings);
+            candidates = fits.Select((f, i) => new Move(i, f)).Where(m => m.Score > 0 && m.Occupation != source.OccupationIndex);
+        }
+        var filtered = candidates.Where(m => Matches(s, m.Occupation, source, filter));
+        var indicators = await market.SnapshotAsync(ct);
+        var views = new List<TransitionView>();
+        // Rank by the combined score the person chose; without a profile (occupation source) that is the skills fit.
+        var ranked = filtered
+            .Select(m => (Move: m, View: (TransitionView?)null))
+            .OrderByDescending(x => x.Move.Score).ThenBy(x => x.Move.Occupation);
+        var pool = source.OccupationIndex is null ? ranked.Take(Math.Max(filter.Limit * 5, 100)) : ranked.Take(filter.Limit);
+        foreach (var (m, _) in pool)
+            views.Add(Describe(s, source, m.Occupation, language, indicators));
+        return views.OrderByDescending(v => v.Combined ?? v.Score).ThenBy(v => v.Target.Id).Take(filter.Limit).ToList();
+    }
+
+    private static bool Matches(TransitionCache.Snapshot s, int target, TransitionSource source, TransitionFilter f)
+    {
+        var sector = s.SectorOf(target);
+        if (f.Sector is not null && sector != f.Sector) return false;
+        if (f.Isco is not null && !(s.Occupation(target).IscoCode ?? "").StartsWith(f.Isco, StringComparison.Ordinal)) return false;
+        if (f.Scope == "within" && (sector is null || !source.HeldSectors.Contains(sector))) return false;
+        if (f.Scope == "across" && (sector is null || source.HeldSectors.Contains(sector))) return false;
+        return true;
+    }
+
+    public async Task<TransitionView> DescribeAsync(TransitionSource source, int target, string language, CancellationToken ct)
+    {
+        var s = await cache.GetAsync(ct);
+        return Describe(s, source, target, language, await market.SnapshotAsync(ct));
+    }
+
+    private static SkillRef Ref(TransitionCache.Snapshot s, int skillIndex, bool essential, double held, int? via, string language)
+    {
+        var info = s.Skills[s.SkillIds[skillIndex]];
+        var viaRef = via is int v ? Ref(s, v, false, 1, null, language) : null;
+        return new SkillRef(info.Id, info.Uri, info.Label(language), essential, held, viaRef);
+    }
+
+    private static TransitionView Describe(TransitionCache.Snapshot s, TransitionSource source, int target, string language, LabourMarketService.Indicators indicators)
+    {
+        var gap = s.Model.Explain(source.Holdings, target);
+        var o = s.Occupation(target);
+        SkillRef R(GapItem i) => Ref(s, i.Skill, i.Essential, i.Held, i.Via, language);
+        var matching = gap.Matches.Select(R).ToList();
+        var partial = gap.Partial.Select(R).ToList();
+        var missingEssential = gap.MissingEssential.Select(R).ToList();
+        var missingOptional = gap.MissingOptional.Select(R).ToList();
+        var toSector = s.SectorOf(target);
+        var fromSector = source.OccupationIndex is int fi ? s.SectorOf(fi) : source.HeldSectors.FirstOrDefault();
+        var fromIsco = source.OccupationIndex is int fo ? s.Occupation(fo).IscoCode : null;
+
+        PersonalFit? personal = null;
+        MarketFit? marketFit = null;
+        double? combined = null;
+        if (source.OccupationIndex is null)
+        {
+            personal = Personal(gap.Score, toSector, source, language);
+            marketFit = indicators.Lookup(o.IscoCode, source.Region);
+            var w = Math.Clamp(source.MarketWeight, 0, 100) / 100.0;
+            combined = marketFit?.Value is double mv ? (1 - w) * personal.Total + w * mv : personal.Total;
+        }
+        else if (source.Region is not null)
+            marketFit = indicators.Lookup(o.IscoCode, source.Region);
+
+        var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, language);
+        return new TransitionView(o, AtlasQueries.LabelOf(o, language), Math.Round(gap.Score, 4), fromSector, toSector, fromIsco, o.IscoCode,
+            matching, partial, missingEssential, missingOptional, explanation, personal, marketFit, combined is null ? null : Math.Round(combined.Value, 4));
+    }
+
+    /// <summary>Personal fit: 60% skills, 40% interests and drivers where the person recorded them (see docs/transitions.md).</summary>
+    public static PersonalFit Personal(double skills, string? targetSector, TransitionSource source, string language)
+    {
+        bool en = language == "en";
+        var reasons = new List<string>();
+        double? interest = null;
+        if (source.InterestSectors.Count > 0)
+        {
+            interest = targetSector is not null && source.InterestSectors.Contains(targetSector) ? 1 : 0;
+            reasons.Add(interest == 1
+                ? (en ? "in a sector you are interested in" : "in een sector die je interesseert")
+                : (en ? "not in the sectors you chose" : "niet in de sectoren die je koos"));
+        }
+        var driverScores = new List<double>();
+        foreach (var d in source.Drivers)
+        {
+            switch (d)
+            {
+                case Drivers.Ontwikkeling:
+                    var stretch = skills is >= 0.35 and <= 0.8;
+                    driverScores.Add(stretch ? 1 : 0.5);
+                    reasons.Add(stretch
+                        ? (en ? "development: a real step up with a learnable gap" : "ontwikkeling: een echte stap met een leerbaar gat")
+                        : (en ? "development: little to learn, or a very large gap" : "ontwikkeling: weinig nieuw, of een erg groot gat"));
+                    break;
+                case Drivers.Verbondenheid:
+                    var same = targetSector is not null && source.HeldSectors.Contains(targetSector);
+                    driverScores.Add(same ? 1 : 0);
+                    reasons.Add(same
+                        ? (en ? "belonging: stays in a sector you know" : "verbondenheid: blijft in een sector die je kent")
+                        : (en ? "belonging: a new sector and new colleagues" : "verbondenheid: een nieuwe sector en nieuwe collega's"));
+                    break;
+                case Drivers.Erkenning:
+                    driverScores.Add(skills);
+                    reasons.Add(en ? "recognition: scored by how much of your expertise is used" : "erkenning: telt mee naar hoeveel van je vakmanschap je inzet");
+                    break;
+            }
+        }
+        double? drivers = driverScores.Count > 0 ? driverScores.Average() : null;
+        var extra = new[] { interest, drivers }.Where(x => x is not null).Select(x => x!.Value).ToList();
+        var total = extra.Count > 0 ? 0.6 * skills + 0.4 * extra.Average() : skills;
+        return new PersonalFit(Math.Round(skills, 4), interest, drivers is null ? null : Math.Round(drivers.Value, 4), Math.Round(total, 4), reasons);
+    }
+
+    private static string Explain(TransitionSource source, GapAnalysis gap, List<SkillRef> missingEssential, List<SkillRef> partial,
+        string? fromSector, string? toSector, string language)
+    {
+        bool en = language == "en";
+        int essential = gap.Items.Count(i => i.Essential);
+        int essentialHeld = gap.Items.Count(i => i.Essential && i.IsMatch);
+        int optional = gap.Items.Count - essential;
+        int optionalHeld = gap.Items.Count(i => !i.Essential && i.IsMatch);
+        var pct = (int)Math.Round(gap.Score * 100);
+        var parts = new List<string>();
+        parts.Add(en
+            ? $"{pct}% of what this occupation asks is covered: {essentialHeld} of {essential} essential and {optionalHeld} of {optional} optional skills are already there."
+            : $"{pct}% van wat dit beroep vraagt is al gedekt: {essentialHeld} van de {essential} essentiële en {optionalHeld} van de {optional} optionele vaardigheden heb je al.");
+        if (partial.Count > 0)
+            parts.Add(en ? $"{partial.Count} more are close through related skills." : $"{partial.Count} andere liggen dichtbij via verwante vaardigheden.");
+        if (missingEssential.Count > 0)
+        {
+            var first = string.Join(", ", missingEssential.Take(3).Select(m => m.Label.Text));
+            parts.Add(en ? $"Learn first: {first}." : $"Eerst te leren: {first}.");
+        }
+        else
+            parts.Add(en ? "No essential skill is missing entirely." : "Er ontbreekt geen essentiële vaardigheid helemaal.");
+        if (fromSector is not null && toSector is not null)
+            parts.Add(fromSector == toSector
+                ? (en ? $"Within the sector {Sectors.EnglishName(toSector)}." : $"Binnen de sector {Sectors.DutchName(toSector)}.")
+                : (en ? $"A move across sectors: from {Sectors.EnglishName(fromSector)} to {Sectors.EnglishName(toSector)}."
+                      : $"Een overstap naar een andere sector: van {Sectors.DutchName(fromSector)} naar {Sectors.DutchName(toSector)}."));
+        return string.Join(" ", parts);
+    }
+
+    public async Task<RouteView> RouteAsync(TransitionSource source, int target, string language, CancellationToken ct)
+    {
+        var s = await cache.GetAsync(ct);
+        bool en = language == "en";
+        var targetName = AtlasQueries.LabelOf(s.Occupation(target), language).Text;
+        if (source.OccupationIndex == target)
+            return new RouteView(false, null, [], en ? $"You are already at {targetName}." : $"Je bent al {targetName}: er is geen route nodig.");
+        var fromSource = source.OccupationIndex is int o ? s.Model.FitFromOccupation(o) : s.Model.FitFrom(source.Holdings);
+        var into = s.Model.FitInto(target);
+        var graph = new RouteGraph(s.Model.OccupationCount, fromSource, i => s.Model.RouteNeighbours(i), into, target,
+            source.OccupationIndex, MinStepFit, MaxIntermediate);
+        var route = RoutePlanner.Best(graph);
+        var minPct = (int)(MinStepFit * 100);
+        if (route is null)
+        {
+            var bestInto = Enumerable.Range(0, into.Length).Where(i => i != target).Select(i => into[i]).DefaultIfEmpty(0).Max();
+            var bestFirst = Enumerable.Range(0, fromSource.Length).Where(i => i != source.OccupationIndex).Select(i => fromSource[i]).DefaultIfEmpty(0).Max();
+            string reason;
+            if (bestInto < MinStepFit)
+            {
+                var core = s.Model.Explain([], target).MissingEssential.Take(3).Select(i => s.Skills[s.SkillIds[i.Skill]].Label(language).Text);
+                reason = en
+                    ? $"No sensible route: no occupation covers at least {minPct}% of what {targetName} asks (the best covers {bestInto:P0}). It asks mainly for its own expertise, such as {string.Join(", ", core)}: a training programme is the way in."
+                    : $"Geen zinnige route: geen enkel beroep dekt minstens {minPct}% van wat {targetName} vraagt (het beste dekt {bestInto:P0}). Het vraagt vooral eigen vakkennis, zoals {string.Join(", ", core)}: een opleiding is hier de ingang.";
+            }
+            else if (bestFirst < MinStepFit)
+                reason = en
+                    ? $"No sensible route: from {source.Name} no first step reaches {minPct}% fit. Add the skills you have to your profile, or start with a training."
+                    : $"Geen zinnige route: vanuit {source.Name} haalt geen enkele eerste stap {minPct}% aansluiting. Vul je profiel aan met wat je kunt, of begin met een opleiding.";
+            else
+                reason = en
+                    ? $"No sensible route: within {MaxIntermediate} intermediate occupations there is no route in which every step fits at least {minPct}%."
+                    : $"Geen zinnige route: binnen {MaxIntermediate} tussenberoepen is er geen route waarin elke stap minstens {minPct}% aansluit.";
+            return new RouteView(false, null, [], reason);
+        }
+
+        var steps = new List<RouteStepView>();
+        IReadOnlyList<Holding> held = source.Holdings;
+        var previousName = source.Name;
+        for (int i = 0; i < route.Steps.Count; i++)
+        {
+            var step = route.Steps[i];
+            var gap = s.Model.Explain(held, step.Occupation);
+            var toLearn = gap.MissingEssential.Take(5).Select(g => Ref(s, g.Skill, true, 0, null, language)).ToList();
+            var label = AtlasQueries.LabelOf(s.Occupation(step.Occupation), language);
+            var learn = string.Join(", ", toLearn.Take(3).Select(t => t.Label.Text));
+            var explanation = en
+                ? $"From {previousName} to {label.Text}: {step.Fit:P0} fit." + (toLearn.Count > 0 ? $" To learn first: {learn}." : " No essential skill missing.")
+                : $"Van {previousName} naar {label.Text}: {step.Fit:P0} aansluiting." + (toLearn.Count > 0 ? $" Eerst te leren: {learn}." : " Geen essentiële vaardigheid ontbreekt.");
+            steps.Add(new RouteStepView(i + 1, s.Occupation(step.Occupation), label, Math.Round(step.Fit, 4), s.SectorOf(step.Occupation), toLearn, explanation));
+            // Each step is judged from the occupation before it, as the route graph does.
+            held = s.Model.HoldingsOf(step.Occupation).ToList();
+            previousName = label.Text;
+        }
+        var summary = en
+            ? $"{route.Intermediates} intermediate step(s); total gap {route.TotalGap:F2} (the sum over the steps of the share still to learn)."
+            : $"{route.Intermediates} tussenstap(pen); totaal gat {route.TotalGap:F2} (de som over de stappen van het deel dat nog te leren is).";
+        return new RouteView(true, Math.Round(route.TotalGap, 4), steps, summary);
+    }
+}
+
+/// <summary>The drivers (drijfveren) a person can record; see the domain: development, belonging, quality, recognition.</summary>
+public static class Drivers
+{
+    public const string Ontwikkeling = "ontwikkeling";
+    public const string Verbondenheid = "verbondenheid";
+    public const string Kwaliteit = "kwaliteit";
+    public const string Erkenning = "erkenning";
+    public static IReadOnlyList<string> All { get; } = [Ontwikkeling, Verbondenheid, Kwaliteit, Erkenning];
+
+    public static string DutchName(string d) => d switch
+    {
+        Ontwikkeling => "Ontwikkeling: verbreden, uitgedaagd worden",
+        Verbondenheid => "Verbondenheid: erbij horen, serieus genomen worden door collega's",
+        Kwaliteit => "Kwaliteit van het werk",
+        Erkenning => "Erkenning van vakmanschap",
+        _ => d,
+    };
+
+    public static string EnglishName(string d) => d switch
+    {
+        Ontwikkeling => "Development: broadening, being challenged",
+        Verbondenheid => "Belonging: being taken seriously by colleagues",
+        Kwaliteit => "Quality of the work",
+        Erkenning => "Recognition of expertise",
+        _ => d,
+    };
+}

@@ -1,0 +1,43 @@
+using Klimrek.Core.Transitions;
+using Klimrek.Features.Atlas;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klimrek.Features.Career;
+
+/// <summary>Public: the moves from one occupation, filtered, best first.</summary>
+public sealed class TransitionsPageModel(AtlasQueries queries, TransitionService service) : PageModel
+{
+    public string FromName { get; private set; } = "";
+    public int FromId { get; private set; }
+    public string? FromSector { get; private set; }
+    public IReadOnlyList<TransitionView> Items { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        var language = Language;
+        if (await queries.ResolveAsync(id, ct) is not int dbId) return NotFound();
+        var s = await service.SnapshotAsync(ct);
+        if (!s.OccupationIndex.TryGetValue(dbId, out var index)) return NotFound();
+        FromId = dbId;
+        var source = TransitionService.FromOccupation(s, index, language);
+        FromName = source.Name;
+        FromSector = s.SectorOf(index);
+        if (Sector == "") Sector = null;
+        if (Scope == "") Scope = null;
+        var filter = new TransitionFilter(Sector, null, Scope, 20);
+        if (filter.Validate().Count > 0)
+        {
+            Error = "Dit filter bestaat niet; alle overstappen worden getoond.";
+            Sector = Scope = null;
+            filter = new TransitionFilter();
+        }
+        Items = await service.TransitionsAsync(source, filter, language, ct);
+        return Page();
+    }
+
+    public static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+}
