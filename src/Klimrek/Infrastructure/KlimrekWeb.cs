@@ -87,6 +87,8 @@ public static class KlimrekWeb
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Curation", Policies.Curator);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Beheerder);
+                o.Conventions.AuthorizeFolder("/Profile");
+                o.Conventions.AuthorizeFolder("/Coaching", Policies.Begeleider);
                 o.Conventions.AddPageRoute("/Atlas/Index", "beroepen");
             })
             .AddViewLocalization()

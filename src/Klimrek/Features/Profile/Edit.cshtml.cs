@@ -1,0 +1,175 @@
+using System.Text;
+using Klimrek.Core.Transitions;
+using Klimrek.Data;
+using Klimrek.Features.Atlas;
+using Klimrek.Features.Career;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klimrek.Features.Profile;
+
+/// <summary>Editing the skills profile: skills with evidence, occupations held, preferences, sharing, export and import.</summary>
+public sealed class EditModel(ProfileService profiles, TransitionCache cache, LabourMarketService market, KlimrekDbContext db) : ProfilePage
+{
+    public sealed record SkillRow(ProfileSkill Entry, SkillInfo Skill, string? SourceOccupation);
+    public sealed record OccupationRow(ProfileOccupation Entry, LocalizedText Label);
+    public sealed record ShareRow(string BegeleiderId, string Name, string Email);
+
+    public SkillProfile Profile { get; private set; } = null!;
+    public List<SkillRow> Skills { get; } = [];
+    public List<OccupationRow> Occupations { get; } = [];
+    public List<ShareRow> Shares { get; } = [];
+    public IReadOnlyList<string> Regions { get; private set; } = [];
+    public IReadOnlyList<SkillInfo> SearchResults { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Zoek { get; set; }
+    [TempData] public string? Message { get; set; }
+    public List<string> Errors { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Profile = await profiles.GetOrCreateAsync(UserId, ct);
+        var s = await cache.GetAsync(ct);
+        foreach (var x in Profile.Skills.Where(x => s.Skills.ContainsKey(x.SkillId))
+                     .OrderBy(x => s.Skills[x.SkillId].Label(Language).Text, StringComparer.CurrentCultureIgnoreCase))
+            Skills.Add(new SkillRow(x, s.Skills[x.SkillId],
+                x.SourceOccupationId is int so && s.Atlas.Occupations.TryGetValue(so, out var occ) ? AtlasQueries.LabelOf(occ, Language).Text : null));
+        foreach (var o in Profile.Occupations.Where(o => s.Atlas.Occupations.ContainsKey(o.OccupationId)))
+            Occupations.Add(new OccupationRow(o, AtlasQueries.LabelOf(s.Atlas.Occupations[o.OccupationId], Language)));
+        var ids = Profile.Shares.Select(x => x.BegeleiderId).ToList();
+        Shares.AddRange(await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new ShareRow(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct));
+        Regions = (await market.SnapshotAsync(ct)).Regions;
+        var q = Zoek?.Trim();
+        if (q is { Length: > 0 and <= 200 })
+        {
+            var hits = s.SkillSearch.Search(q, 0, 15, Language).Hits;
+            SearchResults = hits.Select(h => s.Skills[h.Key]).ToList();
+        }
+        else if (q is { Length: > 200 })
+            Errors.Add("De zoekterm is te lang (hoogstens 200 tekens).");
+    }
+
+    private IActionResult Done(string message)
+    {
+        Message = message;
+        return RedirectToPage(null, null, new { zoek = Zoek }, null);
+    }
+
+    private async Task<IActionResult> Fail(string error, CancellationToken ct)
+    {
+        Errors.Add(error);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddSkillAsync(int skillId, string? evidence, CancellationToken ct)
+    {
+        var s = await cache.GetAsync(ct);
+        if (!s.Skills.TryGetValue(skillId, out var skill) || skill.IsGroup) return await Fail("Deze vaardigheid bestaat niet.", ct);
+        var kind = ProfileService.TryEvidence(evidence, out var e) ? e : EvidenceKind.Zelfbeoordeling;
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        try { await profiles.AddSkillAsync(profile, skillId, kind, ProfileService.DefaultValidation(kind), null, ct); }
+        catch (ProfileLimitException x) { return await Fail(x.Message, ct); }
+        return Done($"‘{skill.Label(Language).Text}’ staat in je profiel.");
+    }
+
+    public async Task<IActionResult> OnPostSaveSkillAsync(int skillId, string? evidence, string? validation, string? note, CancellationToken ct)
+    {
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        var entry = profile.Skills.FirstOrDefault(x => x.SkillId == skillId);
+        if (entry is null) return await Fail("Deze vaardigheid staat niet in je profiel.", ct);
+        if (!ProfileService.TryEvidence(evidence, out var e)) return await Fail("Kies een soort bewijs.", ct);
+        if (!ProfileService.TryValidation(validation, out var v)) return await Fail("Kies hoe zwaar het bewijs weegt.", ct);
+        if (note is { Length: > 500 }) return await Fail("De toelichting is te lang (hoogstens 500 tekens); er is niets gewijzigd.", ct);
+        await profiles.AddSkillAsync(profile, skillId, e, v, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), ct);
+        return Done("De vaardigheid is bijgewerkt.");
+    }
+
+    public async Task<IActionResult> OnPostRemoveSkillAsync(int skillId, CancellationToken ct)
+    {
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        return await profiles.RemoveSkillAsync(profile, skillId, ct) ? Done("De vaardigheid is uit je profiel gehaald.") : await Fail("Deze vaardigheid staat niet in je profiel.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveOccupationAsync(int occupationId, CancellationToken ct)
+    {
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        return await profiles.RemoveOccupationAsync(profile, occupationId, ct)
+            ? Done("Het beroep is uit je profiel gehaald; de vaardigheden die je ervan overnam blijven staan.")
+            : await Fail("Dit beroep staat niet in je profiel.", ct);
+    }
+
+    public async Task<IActionResult> OnPostPreferencesAsync(string[]? sectors, string[]? drivers, string? region, int marketWeight, CancellationToken ct)
+    {
+        if ((sectors ?? []).Any(x => !Sectors.All.Contains(x)) || (drivers ?? []).Any(x => !Drivers.All.Contains(x)))
+            return await Fail("Een gekozen sector of drijfveer bestaat niet; er is niets gewijzigd.", ct);
+        if (region is { Length: > 100 }) return await Fail("De regio is te lang (hoogstens 100 tekens); er is niets gewijzigd.", ct);
+        if (marketWeight is < 0 or > 100) return await Fail("Het gewicht van de arbeidsmarkt ligt tussen 0 en 100.", ct);
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        await profiles.SetPreferencesAsync(profile, sectors ?? [], drivers ?? [], region, marketWeight, ct);
+        return Done("Je voorkeuren zijn bewaard.");
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(string? email, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 256) return await Fail("Vul het e-mailadres van je begeleider in.", ct);
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        var error = await profiles.ShareAsync(profile, email, ct);
+        return error is null ? Done("Je profiel is gedeeld. Je kunt het delen altijd weer intrekken.") : await Fail(error, ct);
+    }
+
+    public async Task<IActionResult> OnPostUnshareAsync(string begeleiderId, CancellationToken ct)
+    {
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        await profiles.UnshareAsync(profile, begeleiderId, ct);
+        return Done("Het delen is ingetrokken.");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return await Fail("Kies een profielbestand (JSON).", ct);
+        if (file.Length > ProfileService.MaxImportBytes) return await Fail($"Het bestand is groter dan {ProfileService.MaxImportBytes / 1024} kB; er is niets gewijzigd.", ct);
+        string json;
+        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8)) json = await reader.ReadToEndAsync(ct);
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        var errors = await profiles.ImportAsync(profile, json, ct);
+        if (errors.Count == 0) return Done("Het profiel is ingelezen.");
+        Errors.Add("Het bestand is niet ingelezen; je profiel is ongewijzigd. Dit klopt niet:");
+        Errors.AddRange(errors.Take(50));
+        if (errors.Count > 50) Errors.Add($"… en nog {errors.Count - 50} andere.");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct)
+    {
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        var doc = await profiles.ExportAsync(profile, ct);
+        return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc, ProfileService.Json), "application/json", "klimrek-profiel.json");
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var profile = await profiles.GetOrCreateAsync(UserId, ct);
+        return File(Encoding.UTF8.GetBytes(await profiles.ExportCsvAsync(profile, ct)), "text/csv; charset=utf-8", "klimrek-profiel.csv");
+    }
+
+    public static string EvidenceName(EvidenceKind e) => e switch
+    {
+        EvidenceKind.Diploma => "Diploma",
+        EvidenceKind.Certificaat => "Certificaat of microcredential",
+        EvidenceKind.Werkervaring => "Werkervaring",
+        EvidenceKind.Werkgeversverklaring => "Verklaring van werkgever",
+        _ => "Zelf ingeschat",
+    };
+
+    public static string ValidationName(ValidationStrength v) => v switch
+    {
+        ValidationStrength.Zwaar => "Zwaar",
+        ValidationStrength.Middel => "Middel",
+        _ => "Licht",
+    };
+}

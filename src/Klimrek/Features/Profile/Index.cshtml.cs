@@ -1,0 +1,44 @@
+using Klimrek.Core.Transitions;
+using Klimrek.Data;
+using Klimrek.Features.Career;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Klimrek.Features.Profile;
+
+/// <summary>Mijn klimrek: the profile in short, the next steps (ranked, filtered, climbing frame) and the route planner.</summary>
+public sealed class MyKlimrekModel(ProfileService profiles, TransitionService transitions, LabourMarketService market) : ProfilePage
+{
+    public SkillProfile Profile { get; private set; } = null!;
+    public IReadOnlyList<TransitionView> Steps { get; private set; } = [];
+    public bool MarketData { get; private set; }
+    public IReadOnlySet<string> HeldSectors { get; private set; } = new HashSet<string>();
+    [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Markt { get; set; }
+    public int MarketWeight { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Profile = await profiles.GetOrCreateAsync(UserId, ct);
+        var source = await profiles.SourceAsync(Profile, English ? "your profile" : "je profiel", ct);
+        HeldSectors = source.HeldSectors;
+        if (Sector == "") Sector = null;
+        if (Scope == "") Scope = null;
+        var filter = new TransitionFilter(Sector, null, Scope, 12);
+        if (filter.Validate().Count > 0 || Markt is < 0 or > 100)
+        {
+            Error = "Dit filter bestaat niet; alle stappen worden getoond.";
+            Sector = Scope = null;
+            Markt = null;
+            filter = new TransitionFilter(Limit: 12);
+        }
+        MarketWeight = Markt ?? Profile.MarketWeight;
+        source = source with { MarketWeight = MarketWeight };
+        MarketData = (await market.SnapshotAsync(ct)).Any;
+        if (Profile.Skills.Count > 0)
+            Steps = await transitions.TransitionsAsync(source, filter, Language, ct);
+    }
+
+    public static string SectorName(string? s) => s is null ? (English ? "unknown" : "onbekend") : English ? Sectors.EnglishName(s) : Sectors.DutchName(s);
+}

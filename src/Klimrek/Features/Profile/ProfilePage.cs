@@ -1,0 +1,12 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klimrek.Features.Profile;
+
+/// <summary>Pages of the signed-in person's own klimrek (the folder requires sign-in).</summary>
+public abstract class ProfilePage : PageModel
+{
+    protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    public static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+    public static bool English => Language == "en";
+}
