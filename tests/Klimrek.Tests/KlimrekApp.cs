@@ -59,7 +59,12 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Creates a fresh account with the given roles and returns a client logged in through the real login form.</summary>
-    public async Task<HttpClient> LoginAsync(params string[] roles)
+    public async Task<HttpClient> LoginAsync(params string[] roles) => (await LoginAsUserAsync(roles)).Client;
+
+    public sealed record TestUser(HttpClient Client, string Email, string Id);
+
+    /// <summary>As <see cref="LoginAsync"/>, also returning the account's e-mail address and id.</summary>
+    public async Task<TestUser> LoginAsUserAsync(params string[] roles)
     {
         var email = $"u{Guid.NewGuid():N}@example.org";
         const string password = "correct horse battery";
@@ -69,7 +74,8 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         var client = Anonymous();
         var response = await PostFormAsync(client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
+        var id = await WithScopeAsync(async sp => (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KlimrekUser>>().FindByEmailAsync(email))!.Id);
+        return new TestUser(client, email, id);
     }
 
     /// <summary>GETs the page to obtain its antiforgery token (as a browser would), then POSTs the form.</summary>
