@@ -181,6 +181,9 @@ public abstract class CareerTests(KlimrekApp app)
         var items = mine.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(10, items.Count);
         Assert.All(items, i => Assert.InRange(i.GetProperty("personal").GetProperty("total").GetDouble(), 0.0, 1.0));
+        // An occupation the person held is where they come from, not a next step.
+        var all = await JsonAsync(await user.Client.GetAsync("/api/v1/me/transitions?limit=100"), HttpStatusCode.OK);
+        Assert.DoesNotContain(all.GetProperty("items").EnumerateArray(), i => i.GetProperty("target").GetProperty("uri").GetString() == NurseAssistant);
     }
 
     [Theory]

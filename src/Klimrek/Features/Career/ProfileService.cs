@@ -220,7 +220,11 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         var holdings = profile.Skills.Where(x => s.SkillIndex.ContainsKey(x.SkillId)).Select(x => new Holding(s.SkillIndex[x.SkillId], 1.0)).ToList();
         var sectors = profile.Occupations.Where(o => s.OccupationIndex.ContainsKey(o.OccupationId))
             .Select(o => s.SectorOf(s.OccupationIndex[o.OccupationId])).OfType<string>().ToHashSet();
-        return new TransitionSource(null, holdings, name, sectors, Split(profile.InterestSectors), Split(profile.Drivers), profile.Region, profile.MarketWeight);
+        var held = profile.Occupations.Where(o => s.OccupationIndex.ContainsKey(o.OccupationId)).Select(o => s.OccupationIndex[o.OccupationId]).ToHashSet();
+        return new TransitionSource(null, holdings, name, sectors, Split(profile.InterestSectors), Split(profile.Drivers), profile.Region, profile.MarketWeight)
+        {
+            HeldOccupations = held,
+        };
     }
 
     // ---- Export and import ----

@@ -43,7 +43,11 @@ public sealed record RouteView(bool Found, double? TotalGap, IReadOnlyList<Route
 
 /// <summary>A source for transitions and routes: an occupation, or a person's skills profile.</summary>
 public sealed record TransitionSource(int? OccupationIndex, IReadOnlyList<Holding> Holdings, string Name, IReadOnlySet<string> HeldSectors,
-    IReadOnlyList<string> InterestSectors, IReadOnlyList<string> Drivers, string? Region, int MarketWeight);
+    IReadOnlyList<string> InterestSectors, IReadOnlyList<string> Drivers, string? Region, int MarketWeight)
+{
+    /// <summary>Occupations the person held: not a next step (they are where the person comes from).</summary>
+    public IReadOnlySet<int> HeldOccupations { get; init; } = new HashSet<int>();
+}
 
 /// <summary>Transitions, gaps, dual fit and routes on top of the cached <see cref="TransitionModel"/>.</summary>
 public sealed class TransitionService(TransitionCache cache, LabourMarketService market)
@@ -70,7 +74,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         else
         {
             var fits = source.OccupationIndex is int o ? s.Model.FitFromOccupation(o) : s.Model.FitFrom(source.Holdings);
-            candidates = fits.Select((f, i) => new Move(i, f)).Where(m => m.Score > 0 && m.Occupation != source.OccupationIndex);
+            candidates = fits.Select((f, i) => new Move(i, f))
+                .Where(m => m.Score > 0 && m.Occupation != source.OccupationIndex && !source.HeldOccupations.Contains(m.Occupation));
         }
         var filtered = candidates.Where(m => Matches(s, m.Occupation, source, filter));
         var indicators = await market.SnapshotAsync(ct);

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Klimrek.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class KlimrekJourneyTests(RunningApp app)
+{
+    private Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task Participant_builds_a_profile_opens_a_transition_and_plans_a_route()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/account/registreren");
+        await page.GetByLabel("Naam").FillAsync("Kim Klimmer");
+        await page.GetByLabel("E-mailadres").FillAsync($"kim{Guid.NewGuid():N}@example.org");
+        await page.GetByLabel("Wachtwoord (minstens 10 tekens)").FillAsync("een heel lang wachtwoord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+
+        // An empty profile says what to do.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mijn klimrek" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("nog geen vaardigheden");
+
+        // Add an occupation held and accept its proposed skills.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beroep toevoegen" }).First.ClickAsync();
+        await page.GetByLabel("Zoek een beroep").FillAsync("verpleeghulp");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await page.Locator("ol.results a.title").First.ClickAsync();
+        await page.GetByLabel("Van (jaar)").FillAsync("2016");
+        await ShotAsync(page, "10-beroep-voorstel");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen aan mijn profiel" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/klimrek/profiel"));
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("staat in je profiel");
+
+        // Add one skill by search, with its evidence.
+        await page.GetByLabel("Vaardigheid zoeken en toevoegen").FillAsync("Excel");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        var firstResult = page.Locator("ul.results-skills li").First;
+        await firstResult.Locator("select").SelectOptionAsync("certificaat");
+        await firstResult.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("staat in je profiel");
+        await ShotAsync(page, "11-profiel");
+
+        // Next steps, with the climbing frame and its text equivalent.
+        await page.GotoAsync(app.BaseUrl + "/klimrek");
+        await Assertions.Expect(page.Locator("figure.frame svg[role=img]")).ToBeVisibleAsync();
+        var steps = page.Locator("#stappenlijst li");
+        Assert.True(await steps.CountAsync() >= 5);
+        await ShotAsync(page, "12-mijn-klimrek");
+
+        await steps.First.Locator("a.title").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/klimrek/overstap/\\d+"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Persoonlijke aansluiting");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Al aanwezig");
+        await ShotAsync(page, "13-overstap");
+
+        // Plan a route to an occupation further away.
+        await page.GotoAsync(app.BaseUrl + "/klimrek");
+        await page.GetByLabel("Doelberoep").FillAsync("verpleegkundige");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Route zoeken" }).ClickAsync();
+        await page.Locator("ol.results a.title").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/klimrek/route\\?naar=\\d+"));
+        var lead = await page.Locator("p.lead").InnerTextAsync();
+        Assert.Matches("tussenstap|Geen zinnige route", lead);
+        await ShotAsync(page, "14-route");
+    }
+}
