@@ -64,6 +64,23 @@ public static class Sectors
         _ => sector,
     };
 
+    /// <summary>
+    /// ISCO-08 skill level of a code's major group (1 = elementary … 4 = professional), or null for armed forces
+    /// and unknown codes. Managers (1) count as level 4, the level ISCO assigns to most of them.
+    /// </summary>
+    public static int? SkillLevel(string? iscoCode) => iscoCode is { Length: > 0 } ? iscoCode[0] switch
+    {
+        '1' or '2' => 4,
+        '3' => 3,
+        '4' or '5' or '6' or '7' or '8' => 2,
+        '9' => 1,
+        _ => null,
+    } : null;
+
+    /// <summary>"up", "down" or "level": the kind of move between two ISCO codes by skill level; null when unknown.</summary>
+    public static string? MoveKind(string? fromIsco, string? toIsco) =>
+        SkillLevel(fromIsco) is int a && SkillLevel(toIsco) is int b ? (b > a ? "up" : b < a ? "down" : "level") : null;
+
     /// <summary>The sector of an ISCO-08 code (any level with at least two digits), or null when unknown.</summary>
     public static string? OfIsco(string? iscoCode)
     {
@@ -76,6 +93,9 @@ public static class Sectors
                 case "5312": return Onderwijs;            // teachers' aides sit under personal care workers
                 case "3123" or "3112" or "2161": return Bouw; // construction supervisors, civil engineering technicians, building architects
                 case "2634" or "2635" or "3412": return Zorg; // psychologists and social work: zorg en welzijn in Dutch usage
+                case "3434": return Horeca;               // chefs sit under cultural associate professionals
+                case "5165": return Onderwijs;            // driving instructors sit under personal service workers
+                case "3351" or "3355": return Veiligheid; // customs officers, police inspectors and detectives
             }
         }
         return iscoCode[..2] switch

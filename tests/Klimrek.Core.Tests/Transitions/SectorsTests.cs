@@ -18,6 +18,15 @@ public sealed class SectorsTests
     public void Isco_codes_map_to_their_sector(string code, string sector) => Assert.Equal(sector, Sectors.OfIsco(code));
 
     [Theory]
+    [InlineData("2221", "5321", "down")]
+    [InlineData("5321", "2221", "up")]
+    [InlineData("7115", "7112", "level")]
+    [InlineData("9112", "3123", "up")]
+    [InlineData("0110", "2221", null)]
+    [InlineData(null, "2221", null)]
+    public void Moves_are_classified_by_isco_skill_level(string? from, string? to, string? kind) => Assert.Equal(kind, Sectors.MoveKind(from, to));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("2")]

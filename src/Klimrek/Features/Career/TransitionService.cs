@@ -33,6 +33,8 @@ public sealed record TransitionView(
     IReadOnlyList<SkillRef> MissingEssential, IReadOnlyList<SkillRef> MissingOptional,
     string Explanation, PersonalFit? Personal, MarketFit? Market, double? Combined)
 {
+    /// <summary>"up" (upskilling), "down" (downskilling) or "level", by ISCO skill level; null when unknown.</summary>
+    public string? MoveKind { get; init; }
     public bool ChangesSector => FromSector is not null && ToSector is not null && FromSector != ToSector;
 }
 
@@ -124,7 +126,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         var missingOptional = gap.MissingOptional.Select(R).ToList();
         var toSector = s.SectorOf(target);
         var fromSector = source.OccupationIndex is int fi ? s.SectorOf(fi) : source.HeldSectors.FirstOrDefault();
-        var fromIsco = source.OccupationIndex is int fo ? s.Occupation(fo).IscoCode : null;
+        var fromIsco = source.OccupationIndex is int fo ? s.Occupation(fo).IscoCode
+            : source.HeldOccupations.Select(h => s.Occupation(h).IscoCode).OrderByDescending(c => Sectors.SkillLevel(c) ?? 0).FirstOrDefault();
 
         PersonalFit? personal = null;
         MarketFit? marketFit = null;
@@ -141,7 +144,10 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
 
         var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, language);
         return new TransitionView(o, AtlasQueries.LabelOf(o, language), Math.Round(gap.Score, 4), fromSector, toSector, fromIsco, o.IscoCode,
-            matching, partial, missingEssential, missingOptional, explanation, personal, marketFit, combined is null ? null : Math.Round(combined.Value, 4));
+            matching, partial, missingEssential, missingOptional, explanation, personal, marketFit, combined is null ? null : Math.Round(combined.Value, 4))
+        {
+            MoveKind = Sectors.MoveKind(fromIsco, o.IscoCode),
+        };
     }
 
     /// <summary>Personal fit: 60% skills, 40% interests and drivers where the person recorded them (see docs/transitions.md).</summary>
