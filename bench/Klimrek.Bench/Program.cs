@@ -8,12 +8,14 @@ using Npgsql;
 //   search <baseUrl> <esco-folder> [n]           p50/p99 of n varied queries through HTTP (sequential, after warm-up)
 //   trgm <pg-connection> <esco-folder> [n]       the peer: the same queries as pg_trgm word_similarity over the same labels
 //   startup <dll> <dataFolder> <url>             seconds from process start to the first served page
+//   transitions <baseUrl> [n]                    p50/p99 of top-20 transitions (occupation, 60-skill profile) and path queries
 var verb = args.ElementAtOrDefault(0);
 switch (verb)
 {
     case "search": return await Search(args[1], args[2], int.Parse(args.ElementAtOrDefault(3) ?? "1000"));
     case "trgm": return await Trgm(args[1], args[2], int.Parse(args.ElementAtOrDefault(3) ?? "1000"));
     case "startup": return await Startup(args[1], args[2], args[3]);
+    case "transitions": return await TransitionsHttp(args[1], int.Parse(args.ElementAtOrDefault(2) ?? "1000"));
     default:
         Console.Error.WriteLine("verbs: search | trgm | startup");
         return 2;
@@ -102,6 +104,81 @@ static async Task<int> Search(string baseUrl, string esco, int n)
     }
     Report("klimrek http search", times);
     Console.WriteLine($"queries with at least one hit: {hits}/{queries.Count}");
+    return 0;
+}
+
+static async Task<int> TransitionsHttp(string baseUrl, int n)
+{
+    var cookies = new CookieContainer();
+    using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+    // Occupation ids from the alphabetical list.
+    var ids = new List<int>();
+    for (int page = 1; ids.Count < 3100; page++)
+    {
+        var doc = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/v1/occupations?page={page}&pageSize=100"));
+        var items = doc.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
+        if (items.Count == 0) break;
+        ids.AddRange(items);
+    }
+    var rnd = new Random(42);
+    var sample = Enumerable.Range(0, n).Select(_ => ids[rnd.Next(ids.Count)]).ToList();
+    foreach (var id in sample.Take(50)) await http.GetStringAsync($"/api/v1/occupations/{id}/transitions?limit=20");
+    var times = new List<double>();
+    foreach (var id in sample)
+    {
+        var sw = Stopwatch.StartNew();
+        await http.GetStringAsync($"/api/v1/occupations/{id}/transitions?limit=20");
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+    Report("top-20 transitions from an occupation", times);
+
+    // A signed-in person with a 60-skill profile (the essential skills of a few occupations).
+    var email = $"bench{Guid.NewGuid():N}@example.org";
+    var form = await http.GetStringAsync("/account/registreren");
+    var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    var reg = await http.PostAsync("/account/registreren", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["DisplayName"] = "Bench", ["Email"] = email, ["Password"] = "bench wachtwoord 123", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+    }));
+    if (reg.StatusCode != HttpStatusCode.Redirect) { Console.Error.WriteLine("registration failed: " + reg.StatusCode); return 1; }
+    var skills = new List<string>();
+    foreach (var id in ids.OrderBy(_ => rnd.Next()))
+    {
+        var occ = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/v1/occupations/{id}"));
+        foreach (var s in occ.RootElement.GetProperty("essentialSkills").EnumerateArray())
+            if (skills.Count < 60 && !skills.Contains(s.GetProperty("uri").GetString()!)) skills.Add(s.GetProperty("uri").GetString()!);
+        if (skills.Count >= 60) break;
+    }
+    var profile = System.Text.Json.JsonSerializer.Serialize(new
+    {
+        format = "klimrek-skills-profile", version = 1, taxonomy = "ESCO v1.1.1", occupations = Array.Empty<object>(),
+        skills = skills.Select(u => new { uri = u, evidence = "werkervaring", validation = "middel" }),
+    });
+    var put = await http.PutAsync("/api/v1/me/profile", new StringContent(profile, Encoding.UTF8, "application/json"));
+    if (!put.IsSuccessStatusCode) { Console.Error.WriteLine("profile import failed: " + await put.Content.ReadAsStringAsync()); return 1; }
+    for (int i = 0; i < 50; i++) await http.GetStringAsync("/api/v1/me/transitions?limit=20");
+    times.Clear();
+    for (int i = 0; i < n; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        await http.GetStringAsync("/api/v1/me/transitions?limit=20");
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+    Report($"top-20 transitions for a {skills.Count}-skill profile", times);
+
+    times.Clear();
+    int found = 0;
+    var pairs = Enumerable.Range(0, n).Select(_ => (ids[rnd.Next(ids.Count)], ids[rnd.Next(ids.Count)])).ToList();
+    foreach (var (a, b) in pairs.Take(50)) await http.GetStringAsync($"/api/v1/paths?from={a}&to={b}");
+    foreach (var (a, b) in pairs)
+    {
+        var sw = Stopwatch.StartNew();
+        var body = await http.GetStringAsync($"/api/v1/paths?from={a}&to={b}");
+        times.Add(sw.Elapsed.TotalMilliseconds);
+        if (body.Contains("\"found\":true")) found++;
+    }
+    Report("path query between random occupations", times);
+    Console.WriteLine($"paths found: {found}/{n} (the rest: an explained 'no sensible route')");
     return 0;
 }
 

@@ -109,8 +109,8 @@ public sealed class TransitionCache(IServiceScopeFactory scopes, AtlasCache atla
         var search = new LabelSearchIndex(labels);
         var sectors = occupationIds.Select(id => Sectors.OfIsco(atlasSnapshot.Occupations[id].IscoCode)).ToArray();
         var memory = Math.Max(0, GC.GetTotalMemory(false) - memoryBefore);
-        logger.LogInformation("Transition model built for import {Import}: {Occ} occupations, {Req} requirements, model {Model} ms, total {Ms} ms",
-            atlasSnapshot.ImportId, occupationIds.Length, requirements.Count, (int)model.BuildTime.TotalMilliseconds, started.ElapsedMilliseconds);
+        logger.LogInformation("Transition model built for import {Import}: {Occ} occupations, {Req} requirements, model {Model} ms, total {Ms} ms, about {Mb:F1} MB",
+            atlasSnapshot.ImportId, occupationIds.Length, requirements.Count, (int)model.BuildTime.TotalMilliseconds, started.ElapsedMilliseconds, memory / 1048576.0);
         return new Snapshot
         {
             ImportId = atlasSnapshot.ImportId,

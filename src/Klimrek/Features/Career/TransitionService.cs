@@ -81,15 +81,24 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         }
         var filtered = candidates.Where(m => Matches(s, m.Occupation, source, filter));
         var indicators = await market.SnapshotAsync(ct);
-        var views = new List<TransitionView>();
-        // Rank by the combined score the person chose; without a profile (occupation source) that is the skills fit.
-        var ranked = filtered
-            .Select(m => (Move: m, View: (TransitionView?)null))
-            .OrderByDescending(x => x.Move.Score).ThenBy(x => x.Move.Occupation);
-        var pool = source.OccupationIndex is null ? ranked.Take(Math.Max(filter.Limit * 5, 100)) : ranked.Take(filter.Limit);
-        foreach (var (m, _) in pool)
-            views.Add(Describe(s, source, m.Occupation, language, indicators));
-        return views.OrderByDescending(v => v.Combined ?? v.Score).ThenBy(v => v.Target.Id).Take(filter.Limit).ToList();
+        IEnumerable<int> chosen;
+        if (source.OccupationIndex is null)
+        {
+            // Rank by the combined score the person chose (cheap: no gap analysis), then explain only what is shown.
+            var w = Math.Clamp(source.MarketWeight, 0, 100) / 100.0;
+            chosen = filtered
+                .Select(m =>
+                {
+                    var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, language).Total;
+                    var mv = indicators.Lookup(s.Occupation(m.Occupation).IscoCode, source.Region)?.Value;
+                    return (m.Occupation, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
+                })
+                .OrderByDescending(x => Math.Round(x.Combined, 4)).ThenBy(x => s.OccupationIds[x.Occupation])
+                .Take(filter.Limit).Select(x => x.Occupation);
+        }
+        else
+            chosen = filtered.OrderByDescending(m => m.Score).ThenBy(m => m.Occupation).Take(filter.Limit).Select(m => m.Occupation);
+        return chosen.Select(o => Describe(s, source, o, language, indicators)).ToList();
     }
 
     private static bool Matches(TransitionCache.Snapshot s, int target, TransitionSource source, TransitionFilter f)

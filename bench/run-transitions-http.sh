@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Issue 3, through HTTP on both databases: top-20 transitions for an occupation and for a 60-skill profile
+# (target p99 <= 20 ms), path queries (target p99 <= 100 ms), and the cached model's memory (from the app's log).
+# Needs a PostgreSQL server (PG env var, default as .ci/run starts it). Writes bench/results/transitions-http.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PG=${PG:-"Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres"}
+export PGPASSWORD=postgres
+out=bench/results/transitions-http.md
+mkdir -p bench/results bench/out
+dotnet build -c Release src/Klimrek -o bench/out/app >/dev/null
+dotnet build -c Release bench/Klimrek.Bench -o bench/out/bench >/dev/null
+APP=bench/out/app/Klimrek.dll
+serve() { # port, log, env...
+  local port=$1 log=$2; shift 2
+  env "$@" dotnet "$APP" --urls "http://127.0.0.1:$port" > "$log" 2>&1 &
+  for i in $(seq 1 600); do grep -q "Transition model built" "$log" 2>/dev/null && return 0; sleep 0.2; done
+  echo "server on $port did not build its model" >&2; return 1
+}
+{
+echo "# Transitions through HTTP ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
+echo
+echo "1,000 requests each, sequential, after 50 warm-up requests; random occupations (seed 42)."
+echo
+} > "$out"
+rm -rf bench/out/tr-sqlite && mkdir -p bench/out/tr-sqlite
+serve 5401 bench/out/tr-sqlite.log Klimrek__DataFolder="$PWD/bench/out/tr-sqlite" Database__Provider=Sqlite Klimrek__DemoContent=false
+echo '```' >> "$out"; echo "SQLite:" >> "$out"
+dotnet bench/out/bench/Klimrek.Bench.dll transitions http://127.0.0.1:5401 1000 >> "$out"
+grep -o "Transition model built.*" bench/out/tr-sqlite.log | head -1 >> "$out"
+psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS bench_transitions" -c "CREATE DATABASE bench_transitions"
+serve 5402 bench/out/tr-pg.log Database__Provider=Postgres ConnectionStrings__Klimrek="$PG;Database=bench_transitions" Klimrek__DemoContent=false
+echo "PostgreSQL:" >> "$out"
+dotnet bench/out/bench/Klimrek.Bench.dll transitions http://127.0.0.1:5402 1000 >> "$out"
+grep -o "Transition model built.*" bench/out/tr-pg.log | head -1 >> "$out"
+echo '```' >> "$out"
+pkill -f "Klimrek.dll --urls http://127.0.0.1:540" || true
+cat "$out"
