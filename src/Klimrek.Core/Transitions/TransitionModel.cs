@@ -74,6 +74,8 @@ public sealed class TransitionModel
     private readonly Move[][] _routeNeighbours;
 
     public TimeSpan BuildTime { get; private set; }
+    /// <summary>Part of <see cref="BuildTime"/> spent on the index arrays, before the moves are precomputed.</summary>
+    public TimeSpan ConstructionTime { get; private set; }
 
     private TransitionModel(TransitionParameters p, int occupations, int skills, IReadOnlyList<Requirement> requirements,
         IReadOnlyList<(int Skill, int Broader)> broader, IReadOnlyList<(int A, int B)> related, ISet<int>? groups)
@@ -182,6 +184,7 @@ public sealed class TransitionModel
         var started = System.Diagnostics.Stopwatch.StartNew();
         var model = new TransitionModel(parameters ?? TransitionParameters.Default, occupations, skills, requirements,
             broader ?? [], related ?? [], groups);
+        model.ConstructionTime = started.Elapsed;
         model.PrecomputeMoves(degreeOfParallelism ?? Environment.ProcessorCount);
         model.BuildTime = started.Elapsed;
         return model;
