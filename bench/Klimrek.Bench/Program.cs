@@ -221,8 +221,9 @@ static int TransitionsBuild(string esco, string outDir, int repeats)
     var parameters = Environment.GetEnvironmentVariable("BENCH_NO_CREDIT") == "1"
         ? Klimrek.Core.Transitions.TransitionParameters.Default with { RelatedCredit = 0, SiblingCredit = 0 }
         : Klimrek.Core.Transitions.TransitionParameters.Default;
+    var threads = int.TryParse(Environment.GetEnvironmentVariable("BENCH_THREADS"), out var t) ? t : Environment.ProcessorCount;
     Klimrek.Core.Transitions.TransitionModel Build() =>
-        Klimrek.Core.Transitions.TransitionModel.Build(occIndex.Count, skillIndex.Count, requirements, broader, related, groups, parameters);
+        Klimrek.Core.Transitions.TransitionModel.Build(occIndex.Count, skillIndex.Count, requirements, broader, related, groups, parameters, threads);
     Build(); // warm-up (JIT)
     var times = new List<double>();
     for (int i = 0; i < repeats; i++)
@@ -237,7 +238,7 @@ static int TransitionsBuild(string esco, string outDir, int repeats)
     var before = GC.GetTotalMemory(true);
     var model = Build();
     var after = GC.GetTotalMemory(true);
-    Console.WriteLine($"klimrek build (all pairs, top-20 and 60 route neighbours per occupation, {Environment.ProcessorCount} threads): min={times[0]:F3} s median={times[times.Count / 2]:F3} s");
+    Console.WriteLine($"klimrek build (all pairs, top-20 and 60 route neighbours per occupation, {threads} threads): min={times[0]:F3} s median={times[times.Count / 2]:F3} s");
     Console.WriteLine($"  of which index construction: {model.ConstructionTime.TotalSeconds:F3} s (last build)");
     Console.WriteLine($"klimrek model memory: {(after - before) / 1048576.0:F1} MB");
     foreach (var o in new[] { 0, 1000, 2000 })

@@ -84,57 +84,71 @@ public sealed class TransitionModel
         OccupationCount = occupations;
         SkillCount = skills;
 
-        // Deduplicate (essential wins) and count document frequency.
-        var reqs = requirements
-            .Where(r => (uint)r.Occupation < (uint)occupations && (uint)r.Skill < (uint)skills)
-            .GroupBy(r => ((long)r.Occupation << 32) | (uint)r.Skill)
-            .Select(g => new Requirement(g.First().Occupation, g.First().Skill, g.Any(r => r.Essential)))
-            .OrderBy(r => r.Occupation).ThenBy(r => r.Skill).ToArray();
+        // Deduplicate (essential wins) by sorting packed (occupation, skill) keys; count document frequency.
+        var keys = new long[requirements.Count];
+        var essentialFlags = new bool[requirements.Count];
+        int count = 0;
+        foreach (var r in requirements)
+        {
+            if ((uint)r.Occupation >= (uint)occupations || (uint)r.Skill >= (uint)skills) continue;
+            keys[count] = ((long)r.Occupation << 32) | (uint)r.Skill;
+            essentialFlags[count++] = r.Essential;
+        }
+        Array.Sort(keys, essentialFlags, 0, count);
+        int unique = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (unique > 0 && keys[unique - 1] == keys[i]) { essentialFlags[unique - 1] |= essentialFlags[i]; continue; }
+            keys[unique] = keys[i];
+            essentialFlags[unique++] = essentialFlags[i];
+        }
         var df = new int[skills];
-        foreach (var r in reqs) df[r.Skill]++;
-        var withSkills = reqs.Select(r => r.Occupation).Distinct().Count();
+        var hasSkills = new bool[occupations];
+        for (int i = 0; i < unique; i++) { df[(int)keys[i]]++; hasSkills[(int)(keys[i] >> 32)] = true; }
+        var withSkills = hasSkills.Count(h => h);
         _idf = new double[skills];
         for (int s = 0; s < skills; s++)
             _idf[s] = df[s] == 0 ? 0 : Math.Log(1 + (double)Math.Max(withSkills, 1) / df[s]);
 
         _reqStart = new int[occupations + 1];
-        _reqSkill = new int[reqs.Length];
-        _reqWeight = new float[reqs.Length];
-        _reqEssential = new bool[reqs.Length];
+        _reqSkill = new int[unique];
+        _reqWeight = new float[unique];
+        _reqEssential = new bool[unique];
         _reqTotal = new double[occupations];
-        foreach (var r in reqs) _reqStart[r.Occupation + 1]++;
+        for (int i = 0; i < unique; i++) _reqStart[(int)(keys[i] >> 32) + 1]++;
         for (int o = 0; o < occupations; o++) _reqStart[o + 1] += _reqStart[o];
-        for (int i = 0; i < reqs.Length; i++)
+        for (int i = 0; i < unique; i++)
         {
-            var r = reqs[i];
-            _reqSkill[i] = r.Skill;
-            _reqEssential[i] = r.Essential;
-            _reqWeight[i] = (float)((r.Essential ? p.EssentialWeight : p.OptionalWeight) * _idf[r.Skill]);
-            _reqTotal[r.Occupation] += _reqWeight[i];
+            int o = (int)(keys[i] >> 32), skill = (int)keys[i];
+            _reqSkill[i] = skill;
+            _reqEssential[i] = essentialFlags[i];
+            _reqWeight[i] = (float)((essentialFlags[i] ? p.EssentialWeight : p.OptionalWeight) * _idf[skill]);
+            _reqTotal[o] += _reqWeight[i];
         }
 
         _postStart = new int[skills + 1];
-        foreach (var r in reqs) _postStart[r.Skill + 1]++;
+        for (int i = 0; i < unique; i++) _postStart[_reqSkill[i] + 1]++;
         for (int s = 0; s < skills; s++) _postStart[s + 1] += _postStart[s];
-        _postOcc = new int[reqs.Length];
-        _postWeight = new float[reqs.Length];
-        _postHolding = new float[reqs.Length];
+        _postOcc = new int[unique];
+        _postWeight = new float[unique];
+        _postHolding = new float[unique];
         var fill = (int[])_postStart.Clone();
-        for (int i = 0; i < reqs.Length; i++)
+        for (int i = 0; i < unique; i++)
         {
-            var r = reqs[i];
-            var at = fill[r.Skill]++;
-            _postOcc[at] = r.Occupation;
+            var at = fill[_reqSkill[i]]++;
+            _postOcc[at] = (int)(keys[i] >> 32);
             _postWeight[at] = _reqWeight[i];
-            _postHolding[at] = (float)(r.Essential ? 1.0 : p.OptionalHolding);
+            _postHolding[at] = (float)(essentialFlags[i] ? 1.0 : p.OptionalHolding);
         }
 
-        // Neighbours: best credit per (skill, neighbour).
-        var nb = new Dictionary<(int, int), float>();
+        // Neighbours: packed (skill, neighbour) keys with their credit; sorted, the best credit per pair kept.
+        var nbKeys = new List<long>();
+        var nbCredits = new List<float>();
         void Add(int a, int b, double credit)
         {
             if (a == b || (uint)a >= (uint)skills || (uint)b >= (uint)skills || credit <= 0) return;
-            if (!nb.TryGetValue((a, b), out var c) || c < credit) nb[(a, b)] = (float)credit;
+            nbKeys.Add(((long)a << 32) | (uint)b);
+            nbCredits.Add((float)credit);
         }
         foreach (var (a, b) in related) { Add(a, b, p.RelatedCredit); Add(b, a, p.RelatedCredit); }
         var members = new Dictionary<int, List<int>>();
@@ -155,18 +169,26 @@ public sealed class TransitionModel
                 foreach (var b in distinct)
                     Add(a, b, p.SiblingCredit);
         }
-        _nbStart = new int[skills + 1];
-        foreach (var ((a, _), _) in nb) _nbStart[a + 1]++;
-        for (int s = 0; s < skills; s++) _nbStart[s + 1] += _nbStart[s];
-        _nbSkill = new int[nb.Count];
-        _nbCredit = new float[nb.Count];
-        var nfill = (int[])_nbStart.Clone();
-        foreach (var ((a, b), c) in nb.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2))
+        var nbk = nbKeys.ToArray();
+        var nbc = nbCredits.ToArray();
+        Array.Sort(nbk, nbc);
+        int nbUnique = 0;
+        for (int i = 0; i < nbk.Length; i++)
         {
-            var at = nfill[a]++;
-            _nbSkill[at] = b;
-            _nbCredit[at] = c;
+            if (nbUnique > 0 && nbk[nbUnique - 1] == nbk[i]) { nbc[nbUnique - 1] = Math.Max(nbc[nbUnique - 1], nbc[i]); continue; }
+            nbk[nbUnique] = nbk[i];
+            nbc[nbUnique++] = nbc[i];
         }
+        _nbStart = new int[skills + 1];
+        _nbSkill = new int[nbUnique];
+        _nbCredit = new float[nbUnique];
+        for (int i = 0; i < nbUnique; i++)
+        {
+            _nbStart[(int)(nbk[i] >> 32) + 1]++;
+            _nbSkill[i] = (int)nbk[i];
+            _nbCredit[i] = nbc[i];
+        }
+        for (int s = 0; s < skills; s++) _nbStart[s + 1] += _nbStart[s];
 
         _top = new Move[occupations][];
         _routeNeighbours = new Move[occupations][];
@@ -196,7 +218,6 @@ public sealed class TransitionModel
         public readonly List<int> HeldTouched = new(256);
         public readonly double[] Acc = new double[occupations];
         public readonly List<int> AccTouched = new(1024);
-        public readonly bool[] AccSeen = new bool[occupations];
     }
 
     private void PrecomputeMoves(int parallelism)
@@ -206,7 +227,9 @@ public sealed class TransitionModel
             () => new Scratch(OccupationCount, SkillCount),
             (o, _, scratch) =>
             {
-                Expand(HoldingsOf(o), scratch);
+                ClearHeld(scratch);
+                for (int i = _reqStart[o]; i < _reqStart[o + 1]; i++)
+                    Hold(scratch, _reqSkill[i], _reqEssential[i] ? 1.0 : Parameters.OptionalHolding);
                 Accumulate(scratch);
                 var best = SelectTop(scratch, keep, exclude: o);
                 _routeNeighbours[o] = best;
@@ -226,35 +249,56 @@ public sealed class TransitionModel
     /// <summary>Spreads held strength to neighbouring skills (maximum, never above what is held).</summary>
     private void Expand(IEnumerable<Holding> holdings, Scratch s)
     {
-        foreach (var i in s.HeldTouched) s.Held[i] = 0;
-        s.HeldTouched.Clear();
-        void Raise(int skill, double v)
-        {
-            if (s.Held[skill] == 0) s.HeldTouched.Add(skill);
-            if (v > s.Held[skill]) s.Held[skill] = v;
-        }
+        ClearHeld(s);
         foreach (var h in holdings)
+            if ((uint)h.Skill < (uint)SkillCount && h.Strength > 0)
+                Hold(s, h.Skill, Math.Min(1.0, h.Strength));
+    }
+
+    private static void ClearHeld(Scratch s)
+    {
+        var held = s.Held;
+        foreach (var i in s.HeldTouched) held[i] = 0;
+        s.HeldTouched.Clear();
+    }
+
+    private void Hold(Scratch s, int skill, double v)
+    {
+        var held = s.Held;
+        if (held[skill] == 0) s.HeldTouched.Add(skill);
+        if (v > held[skill]) held[skill] = v;
+        var nbSkill = _nbSkill;
+        var nbCredit = _nbCredit;
+        for (int j = _nbStart[skill], end = _nbStart[skill + 1]; j < end; j++)
         {
-            if ((uint)h.Skill >= (uint)SkillCount || !(h.Strength > 0)) continue;
-            var v = Math.Min(1.0, h.Strength);
-            Raise(h.Skill, v);
-            for (int j = _nbStart[h.Skill]; j < _nbStart[h.Skill + 1]; j++)
-                Raise(_nbSkill[j], v * _nbCredit[j]);
+            var t = nbSkill[j];
+            var w = v * nbCredit[j];
+            if (held[t] == 0) s.HeldTouched.Add(t);
+            if (w > held[t]) held[t] = w;
         }
     }
 
     private void Accumulate(Scratch s)
     {
-        foreach (var o in s.AccTouched) { s.Acc[o] = 0; s.AccSeen[o] = false; }
+        var acc = s.Acc;
+        foreach (var o in s.AccTouched) acc[o] = 0;
         s.AccTouched.Clear();
+        var touched = s.AccTouched;
+        var held = s.Held;
+        var postOcc = _postOcc.AsSpan();
+        var postWeight = _postWeight.AsSpan();
         foreach (var skill in s.HeldTouched)
         {
-            var h = s.Held[skill];
-            for (int j = _postStart[skill]; j < _postStart[skill + 1]; j++)
+            var h = held[skill];
+            int from = _postStart[skill], to = _postStart[skill + 1];
+            var occs = postOcc[from..to];
+            var weights = postWeight[from..to];
+            for (int j = 0; j < occs.Length; j++)
             {
-                var o = _postOcc[j];
-                if (!s.AccSeen[o]) { s.AccSeen[o] = true; s.AccTouched.Add(o); }
-                s.Acc[o] += _postWeight[j] * h;
+                var o = occs[j];
+                var a = acc[o];
+                if (a == 0) touched.Add(o);
+                acc[o] = a + weights[j] * h;
             }
         }
     }
