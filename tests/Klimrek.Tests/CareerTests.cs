@@ -340,6 +340,8 @@ public abstract class CareerTests(KlimrekApp app)
         Assert.Contains($"/beroepen/{id}/overstappen", await client.GetStringAsync($"/beroepen/{id}"));
         var list = await client.GetStringAsync($"/beroepen/{id}/overstappen?sector=zorg");
         Assert.Contains($"/beroepen/{id}/overstappen/", list);
+        var byIsco = await client.GetStringAsync($"/beroepen/{id}/overstappen?isco=71");
+        Assert.Contains("value=\"71\"", byIsco);
         var bad = await client.GetStringAsync($"/beroepen/{id}/overstappen?sector=%3Cscript%3E");
         Assert.Contains("filter bestaat niet", bad);
         var target = await OccupationIdAsync(Carpenter);

@@ -14,6 +14,7 @@ public sealed class TransitionsPageModel(AtlasQueries queries, TransitionService
     public IReadOnlyList<TransitionView> Items { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
     [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Isco { get; set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
@@ -28,11 +29,12 @@ public sealed class TransitionsPageModel(AtlasQueries queries, TransitionService
         FromSector = s.SectorOf(index);
         if (Sector == "") Sector = null;
         if (Scope == "") Scope = null;
-        var filter = new TransitionFilter(Sector, null, Scope, 20);
+        if (string.IsNullOrWhiteSpace(Isco)) Isco = null; else Isco = Isco.Trim();
+        var filter = new TransitionFilter(Sector, Isco, Scope, 20);
         if (filter.Validate().Count > 0)
         {
             Error = "Dit filter bestaat niet; alle overstappen worden getoond.";
-            Sector = Scope = null;
+            Sector = Scope = Isco = null;
             filter = new TransitionFilter();
         }
         Items = await service.TransitionsAsync(source, filter, language, ct);

@@ -14,6 +14,7 @@ public sealed class MyKlimrekModel(ProfileService profiles, TransitionService tr
     public IReadOnlySet<string> HeldSectors { get; private set; } = new HashSet<string>();
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
     [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Isco { get; set; }
     [BindProperty(SupportsGet = true)] public int? Markt { get; set; }
     public int MarketWeight { get; private set; }
     public string? Error { get; private set; }
@@ -25,11 +26,12 @@ public sealed class MyKlimrekModel(ProfileService profiles, TransitionService tr
         HeldSectors = source.HeldSectors;
         if (Sector == "") Sector = null;
         if (Scope == "") Scope = null;
-        var filter = new TransitionFilter(Sector, null, Scope, 12);
+        if (string.IsNullOrWhiteSpace(Isco)) Isco = null; else Isco = Isco.Trim();
+        var filter = new TransitionFilter(Sector, Isco, Scope, 12);
         if (filter.Validate().Count > 0 || Markt is < 0 or > 100)
         {
             Error = "Dit filter bestaat niet; alle stappen worden getoond.";
-            Sector = Scope = null;
+            Sector = Scope = Isco = null;
             Markt = null;
             filter = new TransitionFilter(Limit: 12);
         }
