@@ -287,9 +287,11 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             held = s.Model.HoldingsOf(step.Occupation).ToList();
             previousName = label.Text;
         }
-        var summary = en
-            ? $"{route.Intermediates} intermediate step(s); total gap {route.TotalGap:F2} (the sum over the steps of the share still to learn)."
-            : $"{route.Intermediates} tussenstap(pen); totaal gat {route.TotalGap:F2} (de som over de stappen van het deel dat nog te leren is).";
+        var summary = route.Intermediates == 0
+            ? (en ? $"One direct step is the best route; gap {route.TotalGap:F2} (the share still to learn). No intermediate occupation makes it smaller."
+                  : $"Eén directe stap is de beste route; gat {route.TotalGap:F2} (het deel dat nog te leren is). Geen tussenberoep maakt het kleiner.")
+            : (en ? $"{route.Intermediates} intermediate step(s); total gap {route.TotalGap:F2} (the sum over the steps of the share still to learn)."
+                  : $"{route.Intermediates} tussenstap(pen); totaal gat {route.TotalGap:F2} (de som over de stappen van het deel dat nog te leren is).");
         return new RouteView(true, Math.Round(route.TotalGap, 4), steps, summary);
     }
 }
