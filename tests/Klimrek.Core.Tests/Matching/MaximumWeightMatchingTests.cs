@@ -119,3 +119,31 @@ public sealed class MaximumWeightMatchingTests
         Assert.Throws<ArgumentException>(() => MaximumWeightMatching.Solve(3, [new WeightedEdge(-1, 2, 1)]));
     }
 }
+
+public sealed class EdgeListTests
+{
+    [Fact]
+    public void Reads_a_well_formed_list_with_comments_and_tabs()
+    {
+        var (n, edges) = EdgeList.Read(new StringReader("# graph\n4 3\n0 1 5\n1\t2\t-3\n\n2 3 7\n"));
+        Assert.Equal(4, n);
+        Assert.Equal([new WeightedEdge(0, 1, 5), new WeightedEdge(1, 2, -3), new WeightedEdge(2, 3, 7)], edges);
+    }
+
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData("3\n", 1)]
+    [InlineData("3 x\n", 1)]
+    [InlineData("3 2\n0 1 4\n", 3)]
+    [InlineData("3 2\n0 1 4\n1 2\n", 3)]
+    [InlineData("3 2\n0 1 4\n1 5 2\n", 3)]
+    [InlineData("3 1\n0 1 4.5\n", 2)]
+    [InlineData("3 1\n-1 1 4\n", 2)]
+    [InlineData("3 1\n0 1 4\n1 2 3\n", 3)]
+    public void A_malformed_list_names_the_line(string text, int line)
+    {
+        var e = Assert.Throws<EdgeListException>(() => EdgeList.Read(new StringReader(text)));
+        Assert.Equal(line, e.Line);
+        Assert.StartsWith($"regel {line}:", e.Message);
+    }
+}

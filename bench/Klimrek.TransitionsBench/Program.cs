@@ -1,0 +1,151 @@
+// Build time of Klimrek's transition model on the real ESCO occupation x skill matrix, beside a SciPy peer
+// (bench/transitions/scipy_peer.py) that reads the same exported matrix. Run through bench/run-transitions-build.sh.
+//
+//   export <esco-folder> <out-dir>            URIs to dense indexes; writes requirements/broader/related/groups.tsv
+//   build <out-dir> [repeats] [threads]       times TransitionModel.Build (after one warm-up), model memory, sanity line
+//   profile <out-dir> [repeats]               where the build's time goes (variants through the public API, and a
+//                                             bench-side replica of the precompute loop with per-phase stopwatches)
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using CsvHelper;
+using Klimrek.Core.Transitions;
+using Klimrek.TransitionsBench;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var verb = args.ElementAtOrDefault(0);
+switch (verb)
+{
+    case "export" when args.Length >= 3:
+        return Export(args[1], args[2]);
+    case "build" when args.Length >= 2:
+        return BuildBench(args[1], Arg(args, 2, 5), Arg(args, 3, Environment.ProcessorCount));
+    case "profile" when args.Length >= 2:
+        return Profiler.Run(Matrix.Read(args[1]), Arg(args, 2, 5));
+    default:
+        Console.Error.WriteLine("usage: export <esco-folder> <out-dir> | build <out-dir> [repeats] [threads] | profile <out-dir> [repeats]");
+        return 2;
+}
+
+static int Arg(string[] args, int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+
+static IEnumerable<string[]> Rows(string esco, string file)
+{
+    using var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(esco, file)), CompressionMode.Decompress));
+    using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
+    if (!csv.Read()) yield break; // header
+    while (csv.Read()) yield return csv.Record!;
+}
+
+static int Export(string esco, string outDir)
+{
+    var sw = Stopwatch.StartNew();
+    // Occupations: occupations_en (conceptUri, column 2). Skills: every skill and skill group, as the app's Skills table
+    // has them (skills_en, then skillGroups_en), so "known skill" means the same as in TransitionCache.
+    var occIndex = new Dictionary<string, int>();
+    foreach (var r in Rows(esco, "en/occupations_en.csv.gz")) occIndex.TryAdd(r[1], occIndex.Count);
+    var skillIndex = new Dictionary<string, int>();
+    var groups = new SortedSet<int>();
+    int Skill(string uri)
+    {
+        if (!skillIndex.TryGetValue(uri, out var i)) skillIndex[uri] = i = skillIndex.Count;
+        return i;
+    }
+    foreach (var r in Rows(esco, "en/skills_en.csv.gz")) Skill(r[1]);
+    foreach (var r in Rows(esco, "en/skillGroups_en.csv.gz")) groups.Add(Skill(r[1]));
+
+    var requirements = new List<(int Occ, int Skill, bool Essential)>();
+    int unknownOcc = 0, unknownSkill = 0;
+    foreach (var r in Rows(esco, "relations/occupationSkillRelations.csv.gz"))
+    {
+        if (!occIndex.TryGetValue(r[0], out var o)) { unknownOcc++; continue; }
+        if (!skillIndex.TryGetValue(r[3], out var s)) { unknownSkill++; continue; }
+        requirements.Add((o, s, r[1] == "essential"));
+    }
+
+    var broader = new List<(int Skill, int Broader)>();
+    int broaderSkipped = 0, groupTypeMismatch = 0;
+    foreach (var r in Rows(esco, "relations/broaderRelationsSkillPillar.csv.gz"))
+    {
+        if (!skillIndex.TryGetValue(r[1], out var c) || !skillIndex.TryGetValue(r[3], out var b)) { broaderSkipped++; continue; }
+        // broaderType "SkillGroup" must agree with skillGroups_en; count disagreements (expected 0).
+        if ((r[2] == "SkillGroup") != groups.Contains(b)) groupTypeMismatch++;
+        broader.Add((c, b));
+    }
+
+    var related = new List<(int A, int B)>();
+    int relatedSkipped = 0;
+    foreach (var r in Rows(esco, "relations/skillSkillRelations.csv.gz"))
+    {
+        if (!skillIndex.TryGetValue(r[0], out var a) || !skillIndex.TryGetValue(r[4], out var b)) { relatedSkipped++; continue; }
+        related.Add((a, b));
+    }
+
+    Directory.CreateDirectory(outDir);
+    static StreamWriter Open(string dir, string name) => new(Path.Combine(dir, name)) { NewLine = "\n" };
+    using (var w = Open(outDir, "requirements.tsv"))
+    {
+        w.WriteLine($"{occIndex.Count}\t{skillIndex.Count}\t{requirements.Count}"); // occupations, skills, lines
+        foreach (var (o, s, e) in requirements) w.WriteLine($"{o}\t{s}\t{(e ? 1 : 0)}");
+    }
+    using (var w = Open(outDir, "broader.tsv"))
+    {
+        w.WriteLine(broader.Count);
+        foreach (var (s, b) in broader) w.WriteLine($"{s}\t{b}");
+    }
+    using (var w = Open(outDir, "related.tsv"))
+    {
+        w.WriteLine(related.Count);
+        foreach (var (a, b) in related) w.WriteLine($"{a}\t{b}");
+    }
+    using (var w = Open(outDir, "groups.tsv"))
+    {
+        w.WriteLine(groups.Count);
+        foreach (var g in groups) w.WriteLine(g);
+    }
+    Console.WriteLine($"export: {occIndex.Count} occupations, {skillIndex.Count} skills ({groups.Count} skill groups), " +
+        $"{requirements.Count} requirements, {broader.Count} broader, {related.Count} related, in {sw.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"skipped: {unknownOcc} requirements of an unknown occupation, {unknownSkill} of an unknown skill, " +
+        $"{broaderSkipped} broader and {relatedSkipped} related pairs with an unknown end; broaderType/skillGroups disagreements: {groupTypeMismatch}");
+    return 0;
+}
+
+static int BuildBench(string dir, int repeats, int threads)
+{
+    var m = Matrix.Read(dir);
+    Console.WriteLine($"matrix: {m.Occupations} occupations x {m.Skills} skills, {m.Requirements.Count} requirements, " +
+        $"{m.Broader.Count} broader, {m.Related.Count} related, {m.Groups.Count} skill groups");
+    TransitionModel Build() => TransitionModel.Build(m.Occupations, m.Skills, m.Requirements, m.Broader, m.Related, m.Groups,
+        TransitionParameters.Default, threads);
+
+    GC.KeepAlive(Build()); // warm-up (JIT, tiering)
+    var times = new List<double>(repeats);
+    TimeSpan construction = default;
+    for (int i = 0; i < repeats; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        var built = Build();
+        times.Add(sw.Elapsed.TotalSeconds);
+        construction += built.ConstructionTime;
+        GC.KeepAlive(built);
+    }
+    times.Sort();
+
+    var before = GC.GetTotalMemory(true);
+    var model = Build();
+    var after = GC.GetTotalMemory(true);
+    GC.KeepAlive(model);
+
+    Console.WriteLine(FormattableString.Invariant(
+        $"klimrek build: threads={threads} repeats={repeats} min={times[0]:F4} median={Median(times):F4}"));
+    Console.WriteLine(FormattableString.Invariant(
+        $"  of which index construction (mean over the timed builds): {construction.TotalSeconds / repeats:F4} s"));
+    Console.WriteLine(FormattableString.Invariant($"klimrek model memory: {(after - before) / 1048576.0:F1} MB"));
+    foreach (var o in new[] { 0, m.Occupations / 3, 2 * m.Occupations / 3 })
+        Console.WriteLine($"  sanity top-5 of {o}: " + string.Join(" ",
+            model.TopMoves(o).Take(5).Select(x => FormattableString.Invariant($"{x.Occupation}:{x.Score:F3}"))));
+    return 0;
+}
+
+static double Median(List<double> sorted) =>
+    sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
