@@ -83,14 +83,16 @@ public sealed class Replica
 {
     public enum Variant
     {
-        /// <summary>The model's loop as it is: sparse touched lists, List-based bounded insertion.</summary>
+        /// <summary>The model's loop as it is: acc with a touched list (a branch per posting), List-based bounded insertion.</summary>
         AsIs,
-        /// <summary>Accumulate into the dense acc array without the touched list (one Array.Clear per source), select by scanning it.</summary>
-        DenseAcc,
-        /// <summary>DenseAcc, plus selection against a running threshold without a division per candidate, into a fixed array.</summary>
-        DenseAccThreshold,
-        /// <summary>DenseAccThreshold, plus held skills in an int[] with a count instead of List&lt;int&gt;.</summary>
-        AllOfTheAbove,
+        /// <summary>Touched list appended without a branch (write always, advance by (a == 0)); selection over it against a running threshold.</summary>
+        BranchlessTouched,
+        /// <summary>Dense acc (one Array.Clear per source, no touched list); scalar scan of all occupations against a running threshold.</summary>
+        DenseScalar,
+        /// <summary>Dense acc; the scan compares acc·(1/total) with the threshold four occupations at a time (Vector&lt;double&gt;).</summary>
+        DenseSimd,
+        /// <summary>DenseSimd, plus the held-skill list in an int[] with a count instead of List&lt;int&gt;.</summary>
+        DenseSimdHeldArray,
     }
 
     private readonly TransitionParameters _p;
@@ -224,6 +226,8 @@ public sealed class Replica
         public int HeldCount;
         public readonly double[] Acc = new double[occupations];
         public readonly List<int> AccTouched = new(1024);
+        public readonly int[] TouchedArray = new int[occupations + 1];
+        public int TouchedCount;
         public long Expand, Accumulate, Select;
         public long Postings, Touched, HeldTotal;
     }
@@ -244,7 +248,7 @@ public sealed class Replica
             (o, _, s) =>
             {
                 var t0 = Stopwatch.GetTimestamp();
-                if (v == Variant.AllOfTheAbove)
+                if (v == Variant.DenseSimdHeldArray)
                 {
                     ClearHeldArray(s);
                     for (int i = _reqStart[o]; i < _reqStart[o + 1]; i++) HoldArray(s, _reqSkill[i], _reqEssential[i] ? 1.0 : _p.OptionalHolding);
@@ -264,12 +268,20 @@ public sealed class Replica
                     s.Accumulate += t2 - t1;
                     s.Select += Stopwatch.GetTimestamp() - t2;
                 }
+                else if (v == Variant.BranchlessTouched)
+                {
+                    var touched = AccumulateBranchless(s);
+                    var t2 = Stopwatch.GetTimestamp();
+                    best = SelectThreshold(s, keep, o, touched, dense: false);
+                    s.Accumulate += t2 - t1;
+                    s.Select += Stopwatch.GetTimestamp() - t2;
+                }
                 else
                 {
-                    if (v == Variant.AllOfTheAbove) AccumulateDense(s, s.HeldList.AsSpan(0, s.HeldCount));
+                    if (v == Variant.DenseSimdHeldArray) AccumulateDense(s, s.HeldList.AsSpan(0, s.HeldCount));
                     else AccumulateDense(s, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.HeldTouched));
                     var t2 = Stopwatch.GetTimestamp();
-                    best = v == Variant.DenseAcc ? SelectDense(s, keep, o) : SelectThreshold(s, keep, o);
+                    best = v == Variant.DenseScalar ? SelectThreshold(s, keep, o, [], dense: true) : SelectSimd(s, keep, o);
                     s.Accumulate += t2 - t1;
                     s.Select += Stopwatch.GetTimestamp() - t2;
                 }
@@ -429,62 +441,111 @@ public sealed class Replica
         }
     }
 
-    private Move[] SelectDense(Scratch s, int k, int exclude)
+    /// <summary>
+    /// Branch-free touched list: the occupation is always written at the end, the end only moves when acc was 0.
+    /// The array has one spare slot, so the unconditional write never overflows.
+    /// </summary>
+    private ReadOnlySpan<int> AccumulateBranchless(Scratch s)
     {
-        var best = new List<Move>(k + 1);
         var acc = s.Acc;
-        for (int o = 0; o < acc.Length; o++)
+        var list = s.TouchedArray;
+        foreach (var o in list.AsSpan(0, s.TouchedCount)) acc[o] = 0;
+        int count = 0;
+        var held = s.Held;
+        var postOcc = _postOcc;
+        var postWeight = _postWeight;
+        var postStart = _postStart;
+        foreach (var skill in s.HeldTouched)
         {
-            if (acc[o] == 0 || o == exclude) continue;
-            var score = Score(s, o);
-            if (score <= 0) continue;
-            if (best.Count == k && !Better(score, o, best[^1])) continue;
-            int lo = 0, hi = best.Count;
-            while (lo < hi)
+            var h = held[skill];
+            int from = postStart[skill], to = postStart[skill + 1];
+            for (int j = from; j < to; j++)
             {
-                int mid = (lo + hi) / 2;
-                if (Better(score, o, best[mid])) hi = mid; else lo = mid + 1;
+                var o = postOcc[j];
+                var a = acc[o];
+                list[count] = o;
+                count += a == 0 ? 1 : 0;
+                acc[o] = a + postWeight[j] * h;
             }
-            best.Insert(lo, new Move(o, score));
-            if (best.Count > k) best.RemoveAt(best.Count - 1);
         }
-        return [.. best];
+        s.TouchedCount = count;
+        return list.AsSpan(0, count);
     }
 
     /// <summary>
-    /// Scans the dense acc array in index order. A candidate is rejected with one multiply when its raw score
-    /// acc[o] · (1 / total[o]) is below the current k-th best (index order means a tie never beats an earlier index).
-    /// The score is computed exactly as the model does (division, min 1) only for candidates that pass.
+    /// Bounded selection into a fixed array against a running threshold (the k-th best score once full). A candidate
+    /// is rejected with one multiply, acc·(1/total) below the threshold less a 1e-12 margin, so no true candidate is lost
+    /// to rounding; the score is then computed exactly as the model does (division, at most 1). Over a list of
+    /// candidates or (dense) over every occupation in index order; order does not change the result, since (score desc,
+    /// index asc) is a strict order.
     /// </summary>
-    private Move[] SelectThreshold(Scratch s, int k, int exclude)
+    private Move[] SelectThreshold(Scratch s, int k, int exclude, ReadOnlySpan<int> candidates, bool dense)
     {
         var best = new Move[k];
         int count = 0;
-        double threshold = 0; // score of the k-th best once full; before that anything > 0 passes
+        double threshold = 0;
         var acc = s.Acc;
         var inv = _invTotal;
-        var total = _reqTotal;
-        for (int o = 0; o < acc.Length; o++)
+        int n = dense ? acc.Length : candidates.Length;
+        for (int i = 0; i < n; i++)
         {
+            int o = dense ? i : candidates[i];
             var a = acc[o];
             if (a == 0) continue;
-            // Cheap reject: a * inv[o] is within a few ulps of a / total[o]; use a small margin so no true candidate is lost.
-            if (count == k && a * inv[o] < threshold * (1 - 1e-12)) continue;
-            if (o == exclude || total[o] <= 0) continue;
-            var score = Math.Min(1.0, a / total[o]);
-            if (score <= 0) continue;
-            if (count == k && !(score > threshold)) continue; // equal score, later index: not better
-            int lo = 0, hi = count;
-            while (lo < hi)
+            if (a * inv[o] < threshold * (1 - 1e-12)) continue;
+            Offer(best, ref count, ref threshold, k, o, exclude, a);
+        }
+        return count == k ? best : best[..count];
+    }
+
+    private void Offer(Move[] best, ref int count, ref double threshold, int k, int o, int exclude, double a)
+    {
+        var total = _reqTotal[o];
+        if (o == exclude || total <= 0) return;
+        var score = Math.Min(1.0, a / total);
+        if (score <= 0) return;
+        if (count == k && !Better(score, o, best[k - 1])) return;
+        int lo = 0, hi = count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (Better(score, o, best[mid])) hi = mid; else lo = mid + 1;
+        }
+        var shift = (count == k ? k - 1 : count) - lo;
+        if (shift > 0) Array.Copy(best, lo, best, lo + 1, shift);
+        best[lo] = new Move(o, score);
+        if (count < k) count++;
+        if (count == k) threshold = best[k - 1].Score;
+    }
+
+    /// <summary>SelectThreshold over every occupation, Vector&lt;double&gt;.Count at a time: most blocks have no lane above the threshold.</summary>
+    private Move[] SelectSimd(Scratch s, int k, int exclude)
+    {
+        var best = new Move[k];
+        int count = 0;
+        double threshold = 0;
+        var acc = s.Acc;
+        var inv = _invTotal;
+        int w = System.Numerics.Vector<double>.Count, n = acc.Length, o = 0;
+        // Until k moves are held any positive score passes (bar = smallest double); then the k-th best less the margin.
+        var bar = new System.Numerics.Vector<double>(double.Epsilon);
+        for (; o + w <= n; o += w)
+        {
+            var r = new System.Numerics.Vector<double>(acc, o) * new System.Numerics.Vector<double>(inv, o);
+            if (!System.Numerics.Vector.GreaterThanOrEqualAny(r, bar)) continue;
+            for (int i = o; i < o + w; i++)
             {
-                int mid = (lo + hi) >> 1;
-                if (Better(score, o, best[mid])) hi = mid; else lo = mid + 1;
+                var a = acc[i];
+                if (a == 0 || a * inv[i] < threshold * (1 - 1e-12)) continue;
+                Offer(best, ref count, ref threshold, k, i, exclude, a);
             }
-            var shift = (count == k ? k - 1 : count) - lo;
-            if (shift > 0) Array.Copy(best, lo, best, lo + 1, shift);
-            best[lo] = new Move(o, score);
-            if (count < k) count++;
-            if (count == k) threshold = best[k - 1].Score;
+            if (count == k) bar = new System.Numerics.Vector<double>(threshold * (1 - 1e-12));
+        }
+        for (; o < n; o++)
+        {
+            var a = acc[o];
+            if (a == 0 || a * inv[o] < threshold * (1 - 1e-12)) continue;
+            Offer(best, ref count, ref threshold, k, o, exclude, a);
         }
         return count == k ? best : best[..count];
     }
