@@ -61,6 +61,7 @@ public static class Profiler
             for (int i = 0; i < repeats; i++) parallel.Add(replica.Precompute(variant, threads).Wall);
             parallel.Sort();
             var same = replica.SameAs(full1.Model);
+            Console.WriteLine($"offers {Replica.Offers} inserts {Replica.Inserts}"); Replica.Offers = Replica.Inserts = 0;
             Console.WriteLine(
                 $"  {variant,-22} loop 1 thread {byWall[0].Wall:F4} / {med.Wall:F4} s (median run: expand {med.Expand:F4}, accumulate {med.Accumulate:F4}, select {med.Select:F4});" +
                 $" {threads} threads {parallel[0]:F4} / {parallel[parallel.Count / 2]:F4} s; moves identical to the model: {same}");
@@ -85,14 +86,14 @@ public sealed class Replica
     {
         /// <summary>The model's loop as it is: acc with a touched list (a branch per posting), List-based bounded insertion.</summary>
         AsIs,
-        /// <summary>Touched list appended without a branch (write always, advance by (a == 0)); selection over it against a running threshold.</summary>
+        /// <summary>Touched list appended without a branch (write always, advance by (a == 0)); the same sorted-array insertion, against a running threshold.</summary>
         BranchlessTouched,
-        /// <summary>Dense acc (one Array.Clear per source, no touched list); scalar scan of all occupations against a running threshold.</summary>
-        DenseScalar,
-        /// <summary>Dense acc; the scan compares acc·(1/total) with the threshold four occupations at a time (Vector&lt;double&gt;).</summary>
+        /// <summary>BranchlessTouched, with the k best kept in a binary heap (worst at the root) and sorted once at the end.</summary>
+        BranchlessTouchedHeap,
+        /// <summary>Dense acc (one Array.Clear per source, no touched list); scan of all occupations four at a time (Vector&lt;double&gt;) against the threshold; sorted-array insertion.</summary>
         DenseSimd,
-        /// <summary>DenseSimd, plus the held-skill list in an int[] with a count instead of List&lt;int&gt;.</summary>
-        DenseSimdHeldArray,
+        /// <summary>DenseSimd with the heap.</summary>
+        DenseSimdHeap,
     }
 
     private readonly TransitionParameters _p;
@@ -222,8 +223,6 @@ public sealed class Replica
     {
         public readonly double[] Held = new double[skills];
         public readonly List<int> HeldTouched = new(256);
-        public int[] HeldList = new int[256];
-        public int HeldCount;
         public readonly double[] Acc = new double[occupations];
         public readonly List<int> AccTouched = new(1024);
         public readonly int[] TouchedArray = new int[occupations + 1];
@@ -248,16 +247,8 @@ public sealed class Replica
             (o, _, s) =>
             {
                 var t0 = Stopwatch.GetTimestamp();
-                if (v == Variant.DenseSimdHeldArray)
-                {
-                    ClearHeldArray(s);
-                    for (int i = _reqStart[o]; i < _reqStart[o + 1]; i++) HoldArray(s, _reqSkill[i], _reqEssential[i] ? 1.0 : _p.OptionalHolding);
-                }
-                else
-                {
-                    ClearHeld(s);
-                    for (int i = _reqStart[o]; i < _reqStart[o + 1]; i++) Hold(s, _reqSkill[i], _reqEssential[i] ? 1.0 : _p.OptionalHolding);
-                }
+                ClearHeld(s);
+                for (int i = _reqStart[o]; i < _reqStart[o + 1]; i++) Hold(s, _reqSkill[i], _reqEssential[i] ? 1.0 : _p.OptionalHolding);
                 var t1 = Stopwatch.GetTimestamp();
                 Move[] best;
                 if (v == Variant.AsIs)
@@ -268,20 +259,19 @@ public sealed class Replica
                     s.Accumulate += t2 - t1;
                     s.Select += Stopwatch.GetTimestamp() - t2;
                 }
-                else if (v == Variant.BranchlessTouched)
+                else if (v is Variant.BranchlessTouched or Variant.BranchlessTouchedHeap)
                 {
                     var touched = AccumulateBranchless(s);
                     var t2 = Stopwatch.GetTimestamp();
-                    best = SelectThreshold(s, keep, o, touched, dense: false);
+                    best = SelectThreshold(s, keep, o, touched, dense: false, heap: v == Variant.BranchlessTouchedHeap);
                     s.Accumulate += t2 - t1;
                     s.Select += Stopwatch.GetTimestamp() - t2;
                 }
                 else
                 {
-                    if (v == Variant.DenseSimdHeldArray) AccumulateDense(s, s.HeldList.AsSpan(0, s.HeldCount));
-                    else AccumulateDense(s, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.HeldTouched));
+                    AccumulateDense(s, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s.HeldTouched));
                     var t2 = Stopwatch.GetTimestamp();
-                    best = v == Variant.DenseScalar ? SelectThreshold(s, keep, o, [], dense: true) : SelectSimd(s, keep, o);
+                    best = SelectSimd(s, keep, o, heap: v == Variant.DenseSimdHeap);
                     s.Accumulate += t2 - t1;
                     s.Select += Stopwatch.GetTimestamp() - t2;
                 }
@@ -395,36 +385,6 @@ public sealed class Replica
 
     // ---- variants ----
 
-    private void ClearHeldArray(Scratch s)
-    {
-        var held = s.Held;
-        foreach (var i in s.HeldList.AsSpan(0, s.HeldCount)) held[i] = 0;
-        s.HeldCount = 0;
-    }
-
-    private void HoldArray(Scratch s, int skill, double v)
-    {
-        var held = s.Held;
-        var end = _nbStart[skill + 1];
-        var start = _nbStart[skill];
-        if (s.HeldList.Length < s.HeldCount + 1 + end - start) Array.Resize(ref s.HeldList, Math.Max(s.HeldList.Length * 2, s.HeldCount + 1 + end - start));
-        var list = s.HeldList;
-        int n = s.HeldCount;
-        if (held[skill] == 0) list[n++] = skill;
-        if (v > held[skill]) held[skill] = v;
-        var nbSkill = _nbSkill;
-        var nbCredit = _nbCredit;
-        for (int j = start; j < end; j++)
-        {
-            var t = nbSkill[j];
-            var w = v * nbCredit[j];
-            var ht = held[t];
-            if (ht == 0) list[n++] = t;
-            if (w > ht) held[t] = w;
-        }
-        s.HeldCount = n;
-    }
-
     private void AccumulateDense(Scratch s, ReadOnlySpan<int> heldSkills)
     {
         var acc = s.Acc;
@@ -479,7 +439,7 @@ public sealed class Replica
     /// candidates or (dense) over every occupation in index order; order does not change the result, since (score desc,
     /// index asc) is a strict order.
     /// </summary>
-    private Move[] SelectThreshold(Scratch s, int k, int exclude, ReadOnlySpan<int> candidates, bool dense)
+    private Move[] SelectThreshold(Scratch s, int k, int exclude, ReadOnlySpan<int> candidates, bool dense, bool heap)
     {
         var best = new Move[k];
         int count = 0;
@@ -493,13 +453,15 @@ public sealed class Replica
             var a = acc[o];
             if (a == 0) continue;
             if (a * inv[o] < threshold * (1 - 1e-12)) continue;
-            Offer(best, ref count, ref threshold, k, o, exclude, a);
+            if (heap) OfferHeap(best, ref count, ref threshold, k, o, exclude, a); else Offer(best, ref count, ref threshold, k, o, exclude, a);
         }
-        return count == k ? best : best[..count];
+        return Finish(best, count, k, heap);
     }
 
+    public static long Offers, Inserts;
     private void Offer(Move[] best, ref int count, ref double threshold, int k, int o, int exclude, double a)
     {
+        Offers++;
         var total = _reqTotal[o];
         if (o == exclude || total <= 0) return;
         var score = Math.Min(1.0, a / total);
@@ -511,6 +473,7 @@ public sealed class Replica
             int mid = (lo + hi) >> 1;
             if (Better(score, o, best[mid])) hi = mid; else lo = mid + 1;
         }
+        Inserts++;
         var shift = (count == k ? k - 1 : count) - lo;
         if (shift > 0) Array.Copy(best, lo, best, lo + 1, shift);
         best[lo] = new Move(o, score);
@@ -518,8 +481,58 @@ public sealed class Replica
         if (count == k) threshold = best[k - 1].Score;
     }
 
+    /// <summary>
+    /// The k best in a binary heap whose root is the worst kept move (lowest score, then highest index): a candidate
+    /// replaces the root and sifts down in O(log k) instead of shifting up to k moves. Sorted once in <see cref="Finish"/>.
+    /// </summary>
+    private void OfferHeap(Move[] heap, ref int count, ref double threshold, int k, int o, int exclude, double a)
+    {
+        var total = _reqTotal[o];
+        if (o == exclude || total <= 0) return;
+        var score = Math.Min(1.0, a / total);
+        if (score <= 0) return;
+        var move = new Move(o, score);
+        if (count < k)
+        {
+            int i = count++;
+            while (i > 0)
+            {
+                int parent = (i - 1) >> 1;
+                if (!Better(heap[parent].Score, heap[parent].Occupation, move)) break; // parent is worse: stop
+                heap[i] = heap[parent];
+                i = parent;
+            }
+            heap[i] = move;
+        }
+        else
+        {
+            if (!Better(score, o, heap[0])) return;
+            int i = 0;
+            while (true)
+            {
+                int c = 2 * i + 1;
+                if (c >= k) break;
+                if (c + 1 < k && Better(heap[c].Score, heap[c].Occupation, heap[c + 1])) c++; // the worse child
+                if (!Better(move.Score, move.Occupation, heap[c])) break;
+                heap[i] = heap[c];
+                i = c;
+            }
+            heap[i] = move;
+        }
+        if (count == k) threshold = heap[0].Score;
+    }
+
+    private static readonly Comparison<Move> BestFirst = (x, y) => Better(x.Score, x.Occupation, y) ? -1 : Better(y.Score, y.Occupation, x) ? 1 : 0;
+
+    private static Move[] Finish(Move[] best, int count, int k, bool heap)
+    {
+        var result = count == k ? best : best[..count];
+        if (heap) Array.Sort(result, BestFirst);
+        return result;
+    }
+
     /// <summary>SelectThreshold over every occupation, Vector&lt;double&gt;.Count at a time: most blocks have no lane above the threshold.</summary>
-    private Move[] SelectSimd(Scratch s, int k, int exclude)
+    private Move[] SelectSimd(Scratch s, int k, int exclude, bool heap)
     {
         var best = new Move[k];
         int count = 0;
@@ -537,7 +550,7 @@ public sealed class Replica
             {
                 var a = acc[i];
                 if (a == 0 || a * inv[i] < threshold * (1 - 1e-12)) continue;
-                Offer(best, ref count, ref threshold, k, i, exclude, a);
+                if (heap) OfferHeap(best, ref count, ref threshold, k, i, exclude, a); else Offer(best, ref count, ref threshold, k, i, exclude, a);
             }
             if (count == k) bar = new System.Numerics.Vector<double>(threshold * (1 - 1e-12));
         }
@@ -545,8 +558,8 @@ public sealed class Replica
         {
             var a = acc[o];
             if (a == 0 || a * inv[o] < threshold * (1 - 1e-12)) continue;
-            Offer(best, ref count, ref threshold, k, o, exclude, a);
+            if (heap) OfferHeap(best, ref count, ref threshold, k, o, exclude, a); else Offer(best, ref count, ref threshold, k, o, exclude, a);
         }
-        return count == k ? best : best[..count];
+        return Finish(best, count, k, heap);
     }
 }
