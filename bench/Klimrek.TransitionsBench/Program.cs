@@ -3,6 +3,8 @@
 //
 //   export <esco-folder> <out-dir>            URIs to dense indexes; writes requirements/broader/related/groups.tsv
 //   build <out-dir> [repeats] [threads]       times TransitionModel.Build (after one warm-up), model memory, sanity line
+//   dump <out-dir> <file>                     every occupation's top moves and route neighbours (exact scores), to diff
+//                                             two versions of TransitionModel.cs against each other
 //   profile <out-dir> [repeats]               where the build's time goes (variants through the public API, and a
 //                                             bench-side replica of the precompute loop with per-phase stopwatches)
 using System.Diagnostics;
@@ -20,10 +22,12 @@ switch (verb)
         return Export(args[1], args[2]);
     case "build" when args.Length >= 2:
         return BuildBench(args[1], Arg(args, 2, 5), Arg(args, 3, Environment.ProcessorCount));
+    case "dump" when args.Length >= 3:
+        return Dump(args[1], args[2]);
     case "profile" when args.Length >= 2:
         return Profiler.Run(Matrix.Read(args[1]), Arg(args, 2, 5));
     default:
-        Console.Error.WriteLine("usage: export <esco-folder> <out-dir> | build <out-dir> [repeats] [threads] | profile <out-dir> [repeats]");
+        Console.Error.WriteLine("usage: export <esco-folder> <out-dir> | build <out-dir> [repeats] [threads] | dump <out-dir> <file> | profile <out-dir> [repeats]");
         return 2;
 }
 
@@ -118,7 +122,9 @@ static int BuildBench(string dir, int repeats, int threads)
     TransitionModel Build() => TransitionModel.Build(m.Occupations, m.Skills, m.Requirements, m.Broader, m.Related, m.Groups,
         TransitionParameters.Default, threads);
 
-    GC.KeepAlive(Build()); // warm-up (JIT, tiering)
+    var cold = Stopwatch.StartNew();
+    GC.KeepAlive(Build()); // warm-up (JIT, tiering); the app's one build at start-up is such a cold build
+    var coldSeconds = cold.Elapsed.TotalSeconds;
     var times = new List<double>(repeats);
     TimeSpan construction = default;
     for (int i = 0; i < repeats; i++)
@@ -139,11 +145,25 @@ static int BuildBench(string dir, int repeats, int threads)
     Console.WriteLine(FormattableString.Invariant(
         $"klimrek build: threads={threads} repeats={repeats} min={times[0]:F4} median={Median(times):F4}"));
     Console.WriteLine(FormattableString.Invariant(
-        $"  of which index construction (mean over the timed builds): {construction.TotalSeconds / repeats:F4} s"));
+        $"  of which index construction (mean over the timed builds): {construction.TotalSeconds / repeats:F4} s; first (cold, JIT) build: {coldSeconds:F4} s"));
     Console.WriteLine(FormattableString.Invariant($"klimrek model memory: {(after - before) / 1048576.0:F1} MB"));
     foreach (var o in new[] { 0, m.Occupations / 3, 2 * m.Occupations / 3 })
         Console.WriteLine($"  sanity top-5 of {o}: " + string.Join(" ",
             model.TopMoves(o).Take(5).Select(x => FormattableString.Invariant($"{x.Occupation}:{x.Score:F3}"))));
+    return 0;
+}
+
+static int Dump(string dir, string file)
+{
+    var m = Matrix.Read(dir);
+    var model = TransitionModel.Build(m.Occupations, m.Skills, m.Requirements, m.Broader, m.Related, m.Groups);
+    using var w = new StreamWriter(file) { NewLine = "\n" };
+    for (int o = 0; o < m.Occupations; o++)
+    {
+        w.WriteLine($"{o} top " + string.Join(" ", model.TopMoves(o).Select(x => $"{x.Occupation}:{x.Score:R}")));
+        w.WriteLine($"{o} route " + string.Join(" ", model.RouteNeighbours(o).Select(x => $"{x.Occupation}:{x.Score:R}")));
+    }
+    Console.WriteLine($"dumped the moves of {m.Occupations} occupations to {file}");
     return 0;
 }
 

@@ -60,6 +60,8 @@ public sealed class TransitionModel
     private readonly float[] _reqWeight;
     private readonly bool[] _reqEssential;
     private readonly double[] _reqTotal;
+    // 1 / _reqTotal (0 where the total is 0): a cheap approximate score for the selection's first pass.
+    private readonly double[] _invTotal;
     // Postings per skill (CSR): occupation, weight of the requirement, holding strength from that occupation.
     private readonly int[] _postStart;
     private readonly int[] _postOcc;
@@ -70,7 +72,7 @@ public sealed class TransitionModel
     private readonly int[] _nbSkill;
     private readonly float[] _nbCredit;
     private readonly double[] _idf;
-    private readonly Move[][] _top;
+    private readonly ArraySegment<Move>[] _top; // the first TopK of each route-neighbour array, not a copy
     private readonly Move[][] _routeNeighbours;
 
     public TimeSpan BuildTime { get; private set; }
@@ -125,6 +127,9 @@ public sealed class TransitionModel
             _reqWeight[i] = (float)((essentialFlags[i] ? p.EssentialWeight : p.OptionalWeight) * _idf[skill]);
             _reqTotal[o] += _reqWeight[i];
         }
+
+        _invTotal = new double[occupations];
+        for (int o = 0; o < occupations; o++) _invTotal[o] = _reqTotal[o] > 0 ? 1 / _reqTotal[o] : 0;
 
         _postStart = new int[skills + 1];
         for (int i = 0; i < unique; i++) _postStart[_reqSkill[i] + 1]++;
@@ -190,7 +195,7 @@ public sealed class TransitionModel
         }
         for (int s = 0; s < skills; s++) _nbStart[s + 1] += _nbStart[s];
 
-        _top = new Move[occupations][];
+        _top = new ArraySegment<Move>[occupations];
         _routeNeighbours = new Move[occupations][];
     }
 
@@ -217,7 +222,11 @@ public sealed class TransitionModel
         public readonly double[] Held = new double[skills];
         public readonly List<int> HeldTouched = new(256);
         public readonly double[] Acc = new double[occupations];
-        public readonly List<int> AccTouched = new(1024);
+        // Occupations with Acc > 0, appended without a branch: one spare slot takes the unconditional write.
+        public readonly int[] AccTouched = new int[occupations + 1];
+        public int AccCount;
+        public Move[]? Candidates; // SelectTop's buffer; FitFrom's one-off scratch does not need it
+        public ReadOnlySpan<int> Touched => AccTouched.AsSpan(0, AccCount);
     }
 
     private void PrecomputeMoves(int parallelism)
@@ -233,7 +242,7 @@ public sealed class TransitionModel
                 Accumulate(scratch);
                 var best = SelectTop(scratch, keep, exclude: o);
                 _routeNeighbours[o] = best;
-                _top[o] = best.Length <= Parameters.TopK ? best : best[..Parameters.TopK];
+                _top[o] = new ArraySegment<Move>(best, 0, Math.Min(best.Length, Parameters.TopK));
                 return scratch;
             },
             _ => { });
@@ -281,51 +290,71 @@ public sealed class TransitionModel
     private void Accumulate(Scratch s)
     {
         var acc = s.Acc;
-        foreach (var o in s.AccTouched) acc[o] = 0;
-        s.AccTouched.Clear();
         var touched = s.AccTouched;
+        foreach (var o in s.Touched) acc[o] = 0;
+        int count = 0;
         var held = s.Held;
-        var postOcc = _postOcc.AsSpan();
-        var postWeight = _postWeight.AsSpan();
+        var postOcc = _postOcc;
+        var postWeight = _postWeight;
+        var postStart = _postStart;
         foreach (var skill in s.HeldTouched)
         {
             var h = held[skill];
-            int from = _postStart[skill], to = _postStart[skill + 1];
-            var occs = postOcc[from..to];
-            var weights = postWeight[from..to];
-            for (int j = 0; j < occs.Length; j++)
+            for (int j = postStart[skill], end = postStart[skill + 1]; j < end; j++)
             {
-                var o = occs[j];
+                var o = postOcc[j];
                 var a = acc[o];
-                if (a == 0) touched.Add(o);
-                acc[o] = a + weights[j] * h;
+                // Always written, kept only the first time: no unpredictable branch per posting.
+                touched[count] = o;
+                count += a == 0 ? 1 : 0;
+                acc[o] = a + postWeight[j] * h;
             }
         }
+        s.AccCount = count;
     }
 
     private double Score(Scratch s, int o) => _reqTotal[o] > 0 ? Math.Min(1.0, s.Acc[o] / _reqTotal[o]) : 0;
 
+    private const int ScoreBins = 256;
+
+    /// <summary>
+    /// The k best moves, (score desc, index asc), in two passes over the touched occupations: a histogram of the cheap
+    /// score acc · (1 / total) finds the bin holding the k-th best; only the occupations from that bin up (k and a few)
+    /// get their exact <see cref="Score"/> and one sort. The 1e-12 margin is far above the few-ulp difference between
+    /// acc · (1 / total) and acc / total, so no true top-k move is lost.
+    /// </summary>
     private Move[] SelectTop(Scratch s, int k, int exclude)
     {
-        // A small bounded selection: keep the k best in an array sorted by (score desc, index asc).
-        var best = new List<Move>(k + 1);
-        foreach (var o in s.AccTouched)
+        var acc = s.Acc;
+        var inv = _invTotal;
+        var touched = s.Touched;
+        Span<int> histogram = stackalloc int[ScoreBins + 1];
+        // Branch-free; a zero lands in bin 0, which is never a threshold bin. The source itself is taken out after.
+        foreach (var o in touched) histogram[(int)Math.Min(acc[o] * inv[o] * ScoreBins, ScoreBins)]++;
+        histogram[(int)Math.Min(acc[exclude] * inv[exclude] * ScoreBins, ScoreBins)]--;
+        int bin = ScoreBins, seen = 0;
+        for (; bin > 0; bin--)
         {
-            if (o == exclude) continue;
-            var score = Score(s, o);
-            if (score <= 0) continue;
-            if (best.Count == k && !Better(score, o, best[^1])) continue;
-            int lo = 0, hi = best.Count;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) / 2;
-                if (Better(score, o, best[mid])) hi = mid; else lo = mid + 1;
-            }
-            best.Insert(lo, new Move(o, score));
-            if (best.Count > k) best.RemoveAt(best.Count - 1);
+            seen += histogram[bin];
+            if (seen >= k) break;
         }
-        return [.. best];
+        var edge = bin / (double)ScoreBins * (1 - 1e-12);
+        var found = s.Candidates ??= new Move[OccupationCount];
+        int count = 0;
+        foreach (var o in touched)
+        {
+            var x = acc[o] * inv[o];
+            if (x < edge || x == 0 || o == exclude) continue;
+            var score = Score(s, o);
+            if (score > 0) found[count++] = new Move(o, score);
+        }
+        var candidates = found.AsSpan(0, count);
+        candidates.Sort(BestFirst);
+        return candidates[..Math.Min(k, count)].ToArray();
     }
+
+    private static readonly Comparison<Move> BestFirst =
+        (x, y) => Better(x.Score, x.Occupation, y) ? -1 : Better(y.Score, y.Occupation, x) ? 1 : 0;
 
     private static bool Better(double score, int o, Move than) => score > than.Score || (score == than.Score && o < than.Occupation);
 
@@ -342,7 +371,7 @@ public sealed class TransitionModel
         Expand(holdings, s);
         Accumulate(s);
         var result = new double[OccupationCount];
-        foreach (var o in s.AccTouched) result[o] = Score(s, o);
+        foreach (var o in s.Touched) result[o] = Score(s, o);
         return result;
     }
 

@@ -126,6 +126,31 @@ public sealed class TransitionModelTests
     }
 
     [Fact]
+    public void Top_moves_equal_a_full_sort_of_the_fit_row_on_larger_instances()
+    {
+        // Hundreds of candidates per occupation, few distinct weights (many equal scores): exercises the selection.
+        var rnd = new Random(11);
+        for (int iter = 0; iter < 5; iter++)
+        {
+            int n = 400, m = 60;
+            var reqs = new List<Requirement>();
+            for (int o = 0; o < n; o++)
+                foreach (var s in Enumerable.Range(0, m).OrderBy(_ => rnd.Next()).Take(rnd.Next(1, 8)))
+                    reqs.Add(new Requirement(o, s, rnd.Next(2) == 0));
+            var related = Enumerable.Range(0, 30).Select(_ => (rnd.Next(m), rnd.Next(m))).ToList();
+            var model = TransitionModel.Build(n, m, reqs, related: related, parameters: TransitionParameters.Default with { TopK = 20, RouteNeighbours = 60 });
+            for (int a = 0; a < n; a++)
+            {
+                var row = model.FitFromOccupation(a);
+                var expected = Enumerable.Range(0, n).Where(b => b != a && row[b] > 0)
+                    .OrderByDescending(b => row[b]).ThenBy(b => b).Take(60).ToList();
+                Assert.Equal(expected, model.RouteNeighbours(a).Select(x => x.Occupation).ToList());
+                Assert.Equal(expected.Take(20), model.TopMoves(a).Select(x => x.Occupation));
+            }
+        }
+    }
+
+    [Fact]
     public void Scores_lie_between_zero_and_one()
     {
         var rnd = new Random(99);
