@@ -8,7 +8,6 @@ using Npgsql;
 //   search <baseUrl> <esco-folder> [n]           p50/p99 of n varied queries through HTTP (sequential, after warm-up)
 //   trgm <pg-connection> <esco-folder> [n]       the peer: the same queries as pg_trgm word_similarity over the same labels
 //   startup <dll> <dataFolder> <url>             seconds from process start to the first served page
-//   transitions-build <esco-folder> <out-dir> [repeats]  TransitionModel.Build time and memory; writes the matrix for the SciPy peer
 //   transitions <baseUrl> [n]                    p50/p99 of top-20 transitions (occupation, 60-skill profile) and path queries
 var verb = args.ElementAtOrDefault(0);
 switch (verb)
@@ -17,9 +16,8 @@ switch (verb)
     case "trgm": return await Trgm(args[1], args[2], int.Parse(args.ElementAtOrDefault(3) ?? "1000"));
     case "startup": return await Startup(args[1], args[2], args[3]);
     case "transitions": return await TransitionsHttp(args[1], int.Parse(args.ElementAtOrDefault(2) ?? "1000"));
-    case "transitions-build": return TransitionsBuild(args[1], args[2], int.Parse(args.ElementAtOrDefault(3) ?? "5"));
     default:
-        Console.Error.WriteLine("verbs: search | trgm | startup");
+        Console.Error.WriteLine("verbs: search | trgm | startup | transitions");
         return 2;
 }
 
@@ -181,68 +179,6 @@ static async Task<int> TransitionsHttp(string baseUrl, int n)
     }
     Report("path query between random occupations", times);
     Console.WriteLine($"paths found: {found}/{n} (the rest: an explained 'no sensible route')");
-    return 0;
-}
-
-static int TransitionsBuild(string esco, string outDir, int repeats)
-{
-    IEnumerable<string[]> Rows(string file)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(esco, file)), CompressionMode.Decompress));
-        using var csv = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
-        csv.Read();
-        while (csv.Read()) yield return csv.Record!;
-    }
-    // The same inputs the app gives the model: ESCO's occupations, every skill and skill group, the relations.
-    var occIndex = new Dictionary<string, int>();
-    foreach (var r in Rows("en/occupations_en.csv.gz")) occIndex.TryAdd(r[1], occIndex.Count);
-    var skillIndex = new Dictionary<string, int>();
-    var groups = new HashSet<int>();
-    int Skill(string uri) { if (!skillIndex.TryGetValue(uri, out var i)) skillIndex[uri] = i = skillIndex.Count; return i; }
-    foreach (var r in Rows("en/skills_en.csv.gz")) Skill(r[1]);
-    foreach (var r in Rows("en/skillGroups_en.csv.gz")) groups.Add(Skill(r[1]));
-    var requirements = new List<Klimrek.Core.Transitions.Requirement>();
-    foreach (var r in Rows("relations/occupationSkillRelations.csv.gz"))
-        if (occIndex.TryGetValue(r[0], out var o) && skillIndex.TryGetValue(r[3], out var sk))
-            requirements.Add(new(o, sk, r[1] == "essential"));
-    var broader = new List<(int, int)>();
-    foreach (var r in Rows("relations/broaderRelationsSkillPillar.csv.gz"))
-        if (skillIndex.TryGetValue(r[1], out var c) && skillIndex.TryGetValue(r[3], out var p)) broader.Add((c, p));
-    var related = new List<(int, int)>();
-    foreach (var r in Rows("relations/skillSkillRelations.csv.gz"))
-        if (skillIndex.TryGetValue(r[0], out var a) && skillIndex.TryGetValue(r[4], out var b)) related.Add((a, b));
-    Directory.CreateDirectory(outDir);
-    using (var w = new StreamWriter(Path.Combine(outDir, "requirements.tsv")))
-    {
-        w.WriteLine($"{occIndex.Count}\t{skillIndex.Count}\t{requirements.Count}");
-        foreach (var q in requirements) w.WriteLine($"{q.Occupation}\t{q.Skill}\t{(q.Essential ? 1 : 0)}");
-    }
-    Console.WriteLine($"matrix: {occIndex.Count} occupations x {skillIndex.Count} skills, {requirements.Count} relations, {broader.Count} broader, {related.Count} related");
-    var parameters = Environment.GetEnvironmentVariable("BENCH_NO_CREDIT") == "1"
-        ? Klimrek.Core.Transitions.TransitionParameters.Default with { RelatedCredit = 0, SiblingCredit = 0 }
-        : Klimrek.Core.Transitions.TransitionParameters.Default;
-    var threads = int.TryParse(Environment.GetEnvironmentVariable("BENCH_THREADS"), out var t) ? t : Environment.ProcessorCount;
-    Klimrek.Core.Transitions.TransitionModel Build() =>
-        Klimrek.Core.Transitions.TransitionModel.Build(occIndex.Count, skillIndex.Count, requirements, broader, related, groups, parameters, threads);
-    Build(); // warm-up (JIT)
-    var times = new List<double>();
-    for (int i = 0; i < repeats; i++)
-    {
-        var sw = Stopwatch.StartNew();
-        var m = Build();
-        times.Add(sw.Elapsed.TotalSeconds);
-        GC.KeepAlive(m);
-    }
-    times.Sort();
-    GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
-    var before = GC.GetTotalMemory(true);
-    var model = Build();
-    var after = GC.GetTotalMemory(true);
-    Console.WriteLine($"klimrek build (all pairs, top-20 and 60 route neighbours per occupation, {threads} threads): min={times[0]:F3} s median={times[times.Count / 2]:F3} s");
-    Console.WriteLine($"  of which index construction: {model.ConstructionTime.TotalSeconds:F3} s (last build)");
-    Console.WriteLine($"klimrek model memory: {(after - before) / 1048576.0:F1} MB");
-    foreach (var o in new[] { 0, 1000, 2000 })
-        Console.WriteLine($"  sanity top-5 of {o}: " + string.Join(" ", model.TopMoves(o).Take(5).Select(m => $"{m.Occupation}:{m.Score:F3}")));
     return 0;
 }
 

@@ -69,3 +69,57 @@ public sealed class KlimrekJourneyTests(RunningApp app)
         await ShotAsync(page, "14-route");
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class TransitionsAndLabourMarketPagesTests(RunningApp app)
+{
+    private Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task Visitor_opens_the_transitions_of_an_occupation_and_filters_them()
+    {
+        var page = await (await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" })).NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/beroepen?q=timmerman");
+        await page.Locator("ol.results a.title").First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overstappen vanuit dit beroep" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/overstappen$"));
+        Assert.True(await page.Locator("ol.transitions li").CountAsync() >= 10);
+        await ShotAsync(page, "15-overstappen");
+        await page.GetByLabel("Binnen of buiten de sector").SelectOptionAsync("across");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await Assertions.Expect(page.Locator("ol.transitions li").First).ToContainTextAsync("andere sector");
+        await page.Locator("ol.transitions a.title").First.ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Eerst te leren");
+        await ShotAsync(page, "16-overstap-publiek");
+    }
+
+    [Fact]
+    public async Task Beheerder_imports_labour_market_data_all_or_nothing()
+    {
+        var email = $"beheer{Guid.NewGuid():N}@example.org";
+        var (exit, output) = await app.CliAsync("admin", "create", "--email", email, "--password", "een lang wachtwoord", "--name", "Beheerder B");
+        Assert.True(exit == 0, output);
+        var page = await (await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" })).NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/account/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+
+        await page.GotoAsync(app.BaseUrl + "/beheer/arbeidsmarkt");
+        var bad = Path.Combine(Path.GetTempPath(), $"lm-bad-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(bad, "isco;regio;spanning\n2221;Nederland;krap\n9999;Nederland;krap\n");
+        await page.GetByLabel("CSV-bestand").SetInputFilesAsync(bad);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inlezen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.error")).ToContainTextAsync("regel 3");
+        await ShotAsync(page, "17-arbeidsmarkt-fout");
+
+        var good = Path.Combine(Path.GetTempPath(), $"lm-good-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(good, "isco;regio;spanning\n2221;Nederland;zeer krap\n7115;Nederland;krap\n");
+        await page.GetByLabel("CSV-bestand").SetInputFilesAsync(good);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inlezen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("2 indicatoren");
+        await ShotAsync(page, "18-arbeidsmarkt");
+    }
+}
