@@ -3,8 +3,14 @@ namespace Klimrek.Core.Matching;
 /// <summary>An undirected edge with an integer weight between vertices 0..n-1.</summary>
 public readonly record struct WeightedEdge(int U, int V, long Weight);
 
-/// <summary>A matching: <see cref="Mate"/>[v] is v's partner or -1; pairs are listed with U &lt; V, sorted.</summary>
-public sealed record MatchingResult(long TotalWeight, int[] Mate, IReadOnlyList<(int U, int V)> Pairs);
+/// <summary>
+/// A matching: <see cref="Mate"/>[v] is v's partner or -1; pairs are listed with U &lt; V, sorted.
+/// <see cref="VertexDuals"/> is the optimal dual solution's vertex part, in doubled units: every vertex dual is ≥ 0
+/// and an edge (u, v, w) that was not in the input cannot improve the matching when
+/// VertexDuals[u] + VertexDuals[v] ≥ 2w (the duals stay feasible with it). Callers use this to solve on a sparse
+/// candidate graph and prove, or repair, optimality on the complete one ("pricing").
+/// </summary>
+public sealed record MatchingResult(long TotalWeight, int[] Mate, IReadOnlyList<(int U, int V)> Pairs, long[] VertexDuals);
 
 /// <summary>
 /// Maximum-weight matching on a general graph (not necessarily maximum cardinality): Edmonds' blossom algorithm in
@@ -31,7 +37,8 @@ public static class MaximumWeightMatching
             if (!kept.TryGetValue(key, out var w) || w < e.Weight) kept[key] = e.Weight;
         }
         var list = kept.OrderBy(kv => kv.Key).Select(kv => new WeightedEdge((int)(kv.Key >> 32), (int)kv.Key, kv.Value)).ToArray();
-        var mate = new Solver(vertexCount, list).Run();
+        var solver = new Solver(vertexCount, list);
+        var mate = solver.Run();
         long total = 0;
         var pairs = new List<(int, int)>();
         var weightOf = kept;
@@ -41,7 +48,7 @@ public static class MaximumWeightMatching
                 pairs.Add((v, mate[v]));
                 total += weightOf[((long)v << 32) | (uint)mate[v]];
             }
-        return new MatchingResult(total, mate, pairs);
+        return new MatchingResult(total, mate, pairs, solver.VertexDuals());
     }
 
     /// <summary>
@@ -112,6 +119,8 @@ public static class MaximumWeightMatching
             for (int v = 0; v < n; v++) _dual[v] = maxWeight; // doubled weights, so duals are in the same doubled unit
             _allowed = new bool[m];
         }
+
+        public long[] VertexDuals() => _dual[.._n];
 
         private static int[] Filled(int length, int value)
         {

@@ -77,6 +77,41 @@ public sealed class MaximumWeightMatchingTests
         }
     }
 
+    [Theory]
+    [InlineData(11, 0.7, 20)]
+    [InlineData(12, 1.0, 5)]
+    public void Vertex_duals_are_a_certificate_for_edges_left_out(int seed, double density, int maxWeight)
+    {
+        // Solve on a random subset of the edges; when every left-out edge is covered by the vertex duals
+        // (u_i + u_j >= 2w), the matching must be optimal for the whole graph. Exposed vertices have dual zero.
+        var rnd = new Random(seed);
+        int certified = 0;
+        for (int iter = 0; iter < 1500; iter++)
+        {
+            int n = rnd.Next(1, 11);
+            var all = new List<WeightedEdge>();
+            for (int u = 0; u < n; u++)
+                for (int v = u + 1; v < n; v++)
+                    if (rnd.NextDouble() < density) all.Add(new WeightedEdge(u, v, rnd.Next(1, maxWeight + 1)));
+            var subset = all.Where(_ => rnd.NextDouble() < 0.6).ToList();
+            var r = MaximumWeightMatching.Solve(n, subset);
+            Assert.Equal(n, r.VertexDuals.Length);
+            for (int v = 0; v < n; v++)
+            {
+                Assert.True(r.VertexDuals[v] >= 0);
+                if (r.Mate[v] == -1) Assert.Equal(0, r.VertexDuals[v]);
+            }
+            var left = all.Except(subset);
+            if (left.All(e => r.VertexDuals[e.U] + r.VertexDuals[e.V] >= 2 * e.Weight))
+            {
+                certified++;
+                Assert.Equal(BruteForce(n, all), r.TotalWeight);
+            }
+            else Assert.True(BruteForce(n, subset) == r.TotalWeight);
+        }
+        Assert.True(certified > 100, $"only {certified} certified cases");
+    }
+
     public static IEnumerable<object[]> HardCases()
     {
         // Odd cycles with a pendant (a blossom has to be formed, then augmented through).
