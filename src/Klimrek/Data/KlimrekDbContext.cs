@@ -28,6 +28,22 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ProfileShare> ProfileShares => Set<ProfileShare>();
     public DbSet<LabourMarketIndicator> LabourMarketIndicators => Set<LabourMarketIndicator>();
     public DbSet<LabourMarketImport> LabourMarketImports => Set<LabourMarketImport>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeSteward> ProgrammeStewards => Set<ProgrammeSteward>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<IntakeTerm> IntakeTerms => Set<IntakeTerm>();
+    public DbSet<PairRule> PairRules => Set<PairRule>();
+    public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
+    public DbSet<Duo> Duos => Set<Duo>();
+    public DbSet<DuoMember> DuoMembers => Set<DuoMember>();
+    public DbSet<DuoPlan> DuoPlans => Set<DuoPlan>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<HourEntry> HourEntries => Set<HourEntry>();
+    public DbSet<ExpertExpense> ExpertExpenses => Set<ExpertExpense>();
+    public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<IntervisionSession> IntervisionSessions => Set<IntervisionSession>();
+    public DbSet<IntervisionAttendee> IntervisionAttendees => Set<IntervisionAttendee>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Klimrek.Infrastructure;
 
@@ -45,6 +46,8 @@ public static class KlimrekWeb
         services.AddScoped<TransitionService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<AccountSetup>();
+        services.AddScoped<Klimrek.Features.SamenLeren.SamenLerenService>();
+        services.TryAddSingleton(TimeProvider.System);
     }
 
     public static WebApplication Build(string[] args)
@@ -89,6 +92,7 @@ public static class KlimrekWeb
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Beheerder);
                 o.Conventions.AuthorizeFolder("/Profile");
                 o.Conventions.AuthorizeFolder("/Coaching", Policies.Begeleider);
+                o.Conventions.AuthorizeFolder("/SamenLeren");
                 o.Conventions.AddPageRoute("/Atlas/Index", "beroepen");
             })
             .AddViewLocalization()
@@ -117,6 +121,7 @@ public static class KlimrekWeb
         var api = app.MapGroup("/api/v1");
         api.MapAtlasApi();
         api.MapCareerApi();
+        Klimrek.Features.SamenLeren.SamenLerenApi.MapSamenLerenApi(api);
         app.MapRazorPages();
         app.MapGet("/taal/{culture}", (string culture, string? terug, HttpContext ctx) =>
         {

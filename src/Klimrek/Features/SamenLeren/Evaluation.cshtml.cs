@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Klimrek.Features.SamenLeren;
+
+public sealed class EvaluationModel(SamenLerenService service) : SamenLerenPage(service)
+{
+    [FromRoute] public int Id { get; set; }
+    [BindProperty] public string? Motivation { get; set; }
+    [BindProperty] public string? WhyDuo { get; set; }
+    [BindProperty] public string? Goals { get; set; }
+    [BindProperty] public string? Results { get; set; }
+    [BindProperty] public string? Product { get; set; }
+    [BindProperty] public int GoalsReached { get; set; }
+    [BindProperty] public List<string> Tags { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAccessAsync(Id, ct) is { } status) return status;
+        if (Access.Me is null) return Forbid();
+        if (await Service.MyEvaluationAsync(Access, ct) is { } e)
+        {
+            (Motivation, WhyDuo, Goals, Results, Product, GoalsReached) = (e.Motivation, e.WhyDuo, e.Goals, e.Results, e.Product, e.GoalsReached);
+            Tags = FactorTags.Split(e.Tags).ToList();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAccessAsync(Id, ct) is { } status) return status;
+        var (ok, st) = await TryAsync(() => Service.SaveEvaluationAsync(Access, new EvaluationInput(Motivation, WhyDuo, Goals, Results, Product, GoalsReached, Tags), ct));
+        if (st is not null) return st;
+        if (!ok) return Page();
+        Message = "Je evaluatie is opgeslagen. Dank je wel!";
+        return Redirect($"/samen-leren/{Id}");
+    }
+}

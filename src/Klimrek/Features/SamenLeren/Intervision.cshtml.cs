@@ -1,0 +1,42 @@
+using Klimrek.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Klimrek.Features.SamenLeren;
+
+public sealed class IntervisionModel(SamenLerenService service) : SamenLerenPage(service)
+{
+    [FromRoute] public int Id { get; set; }
+    public List<IntervisionSession> Sessions { get; private set; } = [];
+    public List<(int Id, string Name)> NameList { get; private set; } = [];
+    public Dictionary<int, string> Names { get; private set; } = [];
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Sessions = await Service.IntervisionAsync(Access, ct);
+        NameList = await Service.ParticipantNamesAsync(Id, ct);
+        Names = NameList.ToDictionary(x => x.Id, x => x.Name);
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAccessAsync(Id, ct) is { } status) return status;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct)
+    {
+        if (await LoadAccessAsync(Id, ct) is { } status) return status;
+        var (ok, st) = await TryAsync(action);
+        if (st is not null) return st;
+        if (!ok) { await LoadAsync(ct); return Page(); }
+        Message = message;
+        return Redirect($"/samen-leren/{Id}/intervisie");
+    }
+
+    public Task<IActionResult> OnPostPlanAsync(DateOnly date, List<int> attendees, int? reporter, bool appreciative, CancellationToken ct) =>
+        Change(() => Service.PlanIntervisionAsync(Access, new IntervisionInput(date, reporter, attendees, appreciative), ct), "De bijeenkomst is gepland.", ct);
+
+    public Task<IActionResult> OnPostReportAsync(int sessionId, string? problems, string? discussed, string? learningPoints, List<string> tags, CancellationToken ct) =>
+        Change(() => Service.WriteIntervisionReportAsync(Access, sessionId, new IntervisionReportInput(problems, discussed, learningPoints, tags), ct), "Het verslag is opgeslagen.", ct);
+}

@@ -1,0 +1,73 @@
+using Klimrek.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Klimrek.Features.SamenLeren;
+
+/// <summary>A programme's home: the participant's own status, and for the steering group participants, matching, rules and duos.</summary>
+public sealed class ProgrammeModel(SamenLerenService service) : SamenLerenPage(service)
+{
+    [FromRoute] public int Id { get; set; }
+    public List<SamenLerenService.ParticipantRow> Participants { get; private set; } = [];
+    public List<(int Id, string Name)> NameList { get; private set; } = [];
+    public Dictionary<int, string> Names { get; private set; } = [];
+    public List<PairRule> Rules { get; private set; } = [];
+    public List<Duo> Duos { get; private set; } = [];
+    public MatchRun? LatestRun { get; private set; }
+    public Duo? MyDuo { get; private set; }
+    public List<string> MyMissing { get; private set; } = [];
+
+    public string StatusName(DuoStatus s) => s switch { DuoStatus.Active => "actief", DuoStatus.Proposed => "voorgesteld", _ => "opgeheven" };
+    public string ResponseName(MemberResponse r) => r switch { MemberResponse.Accepted => "akkoord", MemberResponse.ChangeRequested => "vraagt een andere koppeling", _ => "nog geen reactie" };
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (Access.Me is not null)
+        {
+            MyMissing = SamenLerenService.MissingInIntake(await Service.IntakeAsync(Access, ct));
+            MyDuo = await Service.MyDuoAsync(Access, ct);
+        }
+        if (Access.IsSteward)
+        {
+            Participants = await Service.ParticipantsAsync(Access, ct);
+            NameList = await Service.ParticipantNamesAsync(Id, ct);
+            Names = NameList.ToDictionary(x => x.Id, x => x.Name);
+            Rules = await Service.RulesAsync(Access, ct);
+            Duos = await Service.DuosAsync(Access, ct);
+            LatestRun = await Service.LatestRunAsync(Id, ct);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAccessAsync(Id, ct) is { } status) return status;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct)
+    {
+        if (await LoadAccessAsync(Id, ct) is { } status) return status;
+        var (ok, st) = await TryAsync(action);
+        if (st is not null) return st;
+        if (!ok)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = message;
+        return Redirect($"/samen-leren/{Id}");
+    }
+
+    public Task<IActionResult> OnPostEnrolAsync(string? emails, bool asStewards, CancellationToken ct) =>
+        Change(() => Service.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, ct),
+            asStewards ? "Toegevoegd aan de stuurgroep." : "De deelnemers zijn toegevoegd; zij kunnen nu hun intake invullen.", ct);
+
+    public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) =>
+        Change(() => Service.RunMatchingAsync(Access, UserId, ct), "De duo's zijn gevormd. De deelnemers zien nu hun voorstel en waarom.", ct);
+
+    public Task<IActionResult> OnPostRuleAsync(int a, int b, PairRuleKind kind, CancellationToken ct) =>
+        Change(() => Service.SetRuleAsync(Access, a, b, kind, ct), "De regel is opgeslagen; vorm de duo's opnieuw om hem toe te passen.", ct);
+
+    public Task<IActionResult> OnPostDeleteRuleAsync(int ruleId, CancellationToken ct) =>
+        Change(() => Service.DeleteRuleAsync(Access, ruleId, ct), "De regel is verwijderd.", ct);
+}

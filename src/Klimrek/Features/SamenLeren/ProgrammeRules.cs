@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+using Klimrek.Data;
+
+namespace Klimrek.Features.SamenLeren;
+
+/// <summary>
+/// A refusal with a message for the person: <see cref="Key"/> is the Dutch text (and the resource key for the
+/// English translation), <see cref="Args"/> fill its placeholders. Nothing was changed when this is thrown.
+/// </summary>
+public sealed class SamenLerenException(int status, string key, params object[] args) : Exception(string.Format(CultureInfo.InvariantCulture, key, args))
+{
+    public int Status { get; } = status;
+    public string Key { get; } = key;
+    public object[] Args { get; } = args;
+    public List<string> Details { get; init; } = [];
+
+    public static SamenLerenException NotFound() => new(404, "Niet gevonden, of je hebt er geen toegang toe.");
+    public static SamenLerenException Forbidden(string key = "Dit mag alleen de stuurgroep van dit programma.") => new(403, key);
+    public static SamenLerenException Invalid(string key, params object[] args) => new(400, key, args);
+}
+
+/// <summary>Who the current user is in a programme.</summary>
+public sealed record ProgrammeAccess(Programme Programme, bool IsSteward, Participant? Me)
+{
+    public void RequireSteward()
+    {
+        if (!IsSteward) throw SamenLerenException.Forbidden();
+    }
+
+    public Participant RequireParticipant() =>
+        Me ?? throw SamenLerenException.Forbidden("Dit mag alleen een deelnemer van dit programma.");
+}
+
+/// <summary>Tags for success and failure factors (the seed's findings), used on reflections, intervision and evaluations.</summary>
+public static class FactorTags
+{
+    public static readonly (string Key, string Label, bool Success)[] All =
+    [
+        ("gelijkwaardigheid", "Gelijkwaardige partners", true),
+        ("externe-expert", "Externe deskundige", true),
+        ("verschillende-achtergronden", "Verschillende achtergronden", true),
+        ("intervisie", "Intervisie", true),
+        ("coaching", "Coachende monitoring", true),
+        ("autonomie", "Eigen regie over budget en aanpak", true),
+        ("concreet-product", "Een concreet product", true),
+        ("te-weinig-tijd", "Te weinig ingeroosterde tijd", false),
+        ("lange-pauzes", "Lange tijd tussen afspraken", false),
+        ("onduidelijk-doel", "Onduidelijk doel", false),
+        ("ongelijke-inzet", "Ongelijke inzet", false),
+        ("weinig-steun", "Weinig steun van de organisatie", false),
+    ];
+
+    public static bool IsKnown(string key) => All.Any(t => t.Key == key);
+    public static string LabelOf(string key) => All.FirstOrDefault(t => t.Key == key).Label ?? key;
+
+    public static string? Join(IEnumerable<string>? keys)
+    {
+        var list = (keys ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct().ToList();
+        var unknown = list.FirstOrDefault(k => !IsKnown(k));
+        if (unknown is not null) throw SamenLerenException.Invalid("Onbekende factor: {0}.", unknown);
+        return list.Count == 0 ? null : string.Join('\n', list);
+    }
+
+    public static string[] Split(string? stored) => string.IsNullOrEmpty(stored) ? [] : stored.Split('\n');
+}
+
+/// <summary>Weekly availability as half-day slots (bit day*2+part).</summary>
+public static class Slots
+{
+    public static readonly string[] Days = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"];
+    public static readonly string[] Parts = ["ochtend", "middag"];
+    public const int All = (1 << 10) - 1;
+
+    public static string Key(int bit) => $"{Days[bit / 2]}-{Parts[bit % 2]}";
+
+    public static IEnumerable<int> Bits(int mask)
+    {
+        for (int b = 0; b < 10; b++)
+            if ((mask & (1 << b)) != 0) yield return b;
+    }
+
+    public static int Parse(IEnumerable<string>? keys)
+    {
+        int mask = 0;
+        foreach (var k in keys ?? [])
+        {
+            int bit = Array.FindIndex(Enumerable.Range(0, 10).Select(Key).ToArray(), x => string.Equals(x, k.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (bit < 0) throw SamenLerenException.Invalid("Onbekend dagdeel: {0} (gebruik bijvoorbeeld dinsdag-middag).", k);
+            mask |= 1 << bit;
+        }
+        return mask;
+    }
+}
+
+/// <summary>Dutch local time for meetings (stored in UTC).</summary>
+public static class DutchTime
+{
+    public static readonly TimeZoneInfo Zone = Find();
+
+    private static TimeZoneInfo Find()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"); }
+        catch (Exception) { return TimeZoneInfo.Utc; }
+    }
+
+    public static DateTime ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local)) local = local.AddHours(1); // a time skipped by the clock change
+        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+    }
+
+    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToLocal(utcNow));
+}
+
+/// <summary>Writes iCalendar (RFC 5545): escaped text, folded lines, CRLF, UTC times.</summary>
+public static class ICalendar
+{
+    public sealed record Event(string Uid, DateTime StartUtc, int DurationMinutes, string Summary, string? Description, string? Location, int Sequence, bool Cancelled, DateTime Stamp);
+
+    public static string Write(string calendarName, IEnumerable<Event> events)
+    {
+        var sb = new StringBuilder();
+        void Line(string s)
+        {
+            // Fold at 75 octets (UTF-8), continuation lines start with a space.
+            var bytes = Encoding.UTF8.GetBytes(s);
+            int start = 0, limit = 75;
+            while (bytes.Length - start > limit)
+            {
+                int cut = start + limit;
+                while ((bytes[cut] & 0xC0) == 0x80) cut--; // do not split a UTF-8 sequence
+                sb.Append(Encoding.UTF8.GetString(bytes, start, cut - start)).Append("\r\n ");
+                start = cut;
+                limit = 74;
+            }
+            sb.Append(Encoding.UTF8.GetString(bytes, start, bytes.Length - start)).Append("\r\n");
+        }
+        Line("BEGIN:VCALENDAR");
+        Line("VERSION:2.0");
+        Line("PRODID:-//Klimrek//Samen leren//NL");
+        Line("CALSCALE:GREGORIAN");
+        Line("METHOD:PUBLISH");
+        Line("X-WR-CALNAME:" + Escape(calendarName));
+        foreach (var e in events)
+        {
+            Line("BEGIN:VEVENT");
+            Line("UID:" + e.Uid);
+            Line("DTSTAMP:" + Utc(e.Stamp));
+            Line("DTSTART:" + Utc(e.StartUtc));
+            Line("DTEND:" + Utc(e.StartUtc.AddMinutes(e.DurationMinutes)));
+            Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
+            Line("SUMMARY:" + Escape(e.Summary));
+            if (!string.IsNullOrWhiteSpace(e.Description)) Line("DESCRIPTION:" + Escape(e.Description));
+            if (!string.IsNullOrWhiteSpace(e.Location)) Line("LOCATION:" + Escape(e.Location));
+            Line("STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
+            Line("END:VEVENT");
+        }
+        Line("END:VCALENDAR");
+        return sb.ToString();
+    }
+
+    private static string Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Escape(string s) => s.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "");
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Klimrek.Features.SamenLeren;
+
+public sealed class ReportModel(SamenLerenService service) : SamenLerenPage(service)
+{
+    [FromRoute] public int Id { get; set; }
+    public ProgrammeReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAccessAsync(Id, ct) is { } status) return status;
+        if (!Access.IsSteward) return Forbid();
+        Report = await Service.ReportAsync(Access, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Klimrek.Features.SamenLeren;
+
+/// <summary>
+/// Base of the samen-leren pages: the current user, the programme access, and turning a refusal from the service
+/// into a Dutch message on the page (nothing changed) or a 404/403 page.
+/// </summary>
+public abstract class SamenLerenPage(SamenLerenService service) : PageModel
+{
+    protected SamenLerenService Service { get; } = service;
+    protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    public ProgrammeAccess Access { get; protected set; } = null!;
+    [TempData] public string? Message { get; set; }
+    public List<string> Errors { get; } = [];
+
+    protected IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    protected async Task<IActionResult?> LoadAccessAsync(int id, CancellationToken ct)
+    {
+        try
+        {
+            Access = await Service.AccessAsync(id, UserId, ct);
+            return null;
+        }
+        catch (SamenLerenException e) { return StatusOf(e); }
+    }
+
+    protected IActionResult StatusOf(SamenLerenException e) => e.Status switch
+    {
+        404 => NotFound(),
+        403 => Forbid(),
+        _ => StatusCode(e.Status),
+    };
+
+    /// <summary>Runs a change; a 400/409 refusal becomes messages on the page (returns false), 403/404 become that status.</summary>
+    protected async Task<(bool Ok, IActionResult? Status)> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return (true, null);
+        }
+        catch (SamenLerenException e) when (e.Status is 400 or 409)
+        {
+            Errors.Add(L[e.Key, e.Args]);
+            Errors.AddRange(e.Details.Select(d => L[d].Value));
+            return (false, null);
+        }
+        catch (SamenLerenException e) { return (false, StatusOf(e)); }
+    }
+}

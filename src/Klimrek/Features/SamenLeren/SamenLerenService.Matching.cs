@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Klimrek.Core.Collaboration;
+using Klimrek.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klimrek.Features.SamenLeren;
+
+/// <summary>The explanation stored with a duo: each pair's components and the terms behind them.</summary>
+public sealed record PairExplanation(
+    int A, int B, string NameA, string NameB, double Total,
+    double AToB, double BToA, double Complementarity, double Qualities, double Affinity, double Availability, double CrossDepartment,
+    string[] ABrings, string[] BBrings, string[] DifferentQualities, string[] SharedAffinities, string[] SharedSlots,
+    string? DepartmentA, string? DepartmentB, MatchWeightsView Weights);
+
+public sealed record MatchWeightsView(int Complementarity, int Qualities, int Affinity, int Availability, int CrossDepartment);
+
+public sealed record RuleConflictView(string Kind, int A, int B, string NameA, string NameB, string Message);
+
+public sealed record NotMatchable(int ParticipantId, string Name, IReadOnlyList<string> Missing);
+
+public sealed record MatchOutcome(MatchRun Run, IReadOnlyList<NotMatchable> NotMatchable);
+
+public sealed partial class SamenLerenService
+{
+    public static readonly JsonSerializerOptions ExplanationJson = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<PairExplanation> Explanation(Duo d) =>
+        JsonSerializer.Deserialize<List<PairExplanation>>(d.Explanation, ExplanationJson) ?? [];
+
+    public static MatchWeights WeightsOf(Programme p) =>
+        new(p.WeightComplementarity, p.WeightQualities, p.WeightAffinity, p.WeightAvailability, p.WeightCrossDepartment);
+
+    public async Task<List<PairRule>> RulesAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        access.RequireSteward();
+        return await db.PairRules.AsNoTracking().Where(r => r.ProgrammeId == access.Programme.Id).OrderBy(r => r.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Fixes or forbids a pair (replacing an earlier rule for the same two people).</summary>
+    public async Task<PairRule> SetRuleAsync(ProgrammeAccess access, int a, int b, PairRuleKind kind, CancellationToken ct)
+    {
+        access.RequireSteward();
+        if (!Enum.IsDefined(kind)) throw SamenLerenException.Invalid("Onbekende soort regel.");
+        if (a == b) throw SamenLerenException.Invalid("Kies twee verschillende deelnemers.");
+        (a, b) = (Math.Min(a, b), Math.Max(a, b));
+        var ids = await db.Participants.Where(p => p.ProgrammeId == access.Programme.Id && (p.Id == a || p.Id == b)).CountAsync(ct);
+        if (ids != 2) throw SamenLerenException.Invalid("Beide deelnemers moeten aan dit programma meedoen.");
+        var rule = await db.PairRules.FirstOrDefaultAsync(r => r.ProgrammeId == access.Programme.Id && r.ParticipantAId == a && r.ParticipantBId == b, ct);
+        if (rule is null)
+        {
+            rule = new PairRule { ProgrammeId = access.Programme.Id, ParticipantAId = a, ParticipantBId = b };
+            db.PairRules.Add(rule);
+        }
+        rule.Kind = kind;
+        rule.CreatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return rule;
+    }
+
+    public async Task DeleteRuleAsync(ProgrammeAccess access, int ruleId, CancellationToken ct)
+    {
+        access.RequireSteward();
+        var rule = await db.PairRules.FirstOrDefaultAsync(r => r.Id == ruleId && r.ProgrammeId == access.Programme.Id, ct)
+                   ?? throw SamenLerenException.NotFound();
+        db.PairRules.Remove(rule);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string ConflictMessage(ConflictKind kind) => kind switch
+    {
+        ConflictKind.FixedAndForbidden => "{0} en {1} zijn zowel vastgezet als uitgesloten.",
+        ConflictKind.FixedWithManager => "{0} en {1} zijn vastgezet, maar de een is leidinggevende van de ander.",
+        ConflictKind.FixedSameTeam => "{0} en {1} zijn vastgezet, maar zitten in hetzelfde team en het programma koppelt niet binnen een team.",
+        ConflictKind.FixedTwice => "{0} en {1} zijn vastgezet, maar een van beiden is ook met iemand anders vastgezet.",
+        ConflictKind.UnknownParticipant => "{0} en {1} zijn vastgezet, maar een van beiden is nog niet te koppelen (intake onvolledig) of al in een actief duo.",
+        _ => "{0} en {1}: tegenstrijdige regels.",
+    };
+
+    /// <summary>
+    /// Forms the best set of duos from the complete intakes and replaces the proposals of the previous run.
+    /// Duos that are already active keep their members. Refuses (naming the rules) when fixed and forbidden pairs
+    /// contradict each other or the hard rules; people with incomplete intakes are listed with what is missing.
+    /// </summary>
+    public async Task<MatchOutcome> RunMatchingAsync(ProgrammeAccess access, string userId, CancellationToken ct)
+    {
+        access.RequireSteward();
+        var clockWatch = Stopwatch.StartNew();
+        var programme = access.Programme;
+        if (programme.Status == ProgrammeStatus.Closed) throw SamenLerenException.Invalid("Het programma is afgesloten.");
+        var participants = await db.Participants.AsNoTracking().Include(p => p.Terms).Include(p => p.User)
+            .Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
+        var inActive = (await db.DuoMembers.Where(m => db.Duos.Any(d => d.Id == m.DuoId && d.ProgrammeId == programme.Id && d.Status == DuoStatus.Active))
+            .Select(m => m.ParticipantId).ToListAsync(ct)).ToHashSet();
+        var names = participants.ToDictionary(p => p.Id, p => p.User!.DisplayName);
+        var notMatchable = participants.Where(p => !inActive.Contains(p.Id))
+            .Select(p => new NotMatchable(p.Id, names[p.Id], MissingInIntake(p))).Where(x => x.Missing.Count > 0).ToList();
+        var pool = participants.Where(p => !inActive.Contains(p.Id) && MissingInIntake(p).Count == 0).ToList();
+
+        // Terms become integer ids; equal keys (the same ESCO skill, or the same normalised free word) share an id.
+        var termIds = new Dictionary<string, int>();
+        var termLabels = new Dictionary<int, string>();
+        int[] Ids(Participant p, TermKind kind) => p.Terms.Where(t => t.Kind == kind).Select(t =>
+        {
+            if (!termIds.TryGetValue(t.Key, out var id))
+            {
+                id = termIds.Count;
+                termIds[t.Key] = id;
+                termLabels[id] = t.Label;
+            }
+            return id;
+        }).Distinct().Order().ToArray();
+        var candidates = pool.Select(p => new DuoCandidate(p.Id, Ids(p, TermKind.Brings), Ids(p, TermKind.Develops), Ids(p, TermKind.Quality),
+            Ids(p, TermKind.Affinity), p.Department ?? "", p.Team ?? "", p.Discipline ?? "", p.ManagerParticipantId, p.Availability)).ToList();
+
+        var rules = await db.PairRules.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
+        var fixedPairs = rules.Where(r => r.Kind == PairRuleKind.Fixed && !(inActive.Contains(r.ParticipantAId) && inActive.Contains(r.ParticipantBId)))
+            .Select(r => (r.ParticipantAId, r.ParticipantBId)).ToList();
+        var forbidden = rules.Where(r => r.Kind == PairRuleKind.Forbidden).Select(r => (r.ParticipantAId, r.ParticipantBId)).ToList();
+        var options = new MatchOptions(WeightsOf(programme), programme.AvoidSameTeam, programme.TrioForOdd, fixedPairs, forbidden);
+        var conflicts = DuoMatcher.Conflicts(candidates, options);
+        if (conflicts.Count > 0)
+        {
+            string N(int id) => names.GetValueOrDefault(id, "?");
+            throw new SamenLerenException(409, "De koppeling is niet uitgevoerd: de regels spreken elkaar tegen.")
+            {
+                Details = conflicts.Select(c => string.Format(ConflictMessage(c.Kind), N(c.A), N(c.B))).ToList(),
+            };
+        }
+        var result = DuoMatcher.Match(candidates, options);
+
+        var byId = candidates.ToDictionary(c => c.Id);
+        var dbById = pool.ToDictionary(p => p.Id);
+        string[] Labels(int[] ids) => ids.Select(i => termLabels[i]).ToArray();
+        var weightsView = new MatchWeightsView(options.Weights.Complementarity, options.Weights.Qualities, options.Weights.Affinity, options.Weights.Availability, options.Weights.CrossDepartment);
+        PairExplanation Explain(PairScore s) => new(s.A, s.B, names[s.A], names[s.B], Math.Round(s.Total, 1),
+            s.AToB, s.BToA, s.Complementarity, s.Qualities, s.Affinity, s.Availability, s.CrossDepartment,
+            Labels(s.ABrings), Labels(s.BBrings), Labels(s.DifferentQualities), Labels(s.SharedAffinities),
+            Slots.Bits(byId[s.A].Availability & byId[s.B].Availability).Select(Slots.Key).ToArray(),
+            dbById[s.A].Department, dbById[s.B].Department, weightsView);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var oldDuos = await db.Duos.Where(d => d.ProgrammeId == programme.Id && d.Status == DuoStatus.Proposed).ToListAsync(ct);
+        db.Duos.RemoveRange(oldDuos);
+        await db.SaveChangesAsync(ct);
+        var run = new MatchRun
+        {
+            ProgrammeId = programme.Id, RunAt = Now, RunById = userId, Participants = pool.Count, Groups = result.Groups.Count,
+            Unmatched = result.Unmatched.Count, TotalScore = Math.Round(result.TotalScore, 2), CandidateEdges = result.CandidateEdges,
+            PricingRounds = result.PricingRounds,
+        };
+        db.MatchRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        foreach (var g in result.Groups)
+        {
+            var duo = new Duo
+            {
+                ProgrammeId = programme.Id, MatchRunId = run.Id, Score = Math.Round(g.Score, 2), Fixed = g.Fixed, CreatedAt = Now,
+                Explanation = JsonSerializer.Serialize(g.Pairs.Select(Explain).ToList(), ExplanationJson),
+                Members = g.Members.Select(m => new DuoMember { ParticipantId = m }).ToList(),
+            };
+            db.Duos.Add(duo);
+        }
+        // Reasons for those without a duo; cleared for everyone else in the pool.
+        var reasons = result.Unmatched.ToDictionary(u => u.Id, u => $"{u.Reason}|{u.AllowedPartners}");
+        var tracked = await db.Participants.Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
+        foreach (var p in tracked)
+            if (!inActive.Contains(p.Id))
+                p.UnmatchedReason = reasons.GetValueOrDefault(p.Id);
+        run.Milliseconds = clockWatch.ElapsedMilliseconds;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Matching programme {Id}: {Pool} people, {Groups} groups, {Unmatched} unmatched, {Edges} candidate pairs, {Rounds} pricing rounds, {Ms} ms",
+            programme.Id, pool.Count, result.Groups.Count, result.Unmatched.Count, result.CandidateEdges, result.PricingRounds, run.Milliseconds);
+        return new MatchOutcome(run, notMatchable);
+    }
+
+    /// <summary>The Dutch sentence for a stored unmatched reason ("Reason|allowedPartners").</summary>
+    public static (string Key, object[] Args) UnmatchedText(string stored)
+    {
+        var parts = stored.Split('|');
+        int allowed = parts.Length > 1 && int.TryParse(parts[1], out var a) ? a : 0;
+        return parts[0] switch
+        {
+            nameof(UnmatchedReason.NoAllowedPartner) => ("Geen enkele partner is toegestaan: met iedereen botst een harde regel (leidinggevende, team, geen gezamenlijke tijd of uitgesloten).", []),
+            nameof(UnmatchedReason.OddNumber) => ("Oneven aantal deelnemers; in de beste indeling bleef deze persoon over en een trio was niet gewenst of niet mogelijk.", []),
+            _ => ("Er waren {0} mogelijke partners, maar die zitten allemaal in een duo van de beste indeling.", [allowed]),
+        };
+    }
+
+    public async Task<MatchRun?> LatestRunAsync(int programmeId, CancellationToken ct) =>
+        await db.MatchRuns.AsNoTracking().Where(r => r.ProgrammeId == programmeId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+
+    public async Task<List<Duo>> DuosAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        access.RequireSteward();
+        return await db.Duos.AsNoTracking().Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(p => p!.User).Include(d => d.Plan)
+            .Where(d => d.ProgrammeId == access.Programme.Id && d.Status != DuoStatus.Dissolved).OrderBy(d => d.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The current user's duo in this programme (proposed or active), or null.</summary>
+    public async Task<Duo?> MyDuoAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        if (access.Me is null) return null;
+        return await db.Duos.AsNoTracking().Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(p => p!.User).Include(d => d.Plan)
+            .Where(d => d.ProgrammeId == access.Programme.Id && d.Status != DuoStatus.Dissolved && d.Members.Any(m => m.ParticipantId == access.Me.Id))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A participant accepts the proposed duo or asks for a change (with a reason); all accepted → active.</summary>
+    public async Task RespondAsync(ProgrammeAccess access, int duoId, bool accept, string? note, CancellationToken ct)
+    {
+        var me = access.RequireParticipant();
+        var duo = await db.Duos.Include(d => d.Members).FirstOrDefaultAsync(d => d.Id == duoId && d.ProgrammeId == access.Programme.Id, ct);
+        var member = duo?.Members.FirstOrDefault(m => m.ParticipantId == me.Id);
+        if (duo is null || member is null) throw SamenLerenException.NotFound();
+        if (duo.Status != DuoStatus.Proposed) throw SamenLerenException.Invalid("Dit duo is al definitief.");
+        if (!accept && string.IsNullOrWhiteSpace(note)) throw SamenLerenException.Invalid("Vertel kort waarom je een andere koppeling vraagt.");
+        if ((note?.Length ?? 0) > 2000) throw SamenLerenException.Invalid("De toelichting is te lang (hoogstens 2000 tekens).");
+        member.Response = accept ? MemberResponse.Accepted : MemberResponse.ChangeRequested;
+        member.ResponseNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        member.RespondedAt = Now;
+        if (duo.Members.All(m => m.Response == MemberResponse.Accepted))
+        {
+            duo.Status = DuoStatus.Active;
+            db.DuoPlans.Add(new DuoPlan { DuoId = duo.Id, UpdatedAt = Now });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

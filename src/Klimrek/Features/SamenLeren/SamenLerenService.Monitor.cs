@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Klimrek.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klimrek.Features.SamenLeren;
+
+public sealed record IntervisionInput(DateOnly Date, int? ReporterParticipantId, IReadOnlyList<int>? Attendees, bool AppreciativeInquiry);
+
+public sealed record IntervisionReportInput(string? Problems, string? Discussed, string? LearningPoints, IReadOnlyList<string>? Tags);
+
+public sealed record EvaluationInput(string? Motivation, string? WhyDuo, string? Goals, string? Results, string? Product, int GoalsReached, IReadOnlyList<string>? Tags);
+
+/// <summary>One row of the coaching-monitoring dashboard.</summary>
+public sealed record DuoMonitorRow(
+    int DuoId, string Name, DuoStatus Status, bool ChangeRequested, PlanStatus? Plan,
+    decimal HoursUsed, decimal HoursBudget, decimal SpentExpert, decimal ExpertBudget,
+    int ReflectionsDue, int ReflectionsOnTime, int ReflectionsLate, int ReflectionsOverdue,
+    DateTime? LastMeeting, DateTime? NextMeeting, int? WeeksSinceMet, bool NotMetSignal, IReadOnlyList<string> Warnings);
+
+public sealed record OverdueReflection(int DuoId, string Duo, int ParticipantId, string Name, int Period, DateOnly Due, int DaysOverdue);
+
+/// <summary>The programme report: effects, and success and failure factors counted over people.</summary>
+public sealed record ProgrammeReport(
+    Programme Programme, int Participants, int IntakesComplete, int Duos, int ActiveDuos, int Unmatched,
+    int PlansApproved, decimal HoursUsed, decimal HoursBudget, decimal ExpertSpent, decimal ExpertBudget,
+    int ReflectionsDue, int ReflectionsWritten, int ReflectionsOnTime, int MeetingsHeld, int DuosNotMeeting,
+    int IntervisionPlanned, int IntervisionHeld, int Evaluations,
+    double? AverageGoalsReached, IReadOnlyList<(string Key, int People, bool Success)> Factors, bool FactorsHidden,
+    IReadOnlyList<string> LearningPoints, IReadOnlyList<(string Duo, string Topic, string Product, PlanStatus Status)> Products,
+    IReadOnlyList<DuoMonitorRow> Rows);
+
+public sealed partial class SamenLerenService
+{
+    /// <summary>Aggregates about people are shown only when at least this many contributed.</summary>
+    public const int MinimumGroup = 5;
+
+    // ---------------------------------------------------------------- monitoring
+
+    public async Task<List<DuoMonitorRow>> DashboardAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        access.RequireSteward();
+        var p = access.Programme;
+        var duos = await db.Duos.AsNoTracking().Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(x => x!.User)
+            .Include(d => d.Plan).Include(d => d.Meetings)
+            .Where(d => d.ProgrammeId == p.Id && d.Status != DuoStatus.Dissolved).OrderBy(d => d.Id).ToListAsync(ct);
+        var ids = duos.Select(d => d.Id).ToList();
+        var hours = await db.HourEntries.AsNoTracking().Where(h => ids.Contains(h.DuoId)).Select(h => new { h.DuoId, h.ParticipantId, h.Hours }).ToListAsync(ct);
+        var spent = await db.ExpertExpenses.AsNoTracking().Where(h => ids.Contains(h.DuoId)).Select(h => new { h.DuoId, h.Amount }).ToListAsync(ct);
+        var refl = await db.Reflections.AsNoTracking().Where(r => ids.Contains(r.DuoId))
+            .Select(r => new Reflection { Id = r.Id, DuoId = r.DuoId, AuthorParticipantId = r.AuthorParticipantId, Period = r.Period, SubmittedAt = r.SubmittedAt, WentWell = "", BuildOn = "", NextStep = "" })
+            .ToListAsync(ct);
+        var now = Now;
+        var today = DutchTime.Today(now);
+        var rows = new List<DuoMonitorRow>();
+        foreach (var d in duos)
+        {
+            var warnings = new List<string>();
+            decimal used = hours.Where(h => h.DuoId == d.Id).Sum(h => h.Hours);
+            decimal budget = p.HoursPerParticipant * d.Members.Count;
+            foreach (var m in d.Members)
+                warnings.AddRange(HoursStatus(p, hours.Where(h => h.DuoId == d.Id && h.ParticipantId == m.ParticipantId).Sum(h => h.Hours)).Warnings
+                    .Select(w => $"{m.Participant!.User!.DisplayName}: {w}"));
+            decimal expert = spent.Where(s => s.DuoId == d.Id).Sum(s => s.Amount);
+            warnings.AddRange(ExpenseStatus(p, expert).Warnings);
+            var schedule = ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList());
+            var dues = ReflectionDueDates(p);
+            int due = 0, onTime = 0, late = 0, overdue = 0;
+            foreach (var (_, list) in schedule)
+                foreach (var r in list.Where(r => r.Due <= today || r.Submitted))
+                {
+                    due++;
+                    if (r.Submitted && DutchTime.Today(r.SubmittedAt!.Value) <= r.Due) onTime++;
+                    else if (r.Submitted) late++;
+                    else if (r.Overdue) overdue++;
+                }
+            var past = d.Meetings.Where(m => !m.Cancelled && m.StartsAt <= now).Select(m => (DateTime?)m.StartsAt).Max();
+            var next = d.Meetings.Where(m => !m.Cancelled && m.StartsAt > now).Select(m => (DateTime?)m.StartsAt).Min();
+            // Not met for N weeks: since the last meeting, or since the duo became possible (programme start or duo creation).
+            var since = past ?? Max(p.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.CreatedAt);
+            int? weeks = Math.Max(0, (today.DayNumber - DutchTime.Today(since).DayNumber) / 7); // whole weeks between calendar dates
+            bool signal = d.Status == DuoStatus.Active && today >= p.StartDate && weeks >= p.NotMetWeeks;
+            if (signal) warnings.Add(past is null ? $"Nog niet ontmoet sinds de start ({weeks} weken)." : $"Al {weeks} weken niet ontmoet.");
+            if (d.Status == DuoStatus.Active && next is null && today < p.EndDate) warnings.Add("Geen volgende afspraak ingepland.");
+            if (overdue > 0) warnings.Add($"{overdue} reflectie(s) te laat.");
+            rows.Add(new DuoMonitorRow(d.Id, DuoName(d), d.Status, d.Members.Any(m => m.Response == MemberResponse.ChangeRequested), d.Plan?.Status,
+                used, budget, expert, p.ExpertBudgetPerDuo, due, onTime, late, overdue, past, next, past is null ? null : weeks, signal, warnings));
+        }
+        return rows;
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    public async Task<List<OverdueReflection>> OverdueAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        access.RequireSteward();
+        var p = access.Programme;
+        var duos = await db.Duos.AsNoTracking().Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(x => x!.User)
+            .Where(d => d.ProgrammeId == p.Id && d.Status == DuoStatus.Active).ToListAsync(ct);
+        var ids = duos.Select(d => d.Id).ToList();
+        var refl = await db.Reflections.AsNoTracking().Where(r => ids.Contains(r.DuoId))
+            .Select(r => new Reflection { DuoId = r.DuoId, AuthorParticipantId = r.AuthorParticipantId, Period = r.Period, SubmittedAt = r.SubmittedAt, WentWell = "", BuildOn = "", NextStep = "" })
+            .ToListAsync(ct);
+        var today = DutchTime.Today(Now);
+        var list = new List<OverdueReflection>();
+        foreach (var d in duos)
+            foreach (var (pid, dues) in ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList()))
+                foreach (var r in dues.Where(r => r.Overdue))
+                    list.Add(new OverdueReflection(d.Id, DuoName(d), pid, d.Members.First(m => m.ParticipantId == pid).Participant!.User!.DisplayName,
+                        r.Period, r.Due, today.DayNumber - r.Due.DayNumber));
+        return list.OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.Name).ToList();
+    }
+
+    // ---------------------------------------------------------------- intervision
+
+    public async Task<List<IntervisionSession>> IntervisionAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        var q = db.IntervisionSessions.AsNoTracking().Include(s => s.Attendees).Where(s => s.ProgrammeId == access.Programme.Id);
+        if (!access.IsSteward)
+        {
+            var me = access.RequireParticipant().Id;
+            q = q.Where(s => s.Attendees.Any(a => a.ParticipantId == me) || s.ReporterParticipantId == me);
+        }
+        return await q.OrderBy(s => s.Number).ToListAsync(ct);
+    }
+
+    public async Task<IntervisionSession> PlanIntervisionAsync(ProgrammeAccess access, IntervisionInput input, CancellationToken ct)
+    {
+        access.RequireSteward();
+        var p = access.Programme;
+        var ids = (await db.Participants.Where(x => x.ProgrammeId == p.Id).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+        var attendees = (input.Attendees ?? []).Distinct().ToList();
+        var errors = new List<string>();
+        if (attendees.Any(a => !ids.Contains(a))) errors.Add("Alle deelnemers van de bijeenkomst moeten aan het programma meedoen.");
+        if (input.ReporterParticipantId is int r && !attendees.Contains(r)) errors.Add("Wie het verslag schrijft, is ook deelnemer van de bijeenkomst.");
+        if (input.Date < p.StartDate || input.Date > p.EndDate) errors.Add("De datum valt buiten de looptijd van het programma.");
+        if (errors.Count > 0) throw new SamenLerenException(400, "De bijeenkomst is niet opgeslagen.") { Details = errors };
+        int number = (await db.IntervisionSessions.Where(s => s.ProgrammeId == p.Id).MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
+        var s = new IntervisionSession
+        {
+            ProgrammeId = p.Id, Number = number, Date = input.Date, ReporterParticipantId = input.ReporterParticipantId,
+            AppreciativeInquiry = input.AppreciativeInquiry,
+            Attendees = attendees.Select(a => new IntervisionAttendee { ParticipantId = a }).ToList(),
+        };
+        db.IntervisionSessions.Add(s);
+        await db.SaveChangesAsync(ct);
+        return s;
+    }
+
+    /// <summary>The appointed reporter (or a steward) writes the session's report.</summary>
+    public async Task WriteIntervisionReportAsync(ProgrammeAccess access, int sessionId, IntervisionReportInput input, CancellationToken ct)
+    {
+        var s = await db.IntervisionSessions.FirstOrDefaultAsync(x => x.Id == sessionId && x.ProgrammeId == access.Programme.Id, ct)
+                ?? throw SamenLerenException.NotFound();
+        if (!access.IsSteward && (access.Me is null || s.ReporterParticipantId != access.Me.Id))
+            throw SamenLerenException.Forbidden("Het verslag schrijft de deelnemer die daarvoor is aangewezen.");
+        var errors = new List<string>();
+        foreach (var (v, what) in new[] { (input.Problems, "Ingebrachte vraagstukken"), (input.Discussed, "Wat besproken is"), (input.LearningPoints, "Leerpunten") })
+        {
+            if (string.IsNullOrWhiteSpace(v)) errors.Add($"'{what}' is nodig.");
+            else if (v.Length > MaxText) errors.Add($"'{what}': hoogstens {MaxText} tekens.");
+        }
+        string? tags = null;
+        try { tags = FactorTags.Join(input.Tags); } catch (SamenLerenException e) { errors.Add(e.Message); }
+        if (errors.Count > 0) throw new SamenLerenException(400, "Het verslag is niet opgeslagen.") { Details = errors };
+        s.Problems = input.Problems!.Trim();
+        s.Discussed = input.Discussed!.Trim();
+        s.LearningPoints = input.LearningPoints!.Trim();
+        s.Tags = tags;
+        s.ReportedAt = Now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    public async Task<Evaluation?> MyEvaluationAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        var me = access.RequireParticipant();
+        return await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.ParticipantId == me.Id, ct);
+    }
+
+    public async Task<Evaluation> SaveEvaluationAsync(ProgrammeAccess access, EvaluationInput input, CancellationToken ct)
+    {
+        var me = access.RequireParticipant();
+        var errors = new List<string>();
+        foreach (var (v, what, required) in new[] { (input.Motivation, "Motivatie", true), (input.WhyDuo, "Waarom dit duo", true), (input.Goals, "Doelen", true), (input.Results, "Resultaten", true), (input.Product, "Product", false) })
+        {
+            if (required && string.IsNullOrWhiteSpace(v)) errors.Add($"'{what}' is nodig.");
+            if ((v?.Length ?? 0) > MaxText) errors.Add($"'{what}': hoogstens {MaxText} tekens.");
+        }
+        if (input.GoalsReached is < 1 or > 5) errors.Add("Geef op een schaal van 1 tot 5 aan in hoeverre je doelen bereikt zijn.");
+        string? tags = null;
+        try { tags = FactorTags.Join(input.Tags); } catch (SamenLerenException ex) { errors.Add(ex.Message); }
+        if (errors.Count > 0) throw new SamenLerenException(400, "De evaluatie is niet opgeslagen.") { Details = errors };
+        var e = await db.Evaluations.FirstOrDefaultAsync(x => x.ParticipantId == me.Id, ct);
+        if (e is null)
+        {
+            e = new Evaluation { ParticipantId = me.Id, Motivation = "", WhyDuo = "", Goals = "", Results = "" };
+            db.Evaluations.Add(e);
+        }
+        e.Motivation = input.Motivation!.Trim();
+        e.WhyDuo = input.WhyDuo!.Trim();
+        e.Goals = input.Goals!.Trim();
+        e.Results = input.Results!.Trim();
+        e.Product = Clean(input.Product);
+        e.GoalsReached = input.GoalsReached;
+        e.Tags = tags;
+        e.SubmittedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return e;
+    }
+
+    public async Task<List<(string Name, Evaluation Evaluation)>> EvaluationsAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        access.RequireSteward();
+        var rows = await db.Evaluations.AsNoTracking()
+            .Join(db.Participants.Where(p => p.ProgrammeId == access.Programme.Id), e => e.ParticipantId, p => p.Id, (e, p) => new { e, p.User!.DisplayName })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.DisplayName, r.e)).OrderBy(r => r.DisplayName).ToList();
+    }
+
+    // ---------------------------------------------------------------- report
+
+    public async Task<ProgrammeReport> ReportAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        access.RequireSteward();
+        var p = access.Programme;
+        var rows = await DashboardAsync(access, ct);
+        var participants = await db.Participants.AsNoTracking().Include(x => x.Terms).Where(x => x.ProgrammeId == p.Id).ToListAsync(ct);
+        var duos = await db.Duos.AsNoTracking().Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(x => x!.User).Include(d => d.Plan).Include(d => d.Meetings)
+            .Where(d => d.ProgrammeId == p.Id && d.Status != DuoStatus.Dissolved).ToListAsync(ct);
+        var ids = duos.Select(d => d.Id).ToList();
+        var refl = await db.Reflections.AsNoTracking().Where(r => ids.Contains(r.DuoId)).Select(r => new { r.AuthorParticipantId, r.Tags }).ToListAsync(ct);
+        var sessions = await db.IntervisionSessions.AsNoTracking().Include(s => s.Attendees).Where(s => s.ProgrammeId == p.Id).ToListAsync(ct);
+        var evals = await db.Evaluations.AsNoTracking().Where(e => participants.Select(x => x.Id).Contains(e.ParticipantId)).ToListAsync(ct);
+
+        // A factor counts once per person who named it (in a reflection, an evaluation, or an intervision report they attended).
+        var namedBy = new Dictionary<string, HashSet<int>>();
+        void Name(int person, string? tags)
+        {
+            foreach (var t in FactorTags.Split(tags))
+                (namedBy.TryGetValue(t, out var set) ? set : namedBy[t] = []).Add(person);
+        }
+        foreach (var r in refl) Name(r.AuthorParticipantId, r.Tags);
+        foreach (var e in evals) Name(e.ParticipantId, e.Tags);
+        foreach (var s in sessions.Where(s => s.ReportedAt is not null))
+            foreach (var a in s.Attendees) Name(a.ParticipantId, s.Tags);
+        var contributors = namedBy.Values.SelectMany(x => x).Distinct().Count();
+        bool hidden = contributors < MinimumGroup;
+        var factors = hidden ? [] : namedBy.Select(kv => (kv.Key, kv.Value.Count, FactorTags.All.First(t => t.Key == kv.Key).Success))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Key).ToList();
+
+        var now = Now;
+        return new ProgrammeReport(p, participants.Count, participants.Count(x => MissingInIntake(x).Count == 0), duos.Count,
+            duos.Count(d => d.Status == DuoStatus.Active), participants.Count(x => x.UnmatchedReason is not null),
+            duos.Count(d => d.Plan?.Status == PlanStatus.Approved), rows.Sum(r => r.HoursUsed), rows.Sum(r => r.HoursBudget),
+            rows.Sum(r => r.SpentExpert), rows.Sum(r => r.ExpertBudget), rows.Sum(r => r.ReflectionsDue), refl.Count,
+            rows.Sum(r => r.ReflectionsOnTime), duos.Sum(d => d.Meetings.Count(m => !m.Cancelled && m.StartsAt <= now)),
+            rows.Count(r => r.NotMetSignal), p.IntervisionSessionCount, sessions.Count(s => s.ReportedAt is not null), evals.Count,
+            evals.Count >= MinimumGroup ? Math.Round(evals.Average(e => e.GoalsReached), 1) : null,
+            factors, hidden,
+            sessions.Where(s => s.LearningPoints is not null).OrderBy(s => s.Number).Select(s => $"{s.Number}: {s.LearningPoints}").ToList(),
+            duos.Where(d => d.Plan is not null && d.Plan.Topic.Length > 0).Select(d => (DuoName(d), d.Plan!.Topic, d.Plan.Product, d.Plan.Status)).ToList(),
+            rows);
+    }
+
+    /// <summary>The dashboard per duo as CSV (semicolon-separated, as Dutch spreadsheets expect).</summary>
+    public async Task<string> ReportCsvAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        var report = await ReportAsync(access, ct);
+        var sb = new StringBuilder();
+        await using (var w = new StringWriter(sb))
+        await using (var csv = new CsvWriter(w, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
+        {
+            foreach (var h in new[] { "duo", "leden", "status", "plan", "uren", "uren_budget", "deskundigheid_eur", "deskundigheid_budget_eur", "reflecties_verwacht", "reflecties_op_tijd", "reflecties_te_laat_ingeleverd", "reflecties_achterstallig", "laatste_afspraak", "weken_niet_ontmoet", "signaal" })
+                csv.WriteField(h);
+            await csv.NextRecordAsync();
+            foreach (var r in report.Rows)
+            {
+                csv.WriteField(r.DuoId); csv.WriteField(r.Name); csv.WriteField(r.Status.ToString()); csv.WriteField(r.Plan?.ToString() ?? "");
+                csv.WriteField(r.HoursUsed); csv.WriteField(r.HoursBudget); csv.WriteField(r.SpentExpert); csv.WriteField(r.ExpertBudget);
+                csv.WriteField(r.ReflectionsDue); csv.WriteField(r.ReflectionsOnTime); csv.WriteField(r.ReflectionsLate); csv.WriteField(r.ReflectionsOverdue);
+                csv.WriteField(r.LastMeeting is { } lm ? DutchTime.ToLocal(lm).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+                csv.WriteField(r.WeeksSinceMet?.ToString(CultureInfo.InvariantCulture) ?? ""); csv.WriteField(r.NotMetSignal ? "ja" : "nee");
+                await csv.NextRecordAsync();
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,375 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Klimrek.Data;
+using Klimrek.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Klimrek.Tests;
+
+/// <summary>Samen leren end to end over the API, its bad input and its access rules, on both databases.</summary>
+public abstract class SamenLerenTests(KlimrekApp app)
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage r, HttpStatusCode expected)
+    {
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(expected == r.StatusCode, $"expected {expected}, got {r.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private sealed record Setup(KlimrekApp.TestUser Steward, int ProgrammeId, KlimrekApp.TestUser[] People, int[] Ids);
+
+    private static object Intake(string[] brings, string[] develops, string dept, string[]? days = null, string[]? affinities = null, string? team = null, int? manager = null) => new
+    {
+        brings, develops, qualities = new[] { "optimisme" }, affinities = affinities ?? new[] { "onderwijsinnovatie" },
+        department = dept, team, discipline = "beleid", managerParticipantId = manager, availability = days ?? new[] { "dinsdag-middag", "donderdag-ochtend" },
+    };
+
+    /// <summary>A programme that started ten weeks ago with six participants whose intakes make three obvious duos.</summary>
+    private async Task<Setup> SetUpAsync(int people = 6, ReflectionVisibility visibility = ReflectionVisibility.DuoAndStuurgroep)
+    {
+        var steward = await app.LoginAsUserAsync(Roles.Stuurgroep);
+        var created = await JsonAsync(await steward.Client.PostAsJsonAsync("/api/v1/programmes", new
+        {
+            name = "Samen leren HBO", description = "Pilot", startDate = Today.AddDays(-70), endDate = Today.AddDays(200),
+            hoursPerParticipant = 75, expertBudgetPerDuo = 500m, reflectionCadenceWeeks = 6, intervisionSessionCount = 3, notMetWeeks = 3,
+            weightComplementarity = 40, weightQualities = 10, weightAffinity = 20, weightAvailability = 20, weightCrossDepartment = 10,
+            avoidSameTeam = false, trioForOdd = true, reflectionVisibility = visibility.ToString(),
+        }), HttpStatusCode.Created);
+        int id = created.GetProperty("id").GetInt32();
+        var users = new List<KlimrekApp.TestUser>();
+        for (int i = 0; i < people; i++) users.Add(await app.LoginAsUserAsync(Roles.Deelnemer));
+        await JsonAsync(await steward.Client.PostAsJsonAsync($"/api/v1/programmes/{id}/participants", new { emails = users.Select(u => u.Email).ToArray() }), HttpStatusCode.OK);
+        var ids = new int[people];
+        for (int i = 0; i < people; i++)
+            ids[i] = (await JsonAsync(await users[i].Client.GetAsync($"/api/v1/programmes/{id}/intake"), HttpStatusCode.OK)).GetProperty("participantId").GetInt32();
+        return new Setup(steward, id, [.. users], ids);
+    }
+
+    /// <summary>Pairs (0,1), (2,3), (4,5) complement each other exactly; across pairs nothing is brought that is wanted.</summary>
+    private static async Task FillIntakesAsync(Setup s, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            int pair = i / 2;
+            string mine = $"vaardigheid-{pair}-{i % 2}", theirs = $"vaardigheid-{pair}-{1 - i % 2}";
+            await JsonAsync(await s.People[i].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake",
+                Intake([mine], [theirs], i % 2 == 0 ? "Onderwijs" : "Onderzoek")), HttpStatusCode.OK);
+        }
+    }
+
+    private static async Task<int> DuoOfAsync(Setup s, int person)
+    {
+        var duo = await JsonAsync(await s.People[person].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/my-duo"), HttpStatusCode.OK);
+        return duo.GetProperty("id").GetInt32();
+    }
+
+    private static async Task AcceptAsync(Setup s, int person, int duo) =>
+        await JsonAsync(await s.People[person].Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/duos/{duo}/response", new { accept = true }), HttpStatusCode.OK);
+
+    [Fact]
+    public async Task Creating_a_programme_needs_the_steering_group_role_and_valid_settings()
+    {
+        var participant = await app.LoginAsync(Roles.Deelnemer);
+        var body = new { name = "X", startDate = Today, endDate = Today.AddDays(100) };
+        await JsonAsync(await participant.PostAsJsonAsync("/api/v1/programmes", body), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/v1/programmes", body)).StatusCode);
+
+        var steward = await app.LoginAsync(Roles.Stuurgroep);
+        var bad = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", new { name = " ", startDate = Today, endDate = Today.AddDays(-1), hoursPerParticipant = 0, weightComplementarity = 0, weightQualities = 0, weightAffinity = 0, weightAvailability = 0, weightCrossDepartment = 0 }), HttpStatusCode.BadRequest);
+        var errors = bad.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("Geef het programma een naam.", errors);
+        Assert.Contains("De einddatum moet na de startdatum liggen.", errors);
+        Assert.Contains("Minstens één gewicht moet groter dan 0 zijn.", errors);
+
+        var ok = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", body), HttpStatusCode.Created);
+        Assert.Equal(75, ok.GetProperty("hoursPerParticipant").GetInt32());
+        Assert.Equal(6, ok.GetProperty("reflectionCadenceWeeks").GetInt32());
+        Assert.Equal(3, ok.GetProperty("intervisionSessionCount").GetInt32());
+        var list = await JsonAsync(await steward.GetAsync("/api/v1/programmes"), HttpStatusCode.OK);
+        Assert.Contains(list.EnumerateArray(), p => p.GetProperty("id").GetInt32() == ok.GetProperty("id").GetInt32());
+        // An outsider does not learn that the programme exists; a participant cannot change it.
+        var other = await app.LoginAsync(Roles.Stuurgroep);
+        await JsonAsync(await other.GetAsync($"/api/v1/programmes/{ok.GetProperty("id").GetInt32()}"), HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await JsonAsync(await other.GetAsync("/api/v1/programmes"), HttpStatusCode.OK)).EnumerateArray(), p => p.GetProperty("id").GetInt32() == ok.GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task Enrolment_is_all_or_nothing_and_intakes_reject_bad_input_without_saving()
+    {
+        var s = await SetUpAsync(2);
+        var before = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/participants"), HttpStatusCode.OK)).GetArrayLength();
+        var newcomer = await app.LoginAsUserAsync(Roles.Deelnemer);
+        var refused = await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/participants",
+            new { emails = new[] { newcomer.Email, "niemand@example.org" } }), HttpStatusCode.BadRequest);
+        Assert.Contains("niemand@example.org", refused.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(before, (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/participants"), HttpStatusCode.OK)).GetArrayLength());
+        // A participant may not enrol others or read the participant list.
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/participants", new { emails = new[] { newcomer.Email } }), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/participants"), HttpStatusCode.Forbidden);
+
+        var bad = await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake", new
+        {
+            brings = new[] { new string('x', 200) }, develops = new[] { "http://data.europa.eu/esco/skill/bestaat-niet" },
+            department = "ICT", availability = new[] { "zondag-avond" }, managerParticipantId = s.Ids[0],
+        }), HttpStatusCode.BadRequest);
+        var errors = bad.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(errors, e => e.Contains("te lang"));
+        Assert.Contains(errors, e => e.Contains("onbekende ESCO-vaardigheid"));
+        Assert.Contains(errors, e => e.Contains("zondag-avond"));
+        Assert.Contains("Je kunt niet je eigen leidinggevende zijn.", errors);
+        var intake = await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/intake"), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, intake.GetProperty("completedAt").ValueKind);
+        Assert.Empty(intake.GetProperty("brings").EnumerateArray());
+
+        // An ESCO skill by URI is kept as the skill; the same word typed twice is one term.
+        var skillUri = await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().Skills.OrderBy(x => x.Id).Select(x => x.Uri).FirstAsync());
+        var saved = await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake",
+            Intake([skillUri, "Didactiek", " didactiek "], ["Data-analyse"], "ICT")), HttpStatusCode.OK);
+        var brings = saved.GetProperty("brings").EnumerateArray().ToList();
+        Assert.Equal(2, brings.Count);
+        Assert.Contains(brings, b => b.GetProperty("escoUri").GetString() == skillUri);
+        Assert.Contains(brings, b => b.GetProperty("label").GetString() == "Didactiek" && b.GetProperty("escoUri").ValueKind == JsonValueKind.Null);
+        Assert.Empty(saved.GetProperty("missing").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Matching_forms_the_optimal_explained_duos_lists_incomplete_intakes_and_names_contradicting_rules()
+    {
+        var s = await SetUpAsync(7);
+        await FillIntakesAsync(s, 6); // the seventh never fills the intake
+        var run = await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        Assert.Equal(6, run.GetProperty("participants").GetInt32());
+        Assert.Equal(3, run.GetProperty("groups").GetInt32());
+        var notMatchable = run.GetProperty("notMatchable").EnumerateArray().Single();
+        Assert.Equal(s.Ids[6], notMatchable.GetProperty("participantId").GetInt32());
+        Assert.Contains("intake nog niet ingevuld", notMatchable.GetProperty("missing").EnumerateArray().Select(x => x.GetString()));
+
+        var duos = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos"), HttpStatusCode.OK);
+        var pairs = duos.EnumerateArray().Select(d => d.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("participantId").GetInt32()).Order().ToArray()).ToList();
+        for (int p = 0; p < 3; p++) Assert.Contains(pairs, x => x.SequenceEqual(new[] { s.Ids[2 * p], s.Ids[2 * p + 1] }.Order()));
+
+        // The participant sees why: what each brings that the other wants, shared time, the other department.
+        var mine = await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/my-duo"), HttpStatusCode.OK);
+        var why = mine.GetProperty("explanation")[0];
+        Assert.Equal(1.0, why.GetProperty("complementarity").GetDouble());
+        Assert.Contains("vaardigheid-0-0", why.GetProperty("aBrings").EnumerateArray().Concat(why.GetProperty("bBrings").EnumerateArray()).Select(x => x.GetString()));
+        Assert.Equal(1.0, why.GetProperty("crossDepartment").GetDouble());
+        Assert.Contains("dinsdag-middag", why.GetProperty("sharedSlots").EnumerateArray().Select(x => x.GetString()));
+        // ... and not someone else's duo.
+        var otherDuo = duos.EnumerateArray().First(d => d.GetProperty("members").EnumerateArray().All(m => m.GetProperty("participantId").GetInt32() != s.Ids[0])).GetProperty("id").GetInt32();
+        await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos/{otherDuo}"), HttpStatusCode.NotFound);
+        await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos"), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.People[0].Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.Forbidden);
+
+        // Forbid (0,1) and fix (0,2): the optimum changes accordingly.
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/rules", new { a = s.Ids[0], b = s.Ids[1], kind = "forbidden" }), HttpStatusCode.OK);
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/rules", new { a = s.Ids[0], b = s.Ids[2], kind = "fixed" }), HttpStatusCode.OK);
+        await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        duos = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos"), HttpStatusCode.OK);
+        pairs = duos.EnumerateArray().Select(d => d.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("participantId").GetInt32()).Order().ToArray()).ToList();
+        Assert.Contains(pairs, x => x.SequenceEqual(new[] { s.Ids[0], s.Ids[2] }.Order()));
+        Assert.DoesNotContain(pairs, x => x.Contains(s.Ids[0]) && x.Contains(s.Ids[1]));
+        Assert.True(duos.EnumerateArray().Single(d => d.GetProperty("members").EnumerateArray().Any(m => m.GetProperty("participantId").GetInt32() == s.Ids[0])).GetProperty("fixed").GetBoolean());
+
+        // Contradiction: fix a pair that is also forbidden → 409 naming both, and the earlier duos stay.
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/rules", new { a = s.Ids[3], b = s.Ids[4], kind = "fixed" }), HttpStatusCode.OK);
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/rules", new { a = s.Ids[4], b = s.Ids[5], kind = "fixed" }), HttpStatusCode.OK);
+        var conflict = await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.Conflict);
+        var message = Assert.Single(conflict.GetProperty("errors").EnumerateArray()).GetString()!;
+        Assert.Contains("ook met iemand anders vastgezet", message);
+        Assert.Equal(3, (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos"), HttpStatusCode.OK)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Never_with_ones_own_manager_and_an_odd_person_joins_a_trio()
+    {
+        var s = await SetUpAsync(5);
+        for (int i = 0; i < 5; i++)
+            await JsonAsync(await s.People[i].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake",
+                Intake([$"t{i}"], [$"t{(i + 1) % 5}"], "Afdeling " + i, manager: i == 1 ? s.Ids[0] : null)), HttpStatusCode.OK);
+        await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        var duos = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos"), HttpStatusCode.OK);
+        var groups = duos.EnumerateArray().Select(d => d.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("participantId").GetInt32()).ToArray()).ToList();
+        Assert.Equal(5, groups.Sum(g => g.Length));
+        Assert.Single(groups, g => g.Length == 3);
+        Assert.DoesNotContain(groups, g => g.Contains(s.Ids[0]) && g.Contains(s.Ids[1]));
+
+        // Without trios, the one left over is named with the reason.
+        var prog = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}"), HttpStatusCode.OK);
+        await JsonAsync(await s.Steward.Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}", new
+        {
+            name = prog.GetProperty("name").GetString(), startDate = prog.GetProperty("startDate").GetString(), endDate = prog.GetProperty("endDate").GetString(),
+            trioForOdd = false,
+        }), HttpStatusCode.OK);
+        var run = await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        Assert.Equal(1, run.GetProperty("unmatched").GetInt32());
+        var people = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/participants"), HttpStatusCode.OK);
+        Assert.Single(people.EnumerateArray(), p => p.GetProperty("unmatchedReason").GetString() == "OddNumber|3" || p.GetProperty("unmatchedReason").GetString()?.StartsWith("OddNumber") == true);
+    }
+
+    [Fact]
+    public async Task A_duo_accepts_plans_meets_logs_hours_and_spending_and_reflects_and_the_steering_group_monitors()
+    {
+        var s = await SetUpAsync(4);
+        await FillIntakesAsync(s, 4);
+        await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        int duo = await DuoOfAsync(s, 0), other = await DuoOfAsync(s, 2);
+        string d = $"/api/v1/programmes/{s.ProgrammeId}/duos/{duo}";
+
+        // Acceptance: a change request needs a reason; the duo is active when both accept.
+        await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/response", new { accept = false }), HttpStatusCode.BadRequest);
+        await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{d}/plan", new { topic = "x", submit = true }), HttpStatusCode.BadRequest); // not active yet
+        await AcceptAsync(s, 0, duo);
+        await AcceptAsync(s, 1, duo);
+        Assert.Equal("Active", (await JsonAsync(await s.People[0].Client.GetAsync(d), HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        // Plan: incomplete submission refused; returned needs a comment; then approved.
+        var bad = await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{d}/plan", new { topic = "Feedback in de klas", submit = true }), HttpStatusCode.BadRequest);
+        Assert.Contains("Doel is nodig om het plan in te dienen.", bad.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        var plan = new { topic = "Feedback in de klas", goal = "Samen een feedbackmethode ontwikkelen", product = "Handreiking", meetingMoments = "Om de week op dinsdagmiddag", submit = true };
+        Assert.Equal("Submitted", (await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{d}/plan", plan), HttpStatusCode.OK)).GetProperty("status").GetString());
+        await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/plan/review", new { approve = true }), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"{d}/plan/review", new { approve = false }), HttpStatusCode.BadRequest);
+        Assert.Equal("Returned", (await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"{d}/plan/review", new { approve = false, comment = "Maak het product concreter." }), HttpStatusCode.OK)).GetProperty("status").GetString());
+        await JsonAsync(await s.People[1].Client.PutAsJsonAsync($"{d}/plan", plan with { product = "Handreiking met vijf werkvormen" }), HttpStatusCode.OK);
+        Assert.Equal("Approved", (await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"{d}/plan/review", new { approve = true }), HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        // Meetings: every two weeks from nine weeks ago; the last one held was five weeks ago → the "not met" signal (3 weeks).
+        var meetings = await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/meetings", new { firstDate = Today.AddDays(-63), time = "14:00", durationMinutes = 90, everyWeeks = 2, count = 3, location = "Lokaal 2.14; gebouw B" }), HttpStatusCode.OK);
+        Assert.Equal(3, meetings.GetArrayLength());
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/meetings", new { firstDate = Today, time = "25:00", durationMinutes = 5, everyWeeks = 0, count = 0 }), HttpStatusCode.BadRequest);
+        var dash = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.OK);
+        var row = dash.EnumerateArray().Single(r => r.GetProperty("duoId").GetInt32() == duo);
+        Assert.True(row.GetProperty("notMetSignal").GetBoolean());
+        Assert.Equal(5, row.GetProperty("weeksSinceMet").GetInt32());
+        Assert.Equal("Approved", row.GetProperty("plan").GetString());
+        // Reschedule the last one to two days ago: the signal clears; its calendar entry gets a new sequence.
+        int last = meetings[2].GetProperty("id").GetInt32();
+        await JsonAsync(await s.People[1].Client.PatchAsJsonAsync($"{d}/meetings/{last}", new { date = Today.AddDays(-2), time = "10:30" }), HttpStatusCode.OK);
+        row = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("duoId").GetInt32() == duo);
+        Assert.False(row.GetProperty("notMetSignal").GetBoolean());
+        var ics = await s.People[0].Client.GetStringAsync($"{d}/calendar.ics");
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
+        Assert.Equal(3, ics.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Contains("SEQUENCE:1", ics);
+        Assert.Contains("LOCATION:Lokaal 2.14\\; gebouw B", ics);
+        Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75));
+        var personal = await s.People[1].Client.GetStringAsync("/api/v1/me/calendar.ics");
+        Assert.Equal(3, personal.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Equal(0, (await s.People[2].Client.GetStringAsync("/api/v1/me/calendar.ics")).Split("BEGIN:VEVENT").Length - 1);
+
+        // Hours and expert spending: accepted over budget, with warnings; bad entries refused.
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/hours", new { date = Today.AddDays(3), hours = 2, activity = "x" }), HttpStatusCode.BadRequest);
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/hours", new { date = Today, hours = 0, activity = "" }), HttpStatusCode.BadRequest);
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/hours", new { date = Today.AddDays(-1), hours = 20, activity = "Literatuur" }), HttpStatusCode.OK);
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/hours", new { date = Today.AddDays(-2), hours = 24, activity = "Werkvormen" }), HttpStatusCode.OK);
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/hours", new { date = Today.AddDays(-3), hours = 24, activity = "Werkvormen" }), HttpStatusCode.OK);
+        var hours = await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/hours", new { date = Today, hours = 12, activity = "Ontwikkelen" }), HttpStatusCode.OK);
+        Assert.Equal(80m, hours.GetProperty("used").GetDecimal());
+        Assert.Contains(hours.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Meer uren"));
+        var partnerHours = await JsonAsync(await s.People[1].Client.GetAsync($"{d}/hours"), HttpStatusCode.OK);
+        Assert.Equal(0m, partnerHours.GetProperty("used").GetDecimal()); // the budget is per person
+        await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/expenses", new { date = Today, amount = 300m, description = "Gastles door een expert" }), HttpStatusCode.OK);
+        var spent = await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/expenses", new { date = Today, amount = 250.50m, description = "Workshop" }), HttpStatusCode.OK);
+        Assert.Equal(550.50m, spent.GetProperty("used").GetDecimal());
+        Assert.Contains(spent.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("overschreden"));
+        await JsonAsync(await s.People[2].Client.PostAsJsonAsync($"{d}/expenses", new { date = Today, amount = 1m, description = "x" }), HttpStatusCode.NotFound);
+
+        // Reflections: one per person per period; the other duo never reads them.
+        var reflection = new { period = 1, wentWell = "We vullen elkaar goed aan.", buildOn = "Vaste momenten houden.", difficult = "Roosters.", nextStep = "Eerste werkvorm testen.", tags = new[] { "gelijkwaardigheid", "te-weinig-tijd" } };
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/reflections", reflection), HttpStatusCode.Created);
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/reflections", reflection), HttpStatusCode.BadRequest);
+        await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/reflections", reflection with { tags = new[] { "onzin" } }), HttpStatusCode.BadRequest);
+        await JsonAsync(await s.People[2].Client.GetAsync($"{d}/reflections"), HttpStatusCode.NotFound);
+        await JsonAsync(await s.People[2].Client.PostAsJsonAsync($"{d}/reflections", reflection), HttpStatusCode.NotFound);
+        var partner = await JsonAsync(await s.People[1].Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK);
+        Assert.Equal("We vullen elkaar goed aan.", partner[0].GetProperty("wentWell").GetString());
+        var steward = await JsonAsync(await s.Steward.Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK);
+        Assert.Equal("We vullen elkaar goed aan.", steward[0].GetProperty("wentWell").GetString());
+
+        // Overdue: period 1 was due four weeks ago; person 1 has not written it, person 0 has.
+        var overdue = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/reflections/overdue"), HttpStatusCode.OK);
+        Assert.Contains(overdue.EnumerateArray(), o => o.GetProperty("participantId").GetInt32() == s.Ids[1] && o.GetProperty("period").GetInt32() == 1);
+        Assert.DoesNotContain(overdue.EnumerateArray(), o => o.GetProperty("participantId").GetInt32() == s.Ids[0]);
+        await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/reflections/overdue"), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.Forbidden);
+        _ = other;
+    }
+
+    [Fact]
+    public async Task With_status_only_visibility_the_steering_group_sees_that_a_reflection_exists_but_not_its_text()
+    {
+        var s = await SetUpAsync(2, ReflectionVisibility.StuurgroepStatusOnly);
+        await FillIntakesAsync(s, 2);
+        await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        int duo = await DuoOfAsync(s, 0);
+        await AcceptAsync(s, 0, duo);
+        await AcceptAsync(s, 1, duo);
+        string d = $"/api/v1/programmes/{s.ProgrammeId}/duos/{duo}";
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/reflections", new { period = 1, wentWell = "Vertrouwelijk", buildOn = "b", nextStep = "c", tags = new[] { "intervisie" } }), HttpStatusCode.Created);
+        var steward = await JsonAsync(await s.Steward.Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK);
+        Assert.False(steward[0].GetProperty("textVisible").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, steward[0].GetProperty("wentWell").ValueKind);
+        Assert.Equal("intervisie", steward[0].GetProperty("tags")[0].GetString());
+        Assert.DoesNotContain("Vertrouwelijk", await s.Steward.Client.GetStringAsync($"{d}/reflections"));
+        Assert.Equal("Vertrouwelijk", (await JsonAsync(await s.People[1].Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK))[0].GetProperty("wentWell").GetString());
+        // The web page respects it too.
+        Assert.DoesNotContain("Vertrouwelijk", await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo}"));
+        Assert.Contains("Vertrouwelijk", await s.People[1].Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo}"));
+    }
+
+    [Fact]
+    public async Task Intervision_reports_evaluations_and_the_programme_report_with_its_privacy_threshold()
+    {
+        var s = await SetUpAsync(6);
+        await FillIntakesAsync(s, 6);
+        await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        string p = $"/api/v1/programmes/{s.ProgrammeId}";
+
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"{p}/intervision", new { date = Today.AddDays(-7), reporterParticipantId = s.Ids[5], attendees = new[] { s.Ids[0] } }), HttpStatusCode.BadRequest);
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{p}/intervision", new { date = Today.AddDays(-7), attendees = new[] { s.Ids[0] } }), HttpStatusCode.Forbidden);
+        var session = await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"{p}/intervision", new { date = Today.AddDays(-7), reporterParticipantId = s.Ids[0], attendees = new[] { s.Ids[0], s.Ids[2], s.Ids[4] }, appreciativeInquiry = true }), HttpStatusCode.OK);
+        int sid = session.GetProperty("id").GetInt32();
+        var report = new { problems = "Weinig tijd in het rooster", discussed = "Wat lukte wel, en waarom", learningPoints = "Vaste momenten afspreken werkt", tags = new[] { "te-weinig-tijd", "intervisie" } };
+        await JsonAsync(await s.People[2].Client.PutAsJsonAsync($"{p}/intervision/{sid}/report", report), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{p}/intervision/{sid}/report", report with { learningPoints = "" }), HttpStatusCode.BadRequest);
+        await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{p}/intervision/{sid}/report", report), HttpStatusCode.NoContent);
+        Assert.Equal("Vaste momenten afspreken werkt", (await JsonAsync(await s.People[4].Client.GetAsync($"{p}/intervision"), HttpStatusCode.OK))[0].GetProperty("learningPoints").GetString());
+        Assert.Empty((await JsonAsync(await s.People[5].Client.GetAsync($"{p}/intervision"), HttpStatusCode.OK)).EnumerateArray());
+
+        await JsonAsync(await s.People[1].Client.PutAsJsonAsync($"{p}/evaluation", new { motivation = "m", whyDuo = "w", goals = "g", results = "r", goalsReached = 9 }), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.NoContent, (await s.People[1].Client.GetAsync($"{p}/evaluation")).StatusCode);
+        // Three people named factors so far (the intervision attendees): the report hides factor counts below five people.
+        var hidden = await JsonAsync(await s.Steward.Client.GetAsync($"{p}/report"), HttpStatusCode.OK);
+        Assert.True(hidden.GetProperty("factorsHiddenBelowFivePeople").GetBoolean());
+        Assert.Empty(hidden.GetProperty("factors").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, hidden.GetProperty("averageGoalsReached").ValueKind);
+        foreach (var i in new[] { 1, 3, 5 })
+            await JsonAsync(await s.People[i].Client.PutAsJsonAsync($"{p}/evaluation", new { motivation = "Leren van een ander vak", whyDuo = "Aanvullend", goals = "Methode", results = "Handreiking", product = "Handreiking", goalsReached = 4, tags = new[] { "verschillende-achtergronden", "te-weinig-tijd" } }), HttpStatusCode.OK);
+        var shown = await JsonAsync(await s.Steward.Client.GetAsync($"{p}/report"), HttpStatusCode.OK);
+        Assert.False(shown.GetProperty("factorsHiddenBelowFivePeople").GetBoolean());
+        var time = shown.GetProperty("factors").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "te-weinig-tijd");
+        Assert.Equal(6, time.GetProperty("people").GetInt32());
+        Assert.False(time.GetProperty("success").GetBoolean());
+        Assert.Equal(3, shown.GetProperty("evaluations").GetInt32());
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("averageGoalsReached").ValueKind); // three evaluations: below five
+        Assert.Contains("1: Vaste momenten afspreken werkt", shown.GetProperty("learningPoints").EnumerateArray().Select(x => x.GetString()));
+        await JsonAsync(await s.People[0].Client.GetAsync($"{p}/report"), HttpStatusCode.Forbidden);
+
+        var csv = await s.Steward.Client.GetStringAsync($"{p}/report.csv");
+        var lines = csv.Trim().Split('\n');
+        Assert.StartsWith("duo;leden;status;plan;uren", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.People[0].Client.GetAsync($"{p}/report.csv")).StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SamenLerenTestsSqlite(SqliteApp app) : SamenLerenTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SamenLerenTestsPostgres(PostgresApp app) : SamenLerenTests(app);
