@@ -14,7 +14,7 @@ namespace Klimrek.Infrastructure;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["import", "admin", "migrate", "match", "--help", "-h", "help"];
+    private static readonly string[] Verbs = ["import", "admin", "migrate", "match", "demo", "--help", "-h", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -48,6 +48,23 @@ public static class Cli
         var match = new Command("match", "Maximaal-gewicht-koppeling op een algemene graaf (blossom-algoritme): schrijft het totale gewicht en de paren.") { graphArg };
         match.SetAction((parse, _) => Task.FromResult(Match(parse.GetValue(graphArg)!)));
         root.Add(match);
+
+        var count = new Option<int>("--participants") { Description = "Aantal deelnemers", DefaultValueFactory = _ => 200 };
+        var stewardEmail = new Option<string>("--steward-email") { Description = "E-mailadres van de stuurgroep (account wordt gemaakt als het niet bestaat)", Required = true };
+        var stewardPassword = new Option<string>("--steward-password") { Description = "Wachtwoord voor dat account (minstens 10 tekens)", Required = true };
+        var seedOption = new Option<int>("--seed") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 1 };
+        var samen = new Command("samen-leren", "Maak een demonstratieprogramma met deelnemers en complete intakes (op echte ESCO-vaardigheden); schrijft het programmanummer.")
+            { count, stewardEmail, stewardPassword, seedOption };
+        samen.SetAction(async (parse, ct) =>
+        {
+            int n = parse.GetValue(count);
+            if (n is < 2 or > 20000) { Console.Error.WriteLine("--participants: tussen 2 en 20000."); return 2; }
+            await using var scope = await StartAsync(ct);
+            var id = await Klimrek.Features.SamenLeren.SamenLerenDemo.SeedAsync(scope.ServiceProvider, n, parse.GetValue(stewardEmail)!, parse.GetValue(stewardPassword)!, parse.GetValue(seedOption), ct);
+            Console.Out.WriteLine(id);
+            return 0;
+        });
+        root.Add(new Command("demo", "Demonstratiegegevens.") { samen });
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Klimrek.Browser.Tests;
+
+/// <summary>Samen leren in a real browser: a coordinator, two participants, from programme to reflection.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SamenLerenJourneyTests(RunningApp app)
+{
+    private Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    private async Task<(IPage Page, string Email)> RegisterAsync(string name)
+    {
+        var page = await NewPageAsync();
+        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}{Guid.NewGuid():N}@example.org";
+        await page.GotoAsync(app.BaseUrl + "/account/registreren");
+        await page.GetByLabel("Naam").FillAsync(name);
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord (minstens 10 tekens)").FillAsync("een heel lang wachtwoord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        return (page, email);
+    }
+
+    private static async Task FillIntakeAsync(IPage page, string brings, string develops, string department)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Samen leren" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Samen leren pilot" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("intake nog niet ingevuld");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Intake invullen of wijzigen" }).ClickAsync();
+        await page.GetByLabel("Wat breng je mee?").FillAsync(brings);
+        await page.GetByLabel("Wat wil je ontwikkelen?").FillAsync(develops);
+        await page.GetByLabel("optimisme").CheckAsync();
+        await page.GetByLabel("Inhoudelijke affiniteit").FillAsync("onderwijsinnovatie");
+        await page.GetByLabel("Afdeling").FillAsync(department);
+        await page.Locator("#s-dinsdag-middag").CheckAsync();
+        await page.Locator("#s-donderdag-ochtend").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Intake opslaan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("intake is opgeslagen");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Je intake is compleet");
+    }
+
+    [Fact]
+    public async Task Coordinator_sets_up_a_programme_participants_do_intakes_a_duo_accepts_plans_and_reflects()
+    {
+        // The coordinator (a beheerder may set up programmes) creates the programme.
+        var coordinatorEmail = $"stuur{Guid.NewGuid():N}@example.org";
+        var (exit, output) = await app.CliAsync("admin", "create", "--email", coordinatorEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
+        Assert.True(exit == 0, output);
+        var coordinator = await NewPageAsync();
+        await coordinator.GotoAsync(app.BaseUrl + "/account/inloggen");
+        await coordinator.GetByLabel("E-mailadres").FillAsync(coordinatorEmail);
+        await coordinator.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await coordinator.WaitForURLAsync(app.BaseUrl + "/");
+        await coordinator.GotoAsync(app.BaseUrl + "/samen-leren");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Nieuw programma opzetten" }).ClickAsync();
+        await coordinator.GetByLabel("Naam").FillAsync("Samen leren pilot");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        await coordinator.GetByLabel("Start").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
+        Assert.Equal("75", await coordinator.GetByLabel("Uren per deelnemer").InputValueAsync());
+        // Bad input first: an end before the start is refused with a Dutch message and keeps what was typed.
+        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(-30).ToString("yyyy-MM-dd"));
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".notice.error")).ToContainTextAsync("De einddatum moet na de startdatum liggen.");
+        Assert.Equal("Samen leren pilot", await coordinator.GetByLabel("Naam").InputValueAsync());
+        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
+        await ShotAsync(coordinator, "20-programma-opzetten");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
+        await coordinator.WaitForURLAsync(new Regex("/samen-leren/\\d+$"));
+        var programmeUrl = coordinator.Url;
+
+        // Two participants register; the coordinator adds them.
+        var (amira, amiraEmail) = await RegisterAsync("Amira Docent");
+        var (bas, basEmail) = await RegisterAsync("Bas Onderzoeker");
+        await coordinator.GetByLabel("E-mailadressen").FillAsync(amiraEmail + "\n" + basEmail);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
+        await Assertions.Expect(coordinator.Locator("main")).ToContainTextAsync("nog niet te koppelen");
+
+        await FillIntakeAsync(amira, "didactiek\nfeedback geven", "data-analyse", "Onderwijs");
+        await FillIntakeAsync(bas, "data-analyse", "didactiek", "Onderzoek");
+
+        // Matching.
+        await coordinator.GotoAsync(programmeUrl);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Duo's vormen" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("duo's zijn gevormd");
+        await Assertions.Expect(coordinator.Locator("main table").Last).ToContainTextAsync("Amira Docent & Bas Onderzoeker");
+        await ShotAsync(coordinator, "21-duos-gevormd");
+
+        // Amira sees why, and accepts; Bas accepts too.
+        await amira.GotoAsync(programmeUrl);
+        await amira.GetByRole(AriaRole.Link, new() { Name = "Amira Docent & Bas Onderzoeker" }).ClickAsync();
+        await Assertions.Expect(amira.Locator("#waarom + .aspect")).ToContainTextAsync("brengt mee wat");
+        await Assertions.Expect(amira.Locator("main")).ToContainTextAsync("Verschillende afdelingen");
+        await ShotAsync(amira, "22-waarom-jullie");
+        await amira.GetByRole(AriaRole.Button, new() { Name = "Ik doe mee met dit duo" }).ClickAsync();
+        await Assertions.Expect(amira.Locator(".notice.ok")).ToContainTextAsync("geaccepteerd");
+        var duoUrl = amira.Url.Split('#')[0];
+        await bas.GotoAsync(duoUrl);
+        await bas.GetByRole(AriaRole.Button, new() { Name = "Ik doe mee met dit duo" }).ClickAsync();
+        await Assertions.Expect(bas.Locator("#plan")).ToBeVisibleAsync();
+
+        // Plan of approach: submitting an incomplete plan is refused; then submitted whole.
+        await bas.GetByLabel("Onderwerp: waar werken jullie aan?").FillAsync("Feedback met data");
+        await bas.GetByRole(AriaRole.Button, new() { Name = "Indienen bij de stuurgroep" }).ClickAsync();
+        await Assertions.Expect(bas.Locator(".notice.error")).ToContainTextAsync("Doel is nodig");
+        Assert.Equal("Feedback met data", await bas.GetByLabel("Onderwerp: waar werken jullie aan?").InputValueAsync());
+        await bas.GetByLabel("Doel: wat willen jullie bereiken").FillAsync("Studenten gerichter feedback geven op basis van toetsdata");
+        await bas.GetByLabel("Product: wat leveren jullie op?").FillAsync("Een handreiking met vijf werkvormen");
+        await bas.GetByLabel("Wanneer komen jullie bij elkaar?").FillAsync("Om de week dinsdagmiddag");
+        await bas.GetByRole(AriaRole.Button, new() { Name = "Indienen bij de stuurgroep" }).ClickAsync();
+        await Assertions.Expect(bas.Locator(".notice.ok")).ToContainTextAsync("ingediend");
+
+        // A reflection with the appreciative prompts.
+        await bas.GetByLabel("Wat ging er goed, en waardoor?").FillAsync("We vullen elkaar aan: ik weet hoe je data leest, Amira hoe je feedback geeft.");
+        await bas.GetByLabel("Hoe kunnen jullie daarop voortbouwen?").FillAsync("Elke sessie één echte toets samen bekijken.");
+        await bas.GetByLabel("Wat is jullie volgende stap?").FillAsync("Eerste werkvorm uitproberen in de klas.");
+        await bas.GetByLabel("Gelijkwaardige partners").CheckAsync();
+        await bas.GetByRole(AriaRole.Button, new() { Name = "Reflectie opslaan" }).ClickAsync();
+        await Assertions.Expect(bas.Locator(".notice.ok")).ToContainTextAsync("reflectie is opgeslagen");
+        await Assertions.Expect(bas.Locator("#reflecties ~ article, section[aria-labelledby=reflecties] article").First).ToContainTextAsync("We vullen elkaar aan");
+        await ShotAsync(bas, "23-duo-plan-reflectie");
+
+        // The steering group approves the plan and sees the duo on the monitoring dashboard.
+        await coordinator.GotoAsync(duoUrl);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("goedgekeurd");
+        await coordinator.GotoAsync(programmeUrl + "/monitor");
+        await Assertions.Expect(coordinator.Locator("table.monitor")).ToContainTextAsync("goedgekeurd");
+        await ShotAsync(coordinator, "24-monitoren");
+
+        // A participant cannot open the steering group's dashboard.
+        var response = await amira.GotoAsync(programmeUrl + "/monitor");
+        Assert.Contains("/account/geen-toegang", amira.Url);
+        _ = response;
+    }
+}
