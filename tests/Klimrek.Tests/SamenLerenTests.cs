@@ -323,6 +323,52 @@ public abstract class SamenLerenTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task Pages_follow_the_same_access_rules_and_a_refused_intake_keeps_what_was_typed()
+    {
+        var s = await SetUpAsync(2);
+        string p = $"/samen-leren/{s.ProgrammeId}";
+        var anonymous = await app.Anonymous().GetAsync(p);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/account/inloggen", anonymous.Headers.Location!.ToString());
+        var outsider = await app.LoginAsync(Roles.Deelnemer);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(p)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(p + "/intake")).StatusCode);
+        foreach (var stewardOnly in new[] { "/monitor", "/rapport" })
+        {
+            var r = await s.People[0].Client.GetAsync(p + stewardOnly);
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+            Assert.Contains("/account/geen-toegang", r.Headers.Location!.ToString());
+            Assert.Equal(HttpStatusCode.OK, (await s.Steward.Client.GetAsync(p + stewardOnly)).StatusCode);
+        }
+        var settings = await s.People[0].Client.GetAsync($"/samen-leren/instellingen/{s.ProgrammeId}");
+        Assert.Contains("/account/geen-toegang", settings.Headers.Location!.ToString());
+        Assert.Contains("/account/geen-toegang", (await s.People[0].Client.GetAsync("/samen-leren/instellingen")).Headers.Location!.ToString());
+        // The steward's page lists who is not yet matchable; the participant's page does not show the participant list.
+        Assert.Contains("nog niet te koppelen", await s.Steward.Client.GetStringAsync(p));
+        Assert.DoesNotContain(s.People[1].Email, await s.People[0].Client.GetStringAsync(p));
+
+        var page = await KlimrekApp.PostFormAsync(s.People[0].Client, p + "/intake", new()
+        {
+            ["Brings"] = "didactiek\nroosteren", ["Develops"] = "", ["Department"] = "Onderwijs", ["Availability"] = "zaterdag-avond",
+        });
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("De intake is niet opgeslagen.", html);
+        Assert.Contains("zaterdag-avond", html);
+        Assert.Contains("roosteren", html); // what was typed is still in the form
+        var intake = await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/intake"), HttpStatusCode.OK);
+        Assert.Empty(intake.GetProperty("brings").EnumerateArray());
+
+        var ok = await KlimrekApp.PostFormAsync(s.People[0].Client, p + "/intake", new()
+        {
+            ["Brings"] = "didactiek\nroosteren", ["Develops"] = "data-analyse", ["Department"] = "Onderwijs", ["Availability"] = "dinsdag-middag",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        intake = await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/intake"), HttpStatusCode.OK);
+        Assert.Equal(["didactiek", "roosteren"], intake.GetProperty("brings").EnumerateArray().Select(b => b.GetProperty("label").GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task Intervision_reports_evaluations_and_the_programme_report_with_its_privacy_threshold()
     {
         var s = await SetUpAsync(6);
