@@ -405,6 +405,10 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("averageGoalsReached").ValueKind); // three evaluations: below five
         Assert.Contains("1: Vaste momenten afspreken werkt", shown.GetProperty("learningPoints").EnumerateArray().Select(x => x.GetString()));
         await JsonAsync(await s.People[0].Client.GetAsync($"{p}/report"), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.People[0].Client.GetAsync($"{p}/evaluations"), HttpStatusCode.Forbidden);
+        var evaluations = await JsonAsync(await s.Steward.Client.GetAsync($"{p}/evaluations"), HttpStatusCode.OK);
+        Assert.Equal(3, evaluations.GetArrayLength());
+        Assert.Contains("Leren van een ander vak", await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/rapport"));
 
         var csv = await s.Steward.Client.GetStringAsync($"{p}/report.csv");
         var lines = csv.Trim().Split('\n');

@@ -215,6 +215,9 @@ public static class SamenLerenApi
         g.MapPut("/{id:int}/evaluation", (int id, EvaluationInput req, SamenLerenService s, ClaimsPrincipal u, HttpContext http, CancellationToken ct) => Run(http, async () =>
             Results.Ok(EvaluationOf(await s.SaveEvaluationAsync(await s.AccessAsync(id, Uid(u), ct), req, ct)))))
             .WithSummary("Your final evaluation (motivation, why this duo, goals, results, product, factors).");
+        g.MapGet("/{id:int}/evaluations", (int id, SamenLerenService s, ClaimsPrincipal u, HttpContext http, CancellationToken ct) => Run(http, async () =>
+            Results.Ok((await s.EvaluationsAsync(await s.AccessAsync(id, Uid(u), ct), ct)).Select(e => new { e.Name, Evaluation = EvaluationOf(e.Evaluation) }))))
+            .WithSummary("Every participant's evaluation (steering group).");
         g.MapGet("/{id:int}/report", (int id, SamenLerenService s, ClaimsPrincipal u, HttpContext http, CancellationToken ct) => Run(http, async () =>
         {
             var r = await s.ReportAsync(await s.AccessAsync(id, Uid(u), ct), ct);
