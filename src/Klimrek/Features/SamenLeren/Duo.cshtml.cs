@@ -52,19 +52,8 @@ public sealed class DuoModel(SamenLerenService service) : SamenLerenPage(service
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
-    private async Task<IActionResult> Change(Func<Task> action, string message, string anchor, CancellationToken ct)
-    {
-        if (await LoadAsync(ct) is { } status) return status;
-        var (ok, st) = await TryAsync(action);
-        if (st is not null) return st;
-        if (!ok)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        Message = message;
-        return Redirect($"/samen-leren/{Id}/duo/{DuoId}#{anchor}");
-    }
+    private Task<IActionResult> Change(Func<Task> action, string message, string anchor, CancellationToken ct) =>
+        ChangeAsync(() => LoadAsync(ct), action, async () => await LoadAsync(ct), message, $"/samen-leren/{Id}/duo/{DuoId}#{anchor}");
 
     public Task<IActionResult> OnPostRespondAsync(bool accept, string? note, CancellationToken ct) =>
         Change(() => Service.RespondAsync(Access, DuoId, accept, note, ct), accept ? "Je hebt het duo geaccepteerd." : "Je verzoek om een andere koppeling is doorgegeven aan de stuurgroep.", "reactie", ct);

@@ -24,15 +24,8 @@ public sealed class IntervisionModel(SamenLerenService service) : SamenLerenPage
         return Page();
     }
 
-    private async Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct)
-    {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
-        var (ok, st) = await TryAsync(action);
-        if (st is not null) return st;
-        if (!ok) { await LoadAsync(ct); return Page(); }
-        Message = message;
-        return Redirect($"/samen-leren/{Id}/intervisie");
-    }
+    private Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct) =>
+        ChangeAsync(() => LoadAccessAsync(Id, ct), action, () => LoadAsync(ct), message, $"/samen-leren/{Id}/intervisie");
 
     public Task<IActionResult> OnPostPlanAsync(DateOnly date, List<int> attendees, int? reporter, bool appreciative, CancellationToken ct) =>
         Change(() => Service.PlanIntervisionAsync(Access, new IntervisionInput(date, reporter, attendees, appreciative), ct), "De bijeenkomst is gepland.", ct);

@@ -44,19 +44,8 @@ public sealed class ProgrammeModel(SamenLerenService service) : SamenLerenPage(s
         return Page();
     }
 
-    private async Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct)
-    {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
-        var (ok, st) = await TryAsync(action);
-        if (st is not null) return st;
-        if (!ok)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        Message = message;
-        return Redirect($"/samen-leren/{Id}");
-    }
+    private Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct) =>
+        ChangeAsync(() => LoadAccessAsync(Id, ct), action, () => LoadAsync(ct), message, $"/samen-leren/{Id}");
 
     public Task<IActionResult> OnPostEnrolAsync(string? emails, bool asStewards, CancellationToken ct) =>
         Change(() => Service.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, ct),

@@ -52,4 +52,23 @@ public abstract class SamenLerenPage(SamenLerenService service) : PageModel
         }
         catch (SamenLerenException e) { return (false, StatusOf(e)); }
     }
+
+    /// <summary>
+    /// The shape of every change on these pages: <paramref name="prepare"/> loads the access (or answers 403/404),
+    /// the action runs, a refusal re-renders the page with its messages (after <paramref name="reload"/>), success
+    /// redirects with a message.
+    /// </summary>
+    protected async Task<IActionResult> ChangeAsync(Func<Task<IActionResult?>> prepare, Func<Task> action, Func<Task> reload, string message, string redirectTo)
+    {
+        if (await prepare() is { } status) return status;
+        var (ok, st) = await TryAsync(action);
+        if (st is not null) return st;
+        if (!ok)
+        {
+            await reload();
+            return Page();
+        }
+        Message = message;
+        return Redirect(redirectTo);
+    }
 }
