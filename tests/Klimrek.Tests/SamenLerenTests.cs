@@ -343,6 +343,10 @@ public abstract class SamenLerenTests(KlimrekApp app)
         var settings = await s.People[0].Client.GetAsync($"/samen-leren/instellingen/{s.ProgrammeId}");
         Assert.Contains("/account/geen-toegang", settings.Headers.Location!.ToString());
         Assert.Contains("/account/geen-toegang", (await s.People[0].Client.GetAsync("/samen-leren/instellingen")).Headers.Location!.ToString());
+        // English is available.
+        var english = await s.People[0].Client.GetStringAsync($"{p}?culture=en");
+        Assert.Contains("Learning together", english);
+        Assert.Contains("your department", english);
         // The steward's page lists who is not yet matchable; the participant's page does not show the participant list.
         Assert.Contains("nog niet te koppelen", await s.Steward.Client.GetStringAsync(p));
         Assert.DoesNotContain(s.People[1].Email, await s.People[0].Client.GetStringAsync(p));

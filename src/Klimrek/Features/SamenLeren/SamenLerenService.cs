@@ -194,7 +194,7 @@ public sealed partial class SamenLerenService(
         if (p.IntakeCompletedAt is null) missing.Add("intake nog niet ingevuld");
         if (!p.Terms.Any(t => t.Kind == TermKind.Brings)) missing.Add("wat je meebrengt");
         if (!p.Terms.Any(t => t.Kind == TermKind.Develops)) missing.Add("wat je wilt ontwikkelen");
-        if (string.IsNullOrWhiteSpace(p.Department)) missing.Add("afdeling");
+        if (string.IsNullOrWhiteSpace(p.Department)) missing.Add("je afdeling");
         if (p.Availability == 0) missing.Add("beschikbaarheid");
         return missing;
     }
