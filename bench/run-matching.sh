@@ -38,7 +38,7 @@ for n in "${sizes[@]}"; do
   lt=$(solve_time bench/out/match/lemon.err); kt=$(solve_time bench/out/match/klimrek.err); nt=$(solve_time bench/out/match/nx.err)
   grep -q timeout bench/out/match/klimrek.err && kt="> $TIMEOUT"
   grep -q timeout bench/out/match/nx.err && nt="> $NX_TIMEOUT (timeout)"
-  grep -q skipped bench/out/match/nx.err && nt="not run (> $NX_TIMEOUT s already at a smaller size)"
+  grep -q skipped bench/out/match/nx.err && nt="not run (NX_MAX_N=$NX_MAX_N)"
   eq=$([ -n "$lw" ] && [ "$lw" = "$kw" ] && echo yes || echo NO)
   ratio=$( [[ "$kt" =~ ^[0-9.]+$ && "$lt" =~ ^[0-9.]+$ ]] && printf %.1f "$(echo "$kt / $lt" | bc -l)" || echo "-")
   echo "| $n | $m | ${lw:--} | ${kw:--} | $eq | $lt | $kt | $ratio | $nt |" >> "$out"
