@@ -38,7 +38,6 @@ namespace Klimrek.Core.Matching;
 /// </summary>
 internal sealed class BlossomSolver
 {
-    public static long[] Counters = new long[12];
     private const byte Free = 0, Even = 1, Odd = 2;
     private const int KindVertexZero = 0, KindEvenFree = 1, KindEvenEven = 2, KindBlossomZero = 3;
 
@@ -533,7 +532,6 @@ internal sealed class BlossomSolver
                     if (_status[x] != Even || _p[id] + _c[x] != key) continue;
                     _time = key;
                     int tree = _tree[x];
-                    Counters[0]++; if (_mateArc[x] != -1) Counters[1]++; if (x >= _n) Counters[2]++;
                     Flip(x, -1, id);
                     Dissolve(tree, -1);
                     break;
@@ -549,7 +547,6 @@ internal sealed class BlossomSolver
                     if (_mateArc[vNode] == -1)
                     {
                         // v is exposed with dual zero: augment from the root through u to v.
-                        Counters[3]++; if (vNode >= _n) Counters[4]++;
                         Flip(uNode, id, u);
                         Rebase(vNode, v);
                         _mateArc[vNode] = _rev[id];
@@ -558,7 +555,6 @@ internal sealed class BlossomSolver
                     else
                     {
                         // Grow: v's node becomes odd, its mate's node even.
-                        Counters[10]++; if (vNode >= _n) Counters[11]++;
                         MakeOdd(vNode, tree, id);
                         int w = _top[_head[_mateArc[vNode]]];
                         SetStatus(w, Even);
@@ -575,7 +571,7 @@ internal sealed class BlossomSolver
                     if (_p[u] + _c[uNode] + _p[v] + _c[vNode] - _w2[id] != 2 * key) continue;
                     _time = key;
                     int tu = _tree[uNode], tv = _tree[vNode];
-                    if (tu == tv) { Counters[5]++; if (uNode >= _n || vNode >= _n) Counters[6]++; Shrink(id); }
+                    if (tu == tv) Shrink(id);
                     else
                     {
                         Flip(uNode, id, u);
@@ -588,7 +584,6 @@ internal sealed class BlossomSolver
                 {
                     if (_parent[id] != -1 || _children[id] is null || _status[id] != Odd || _zq[id] / 2 - _c[id] != key) continue;
                     _time = key;
-                    Counters[7]++; if (_baseIndex[id] != 0) Counters[8]++; if (((_childIndex[EntryChild(id)] - _baseIndex[id] + _children[id]!.Length) % _children[id]!.Length & 1) == 1) Counters[9]++;
                     Expand(id);
                     break;
                 }
