@@ -27,9 +27,11 @@ namespace Klimrek.Core.Matching;
 ///
 /// <para><b>Events.</b> Each way the duals can stop (an even vertex's dual reaching zero, an even–free edge or an
 /// even–even edge becoming tight, an odd blossom's dual reaching zero) happens at a fixed point in dual time as long as
-/// the nodes involved keep their status. These points are pushed into a single monotone radix heap whenever a node
-/// changes status; stale entries are not removed but recognised when popped, by recomputing the event time from the
-/// current state. Events later than the largest initial dual of a live root can never happen and are not stored.</para>
+/// the nodes involved keep their status. These points are pushed into a monotone radix heap whenever a node changes
+/// status; stale entries are not removed but recognised when popped, by recomputing the event time from the
+/// current state. Events later than the largest initial dual of a live root can never happen and are not stored.
+/// Events at the current time wait in per-kind first-in-first-out lists and are taken in a fixed order of kinds
+/// (see <see cref="NextEvent"/>), which matters a great deal when many weights are equal.</para>
 ///
 /// <para><b>Blossoms.</b> A blossom stores its children in cycle order with the arcs joining consecutive children, plus
 /// the index of the child holding its base. The matching inside blossoms is not stored: it follows from the base
@@ -76,7 +78,10 @@ internal sealed class BlossomSolver
     private int _rootCursor;
     private long _limit;
 
-    private readonly RadixHeap _heap = new();
+    private readonly RadixHeap _heap = new();          // events after the current time
+    private readonly int[][] _now = new int[4][];       // per kind: events at exactly the current time
+    private readonly int[] _nowCount = new int[4];
+    private readonly int[] _nowHead = new int[4];
     private long _time;
     private int _liveTrees;
 
@@ -110,6 +115,7 @@ internal sealed class BlossomSolver
         _treeFirst = new int[n];
         _alive = new bool[n];
         _freeSlots = new int[n];
+        for (int k = 0; k < 4; k++) _now[k] = new int[16];
         for (int b = nodes - 1; b >= n; b--) _freeSlots[_freeSlotCount++] = b;
         _mark = new int[nodes];
         _vertexBuffer = new int[n];
@@ -202,7 +208,46 @@ internal sealed class BlossomSolver
     private void Push(int kind, int id, long key)
     {
         Debug.Assert(key >= _time, "an event in the past");
-        if (key <= _limit) _heap.Push(key, (id << 2) | kind);
+        if (key == _time)
+        {
+            ref var list = ref _now[kind];
+            if (_nowCount[kind] == list.Length) Array.Resize(ref list, list.Length * 2);
+            list[_nowCount[kind]++] = id;
+        }
+        else if (key <= _limit) _heap.Push(key, (id << 2) | kind);
+    }
+
+    /// <summary>
+    /// The next event to examine. Events at the current time go first, in a fixed order of kinds: tight even–even edges
+    /// (augment or shrink) before zero duals, before tree growth, before blossom expansion; within a kind, first in,
+    /// first out (trees grow breadth-first). With many equal weights a great many events share a time, and this order
+    /// keeps trees small and shallow: taking growth first, or last-in-first-out, builds huge trees whose dissolution is
+    /// expensive (measured: 10,000 vertices with all weights equal went from 14 s to 0.05 s). When the current time has
+    /// nothing left, time moves on to the heap's smallest key and all entries with that key move to the per-kind lists.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool NextEvent(out int kind, out int id)
+    {
+        while (true)
+        {
+            foreach (var k in (ReadOnlySpan<int>)[KindEvenEven, KindVertexZero, KindEvenFree, KindBlossomZero])
+                if (_nowCount[k] > _nowHead[k])
+                {
+                    kind = k;
+                    id = _now[k][_nowHead[k]++];
+                    if (_nowHead[k] == _nowCount[k]) _nowHead[k] = _nowCount[k] = 0;
+                    return true;
+                }
+            if (!_heap.TryPop(out long key, out int item)) { kind = id = 0; return false; }
+            _time = key; // no event lies between the old time and this key, so moving the duals there is safe
+            do
+            {
+                int k = item & 3;
+                ref var list = ref _now[k];
+                if (_nowCount[k] == list.Length) Array.Resize(ref list, list.Length * 2);
+                list[_nowCount[k]++] = item >> 2;
+            } while (_heap.TryPopSameKey(out item));
+        }
     }
 
     /// <summary>Node x has just become even: its vertices' zero-dual events and the events of its edges to even and free nodes.</summary>
@@ -483,7 +528,6 @@ internal sealed class BlossomSolver
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int EntryChild(int b) { int e = _head[_labelArc[b]]; while (_parent[e] != b) e = _parent[e]; return e; }
     private void MakeOdd(int x, int tree, int label)
     {
         _labelArc[x] = label;
@@ -521,16 +565,15 @@ internal sealed class BlossomSolver
                 if (_head[a] > v) Push(KindEvenEven, a, (_p[v] + _p[_head[a]] - _w2[a]) >> 1);
         }
 
-        while (_liveTrees > 0 && _heap.TryPop(out long key, out int item))
+        while (_liveTrees > 0 && NextEvent(out int kind, out int id))
         {
-            int id = item >> 2;
-            switch (item & 3)
+            long key = _time;
+            switch (kind)
             {
                 case KindVertexZero:
                 {
                     int x = _top[id];
                     if (_status[x] != Even || _p[id] + _c[x] != key) continue;
-                    _time = key;
                     int tree = _tree[x];
                     Flip(x, -1, id);
                     Dissolve(tree, -1);
@@ -542,7 +585,6 @@ internal sealed class BlossomSolver
                     if (_status[vNode] != Free) continue;
                     int u = Tail(id), uNode = _top[u];
                     if (_status[uNode] != Even || _p[u] + _c[uNode] + _p[v] + _c[vNode] - _w2[id] != key) continue;
-                    _time = key;
                     int tree = _tree[uNode];
                     if (_mateArc[vNode] == -1)
                     {
@@ -569,7 +611,6 @@ internal sealed class BlossomSolver
                     int uNode = _top[u], vNode = _top[v];
                     if (uNode == vNode || _status[uNode] != Even || _status[vNode] != Even) continue;
                     if (_p[u] + _c[uNode] + _p[v] + _c[vNode] - _w2[id] != 2 * key) continue;
-                    _time = key;
                     int tu = _tree[uNode], tv = _tree[vNode];
                     if (tu == tv) Shrink(id);
                     else
@@ -583,7 +624,6 @@ internal sealed class BlossomSolver
                 default:
                 {
                     if (_parent[id] != -1 || _children[id] is null || _status[id] != Odd || _zq[id] / 2 - _c[id] != key) continue;
-                    _time = key;
                     Expand(id);
                     break;
                 }

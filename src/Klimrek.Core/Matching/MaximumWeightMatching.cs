@@ -86,6 +86,9 @@ public static class MaximumWeightMatching
                 m++;
             }
 
+        if (m >= 1 << 28) // events pack an arc id and a 2-bit kind into one int
+            throw new ArgumentException($"More than 2^28 distinct edges ({m}).", nameof(edges));
+
         // Arcs grouped by tail vertex; the two arcs of an edge point at each other through `rev`.
         var start = new int[n + 1];
         for (int v = 0; v < n; v++) start[v + 1] = start[v] + degree[v];

@@ -53,6 +53,17 @@ internal sealed class RadixHeap
         return _buckets[b] = bigger;
     }
 
+    /// <summary>Pops another entry whose key equals the key most recently popped, if any.</summary>
+    public bool TryPopSameKey(out int value)
+    {
+        int s = _sizes[0];
+        if (s == 0) { value = 0; return false; }
+        _sizes[0] = s - 1;
+        value = _buckets[0][s - 1].Value;
+        _count--;
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryPop(out long key, out int value)
     {
