@@ -159,6 +159,11 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.Contains("vaardigheid-0-0", why.GetProperty("aBrings").EnumerateArray().Concat(why.GetProperty("bBrings").EnumerateArray()).Select(x => x.GetString()));
         Assert.Equal(1.0, why.GetProperty("crossDepartment").GetDouble());
         Assert.Contains("dinsdag-middag", why.GetProperty("sharedSlots").EnumerateArray().Select(x => x.GetString()));
+        // The duo page says the same in words, in the reader's language.
+        int myDuo = mine.GetProperty("id").GetInt32();
+        var duoPage = WebUtility.HtmlDecode(await s.People[0].Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{myDuo}?culture=en"));
+        Assert.Contains("Tuesday afternoon", duoPage);
+        Assert.Contains("dinsdag middag", WebUtility.HtmlDecode(await s.People[0].Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{myDuo}?culture=nl")));
         // ... and not someone else's duo.
         var otherDuo = duos.EnumerateArray().First(d => d.GetProperty("members").EnumerateArray().All(m => m.GetProperty("participantId").GetInt32() != s.Ids[0])).GetProperty("id").GetInt32();
         await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos/{otherDuo}"), HttpStatusCode.NotFound);
@@ -297,6 +302,21 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.DoesNotContain(overdue.EnumerateArray(), o => o.GetProperty("participantId").GetInt32() == s.Ids[0]);
         await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/reflections/overdue"), HttpStatusCode.Forbidden);
         await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.Forbidden);
+
+        // Warnings: Dutch sentences in the API; on the monitor page in the reader's language, with the person they concern.
+        row = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("duoId").GetInt32() == duo);
+        var rowWarnings = row.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains("1 reflectie(s) te laat.", rowWarnings);
+        Assert.Contains(rowWarnings, w => w.EndsWith(": Meer uren besteed dan er per deelnemer beschikbaar zijn."));
+        string monitor = $"/samen-leren/{s.ProgrammeId}/monitor";
+        var dutch = WebUtility.HtmlDecode(await s.Steward.Client.GetStringAsync(monitor + "?culture=nl"));
+        Assert.Contains("1 reflectie(s) te laat.", dutch);
+        var english = WebUtility.HtmlDecode(await s.Steward.Client.GetStringAsync(monitor + "?culture=en"));
+        Assert.Contains("1 reflection(s) overdue.", english);
+        Assert.Contains(": More hours used than are available per participant.", english);
+        Assert.Contains("The budget for external expertise has been exceeded.", english);
+        Assert.DoesNotContain("te laat.", english);
+        Assert.DoesNotContain("Meer uren", english);
         _ = other;
     }
 

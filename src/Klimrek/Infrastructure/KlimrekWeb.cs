@@ -8,6 +8,7 @@ using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Klimrek.Infrastructure;
@@ -78,6 +79,7 @@ public static class KlimrekWeb
             .AddPolicy(Policies.Begeleider, p => p.RequireRole(Roles.Begeleider));
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<IStringLocalizer<SharedResource>, SharedLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("nl-NL");

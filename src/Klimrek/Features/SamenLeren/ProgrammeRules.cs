@@ -74,6 +74,13 @@ public static class Slots
 
     public static string Key(int bit) => $"{Days[bit / 2]}-{Parts[bit % 2]}";
 
+    /// <summary>A half-day key ("dinsdag-middag") as words in the reader's language ("Tuesday afternoon").</summary>
+    public static string Label(string key, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        var parts = key.Split('-');
+        return parts.Length == 2 && Days.Contains(parts[0]) && Parts.Contains(parts[1]) ? $"{l[parts[0]]} {l[parts[1]]}" : key;
+    }
+
     public static IEnumerable<int> Bits(int mask)
     {
         for (int b = 0; b < 10; b++)

@@ -39,7 +39,7 @@ public static class SamenLerenApi
     public sealed record RescheduleRequest(DateOnly? Date, TimeOnly? Time, bool Cancel = false);
     public sealed record HoursRequest(DateOnly Date, decimal Hours, string? Activity);
     public sealed record ExpenseRequest(DateOnly Date, decimal Amount, string? Description);
-    public sealed record LedgerView(decimal Used, decimal Budget, decimal Left, IReadOnlyList<string> Warnings, IReadOnlyList<LedgerLine> Lines);
+    public sealed record LedgerView(decimal Used, decimal Budget, decimal Left, IReadOnlyList<Notice> Warnings, IReadOnlyList<LedgerLine> Lines);
     public sealed record LedgerLine(int Id, int ParticipantId, DateOnly Date, decimal Amount, string Text);
     public sealed record ReflectionView(int Id, int AuthorParticipantId, int Period, string? WentWell, string? BuildOn, string? Difficult, string? NextStep,
         IReadOnlyList<string> Tags, DateTime SubmittedAt, bool TextVisible);

@@ -23,7 +23,27 @@ public sealed record DuoAccess(ProgrammeAccess Programme, Duo Duo, DuoMember? Me
     }
 }
 
-public sealed record BudgetStatus(decimal Used, decimal Budget, IReadOnlyList<string> Warnings)
+/// <summary>
+/// A warning for people: a Dutch format string (also the key of its translation) with its arguments, and optionally the
+/// person it is about. Pages translate it; in JSON it is the Dutch sentence.
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(NoticeJsonConverter))]
+public sealed record Notice(string Format, object[] Args, string? About = null)
+{
+    public Notice(string text) : this(text, []) { }
+    public override string ToString() =>
+        (About is null ? "" : About + ": ") + string.Format(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), Format, Args);
+}
+
+public sealed class NoticeJsonConverter : System.Text.Json.Serialization.JsonConverter<Notice>
+{
+    public override Notice Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        new(reader.GetString() ?? "");
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, Notice value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}
+
+public sealed record BudgetStatus(decimal Used, decimal Budget, IReadOnlyList<Notice> Warnings)
 {
     public decimal Left => Budget - Used;
     public double Fraction => Budget == 0 ? (Used > 0 ? 1 : 0) : (double)(Used / Budget);
@@ -199,21 +219,21 @@ public sealed partial class SamenLerenService
     /// <summary>Hours of one person against the programme's hours, with the programme's elapsed time as the pace.</summary>
     public BudgetStatus HoursStatus(Programme p, decimal used)
     {
-        var warnings = new List<string>();
+        var warnings = new List<Notice>();
         decimal budget = p.HoursPerParticipant;
-        if (used > budget) warnings.Add("Meer uren besteed dan er per deelnemer beschikbaar zijn.");
-        else if (used >= 0.9m * budget) warnings.Add("Bijna alle uren zijn besteed.");
+        if (used > budget) warnings.Add(new("Meer uren besteed dan er per deelnemer beschikbaar zijn."));
+        else if (used >= 0.9m * budget) warnings.Add(new("Bijna alle uren zijn besteed."));
         double elapsed = Elapsed(p);
         if (elapsed >= 0.25 && (double)(used / Math.Max(1, budget)) < elapsed - 0.25)
-            warnings.Add("De uren blijven ver achter bij de tijd die verstreken is: plan vaste momenten in.");
+            warnings.Add(new("De uren blijven ver achter bij de tijd die verstreken is: plan vaste momenten in."));
         return new BudgetStatus(used, budget, warnings);
     }
 
     public static BudgetStatus ExpenseStatus(Programme p, decimal used)
     {
-        var warnings = new List<string>();
-        if (used > p.ExpertBudgetPerDuo) warnings.Add("Het budget voor externe deskundigheid is overschreden.");
-        else if (p.ExpertBudgetPerDuo > 0 && used >= 0.9m * p.ExpertBudgetPerDuo) warnings.Add("Het budget voor externe deskundigheid is bijna op.");
+        var warnings = new List<Notice>();
+        if (used > p.ExpertBudgetPerDuo) warnings.Add(new("Het budget voor externe deskundigheid is overschreden."));
+        else if (p.ExpertBudgetPerDuo > 0 && used >= 0.9m * p.ExpertBudgetPerDuo) warnings.Add(new("Het budget voor externe deskundigheid is bijna op."));
         return new BudgetStatus(used, p.ExpertBudgetPerDuo, warnings);
     }
 

@@ -17,7 +17,7 @@ public sealed record DuoMonitorRow(
     int DuoId, string Name, DuoStatus Status, bool ChangeRequested, PlanStatus? Plan,
     decimal HoursUsed, decimal HoursBudget, decimal SpentExpert, decimal ExpertBudget,
     int ReflectionsDue, int ReflectionsOnTime, int ReflectionsLate, int ReflectionsOverdue,
-    DateTime? LastMeeting, DateTime? NextMeeting, int? WeeksSinceMet, bool NotMetSignal, IReadOnlyList<string> Warnings);
+    DateTime? LastMeeting, DateTime? NextMeeting, int? WeeksSinceMet, bool NotMetSignal, IReadOnlyList<Notice> Warnings);
 
 public sealed record OverdueReflection(int DuoId, string Duo, int ParticipantId, string Name, int Period, DateOnly Due, int DaysOverdue);
 
@@ -56,12 +56,12 @@ public sealed partial class SamenLerenService
         var rows = new List<DuoMonitorRow>();
         foreach (var d in duos)
         {
-            var warnings = new List<string>();
+            var warnings = new List<Notice>();
             decimal used = hours.Where(h => h.DuoId == d.Id).Sum(h => h.Hours);
             decimal budget = p.HoursPerParticipant * d.Members.Count;
             foreach (var m in d.Members)
                 warnings.AddRange(HoursStatus(p, hours.Where(h => h.DuoId == d.Id && h.ParticipantId == m.ParticipantId).Sum(h => h.Hours)).Warnings
-                    .Select(w => $"{m.Participant!.User!.DisplayName}: {w}"));
+                    .Select(w => w with { About = m.Participant!.User!.DisplayName }));
             decimal expert = spent.Where(s => s.DuoId == d.Id).Sum(s => s.Amount);
             warnings.AddRange(ExpenseStatus(p, expert).Warnings);
             var schedule = ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList());
@@ -81,9 +81,9 @@ public sealed partial class SamenLerenService
             var since = past ?? Max(p.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.CreatedAt);
             int? weeks = Math.Max(0, (today.DayNumber - DutchTime.Today(since).DayNumber) / 7); // whole weeks between calendar dates
             bool signal = d.Status == DuoStatus.Active && today >= p.StartDate && weeks >= p.NotMetWeeks;
-            if (signal) warnings.Add(past is null ? $"Nog niet ontmoet sinds de start ({weeks} weken)." : $"Al {weeks} weken niet ontmoet.");
-            if (d.Status == DuoStatus.Active && next is null && today < p.EndDate) warnings.Add("Geen volgende afspraak ingepland.");
-            if (overdue > 0) warnings.Add($"{overdue} reflectie(s) te laat.");
+            if (signal) warnings.Add(new(past is null ? "Nog niet ontmoet sinds de start ({0} weken)." : "Al {0} weken niet ontmoet.", [weeks]));
+            if (d.Status == DuoStatus.Active && next is null && today < p.EndDate) warnings.Add(new("Geen volgende afspraak ingepland."));
+            if (overdue > 0) warnings.Add(new("{0} reflectie(s) te laat.", [overdue]));
             rows.Add(new DuoMonitorRow(d.Id, DuoName(d), d.Status, d.Members.Any(m => m.Response == MemberResponse.ChangeRequested), d.Plan?.Status,
                 used, budget, expert, p.ExpertBudgetPerDuo, due, onTime, late, overdue, past, next, past is null ? null : weeks, signal, warnings));
         }
