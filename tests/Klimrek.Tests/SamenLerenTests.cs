@@ -257,14 +257,34 @@ public abstract class SamenLerenTests(KlimrekApp app)
         await JsonAsync(await s.People[1].Client.PatchAsJsonAsync($"{d}/meetings/{last}", new { date = Today.AddDays(-2), time = "10:30" }), HttpStatusCode.OK);
         row = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("duoId").GetInt32() == duo);
         Assert.False(row.GetProperty("notMetSignal").GetBoolean());
+        // After a meeting a member says whether it took place; one that did not is not a meeting: the signal returns.
+        string held = $"{d}/meetings/{last}/held";
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync(held, new { held = false }), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.People[2].Client.PostAsJsonAsync(held, new { held = false }), HttpStatusCode.NotFound);
+        var future = (await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/meetings", new { firstDate = Today.AddDays(7), time = "09:00", durationMinutes = 60, everyWeeks = 1, count = 1 }), HttpStatusCode.OK))[0].GetProperty("id").GetInt32();
+        await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/meetings/{future}/held", new { held = true }), HttpStatusCode.BadRequest);
+        Assert.False((await JsonAsync(await s.People[0].Client.PostAsJsonAsync(held, new { held = false }), HttpStatusCode.OK)).GetProperty("held").GetBoolean());
+        row = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("duoId").GetInt32() == duo);
+        Assert.True(row.GetProperty("notMetSignal").GetBoolean());
+        Assert.Equal(7, row.GetProperty("weeksSinceMet").GetInt32());
+        // The same on the duo page: the member reports it there; the page shows what was reported.
+        string duoPage = $"/samen-leren/{s.ProgrammeId}/duo/{duo}";
+        Assert.Contains("nog niet doorgegeven", await s.People[1].Client.GetStringAsync(duoPage)); // the first two meetings
+        var posted = await KlimrekApp.PostFormAsync(s.People[1].Client, duoPage + "?handler=Held", new() { ["meetingId"] = last.ToString(), ["held"] = "true" }, duoPage);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var meetingsNow = (await JsonAsync(await s.People[0].Client.GetAsync(d), HttpStatusCode.OK)).GetProperty("meetings");
+        Assert.True(meetingsNow.EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == last).GetProperty("held").GetBoolean());
+        Assert.Contains("Genoteerd: de afspraak is doorgegaan.", await s.People[1].Client.GetStringAsync(posted.Headers.Location!.ToString()));
+        row = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("duoId").GetInt32() == duo);
+        Assert.False(row.GetProperty("notMetSignal").GetBoolean());
         var ics = await s.People[0].Client.GetStringAsync($"{d}/calendar.ics");
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
-        Assert.Equal(3, ics.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Equal(4, ics.Split("BEGIN:VEVENT").Length - 1);
         Assert.Contains("SEQUENCE:1", ics);
         Assert.Contains("LOCATION:Lokaal 2.14\\; gebouw B", ics);
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75));
         var personal = await s.People[1].Client.GetStringAsync("/api/v1/me/calendar.ics");
-        Assert.Equal(3, personal.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Equal(4, personal.Split("BEGIN:VEVENT").Length - 1);
         Assert.Equal(0, (await s.People[2].Client.GetStringAsync("/api/v1/me/calendar.ics")).Split("BEGIN:VEVENT").Length - 1);
 
         // Hours and expert spending: accepted over budget, with warnings; bad entries refused.

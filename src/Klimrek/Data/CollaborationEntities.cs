@@ -178,8 +178,13 @@ public class Meeting
     public int DurationMinutes { get; set; }
     public string? Location { get; set; }
     public bool Cancelled { get; set; }
+    /// <summary>After the meeting: true = it took place, false = it did not, null = nobody said (counts as held).</summary>
+    public bool? Held { get; set; }
     public int Sequence { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A meeting counts as held once it has started, unless it was cancelled or a member said it did not take place.</summary>
+    public bool CountsAsHeld(DateTime now) => !Cancelled && StartsAt <= now && Held != false;
 }
 
 public class HourEntry

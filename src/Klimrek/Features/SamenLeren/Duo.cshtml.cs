@@ -70,6 +70,11 @@ public sealed class DuoModel(SamenLerenService service) : SamenLerenPage(service
     public Task<IActionResult> OnPostMoveAsync(int meetingId, DateOnly? date, TimeOnly? time, bool cancel, CancellationToken ct) =>
         Change(() => Service.RescheduleAsync(Duo, meetingId, date, time, cancel, ct), cancel ? "De afspraak is afgezegd." : "De afspraak is verzet.", "afspraken", ct);
 
+    public DateTime Now => Service.Now;
+
+    public Task<IActionResult> OnPostHeldAsync(int meetingId, bool held, CancellationToken ct) =>
+        Change(() => Service.SetHeldAsync(Duo, meetingId, held, ct), held ? "Genoteerd: de afspraak is doorgegaan." : "Genoteerd: de afspraak is niet doorgegaan.", "afspraken", ct);
+
     public Task<IActionResult> OnPostHoursAsync(DateOnly date, string? hours, string? activity, CancellationToken ct) =>
         Change(() => Service.LogHoursAsync(Duo, date, Number(hours), activity, ct), "De uren zijn geschreven.", "uren", ct);
 

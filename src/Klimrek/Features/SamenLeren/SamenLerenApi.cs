@@ -32,7 +32,8 @@ public static class SamenLerenApi
     public sealed record DuoView(int Id, string Status, double Score, bool Fixed, IReadOnlyList<MemberView> Members, IReadOnlyList<PairExplanation> Explanation,
         PlanView? Plan, IReadOnlyList<MeetingView> Meetings);
     public sealed record PlanView(string Topic, string Goal, string Product, string MeetingMoments, string Status, string? ReviewComment, DateTime? SubmittedAt, DateTime? ReviewedAt);
-    public sealed record MeetingView(int Id, DateTime StartsAt, int DurationMinutes, string? Location, bool Cancelled, int Sequence);
+    public sealed record MeetingView(int Id, DateTime StartsAt, int DurationMinutes, string? Location, bool Cancelled, bool? Held, int Sequence);
+    public sealed record HeldRequest(bool Held);
     public sealed record ResponseRequest(bool Accept, string? Note);
     public sealed record PlanRequest(string? Topic, string? Goal, string? Product, string? MeetingMoments, bool Submit = false);
     public sealed record ReviewRequest(bool Approve, string? Comment);
@@ -156,6 +157,12 @@ public static class SamenLerenApi
             await s.RescheduleAsync(a, meetingId, req.Date, req.Time, req.Cancel, ct);
             return Results.Ok(MeetingOf(a.Duo.Meetings.First(m => m.Id == meetingId)));
         })).WithSummary("Moves or cancels one meeting.");
+        duo.MapPost("/meetings/{meetingId:int}/held", (int id, int duoId, int meetingId, HeldRequest req, SamenLerenService s, ClaimsPrincipal u, HttpContext http, CancellationToken ct) => Run(http, async () =>
+        {
+            var a = await s.DuoAccessAsync(id, duoId, Uid(u), ct);
+            await s.SetHeldAsync(a, meetingId, req.Held, ct);
+            return Results.Ok(MeetingOf(a.Duo.Meetings.First(m => m.Id == meetingId)));
+        })).WithSummary("After a meeting: did it take place (members)? A meeting that did not take place does not count for the monitoring.");
         duo.MapGet("/calendar.ics", (int id, int duoId, SamenLerenService s, ClaimsPrincipal u, HttpContext http, CancellationToken ct) => Run(http, async () =>
         {
             var a = await s.DuoAccessAsync(id, duoId, Uid(u), ct);
@@ -272,7 +279,7 @@ public static class SamenLerenApi
         SamenLerenService.Explanation(d), d.Plan is null ? null : PlanOf(d.Plan), d.Meetings.OrderBy(m => m.StartsAt).Select(MeetingOf).ToList());
 
     private static PlanView PlanOf(DuoPlan p) => new(p.Topic, p.Goal, p.Product, p.MeetingMoments, p.Status.ToString(), p.ReviewComment, p.SubmittedAt, p.ReviewedAt);
-    private static MeetingView MeetingOf(Meeting m) => new(m.Id, DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc), m.DurationMinutes, m.Location, m.Cancelled, m.Sequence);
+    private static MeetingView MeetingOf(Meeting m) => new(m.Id, DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc), m.DurationMinutes, m.Location, m.Cancelled, m.Held, m.Sequence);
 
     private static async Task<LedgerView> HoursLedger(SamenLerenService s, DuoAccess a, CancellationToken ct)
     {

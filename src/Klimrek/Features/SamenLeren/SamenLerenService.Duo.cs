@@ -158,8 +158,21 @@ public sealed partial class SamenLerenService
             if (date < p.StartDate.AddDays(-14) || date > p.EndDate) throw SamenLerenException.Invalid("De nieuwe datum valt buiten de looptijd van het programma.");
             m.StartsAt = DutchTime.ToUtc(date.Value, time.Value);
             m.Cancelled = false;
+            m.Held = null; // a moved meeting has not been reported on yet
         }
         m.Sequence++;
+        m.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>After a meeting, a member says whether it took place; the "not met" signal and the report follow that.</summary>
+    public async Task SetHeldAsync(DuoAccess a, int meetingId, bool held, CancellationToken ct)
+    {
+        a.RequireMember();
+        var m = a.Duo.Meetings.FirstOrDefault(x => x.Id == meetingId) ?? throw SamenLerenException.NotFound();
+        if (m.Cancelled) throw SamenLerenException.Invalid("Deze afspraak is afgezegd.");
+        if (m.StartsAt > Now) throw SamenLerenException.Invalid("Of een afspraak is doorgegaan, geef je door als die begonnen is.");
+        m.Held = held;
         m.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
     }

@@ -75,7 +75,7 @@ public sealed partial class SamenLerenService
                     else if (r.Submitted) late++;
                     else if (r.Overdue) overdue++;
                 }
-            var past = d.Meetings.Where(m => !m.Cancelled && m.StartsAt <= now).Select(m => (DateTime?)m.StartsAt).Max();
+            var past = d.Meetings.Where(m => m.CountsAsHeld(now)).Select(m => (DateTime?)m.StartsAt).Max();
             var next = d.Meetings.Where(m => !m.Cancelled && m.StartsAt > now).Select(m => (DateTime?)m.StartsAt).Min();
             // Not met for N weeks: since the last meeting, or since the duo became possible (programme start or duo creation).
             var since = past ?? Max(p.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.CreatedAt);
@@ -256,7 +256,7 @@ public sealed partial class SamenLerenService
             duos.Count(d => d.Status == DuoStatus.Active), participants.Count(x => x.UnmatchedReason is not null),
             duos.Count(d => d.Plan?.Status == PlanStatus.Approved), rows.Sum(r => r.HoursUsed), rows.Sum(r => r.HoursBudget),
             rows.Sum(r => r.SpentExpert), rows.Sum(r => r.ExpertBudget), rows.Sum(r => r.ReflectionsDue), refl.Count,
-            rows.Sum(r => r.ReflectionsOnTime), duos.Sum(d => d.Meetings.Count(m => !m.Cancelled && m.StartsAt <= now)),
+            rows.Sum(r => r.ReflectionsOnTime), duos.Sum(d => d.Meetings.Count(m => m.CountsAsHeld(now))),
             rows.Count(r => r.NotMetSignal), p.IntervisionSessionCount, sessions.Count(s => s.ReportedAt is not null), evals.Count,
             evals.Count >= MinimumGroup ? Math.Round(evals.Average(e => e.GoalsReached), 1) : null,
             factors, hidden,

@@ -31,7 +31,7 @@ public sealed partial class SamenLerenService(
     public const int MaxTermLength = 120;
     public static readonly string[] QualitySuggestions = ["optimisme", "overzicht houden", "innovatief denken", "structuur aanbrengen", "verbinden", "doorzetten", "analytisch denken", "creativiteit"];
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     // ---------------------------------------------------------------- access
 

@@ -648,6 +648,9 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Held")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Location")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
