@@ -190,6 +190,40 @@ public abstract class SamenLerenTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task An_esco_skill_one_step_from_what_the_partner_wants_counts_half_and_is_explained()
+    {
+        // A real pair from the shipped ESCO hierarchy: a skill and its broader skill (both real skills, not groups).
+        await app.WithScopeAsync(sp => sp.GetRequiredService<Klimrek.Features.Career.TransitionCache>().GetAsync()); // the import is done
+        var (narrow, broad, broadLabel) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KlimrekDbContext>();
+            var pair = await db.SkillBroaders.AsNoTracking()
+                .Where(b => db.Skills.Any(x => x.Id == b.SkillId && x.ConceptType == SkillConceptType.Skill)
+                         && db.Skills.Any(x => x.Id == b.BroaderSkillId && x.ConceptType == SkillConceptType.Skill)
+                         && db.SkillTexts.Any(t => t.SkillId == b.BroaderSkillId && t.Language == "nl"))
+                .OrderBy(b => b.SkillId).ThenBy(b => b.BroaderSkillId).FirstAsync();
+            var uris = await db.Skills.AsNoTracking().Where(x => x.Id == pair.SkillId || x.Id == pair.BroaderSkillId).ToDictionaryAsync(x => x.Id, x => x.Uri);
+            var label = await db.SkillTexts.AsNoTracking().Where(t => t.SkillId == pair.BroaderSkillId && t.Language == "nl").Select(t => t.PreferredLabel).FirstAsync();
+            return (uris[pair.SkillId], uris[pair.BroaderSkillId], label);
+        });
+        var s = await SetUpAsync(2);
+        await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake", Intake([narrow], ["roosteren"], "Onderwijs")), HttpStatusCode.OK);
+        await JsonAsync(await s.People[1].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake", Intake(["roosteren"], [broad], "Zorg")), HttpStatusCode.OK);
+        await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        var duo = await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/my-duo"), HttpStatusCode.OK);
+        var why = duo.GetProperty("explanation")[0];
+        bool zeroIsA = why.GetProperty("a").GetInt32() == s.Ids[0];
+        var near = why.GetProperty(zeroIsA ? "aNear" : "bNear").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.Equal([broadLabel], near);
+        Assert.Empty(why.GetProperty(zeroIsA ? "aBrings" : "bBrings").EnumerateArray());
+        Assert.Equal(0.5, why.GetProperty(zeroIsA ? "aToB" : "bToA").GetDouble(), 9); // half of the one skill wanted
+        Assert.Equal(1.0, why.GetProperty(zeroIsA ? "bToA" : "aToB").GetDouble(), 9);
+        var page = WebUtility.HtmlDecode(await s.People[1].Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo.GetProperty("id").GetInt32()}?culture=en"));
+        Assert.Contains("brings something close to what", page);
+        Assert.Contains(broadLabel, page);
+    }
+
+    [Fact]
     public async Task Never_with_ones_own_manager_and_an_odd_person_joins_a_trio()
     {
         var s = await SetUpAsync(5);

@@ -18,9 +18,12 @@ namespace Klimrek.Core.Collaboration;
 /// <param name="Discipline">Discipline ("vakgebied"); a different discipline in the same department earns half the bonus.</param>
 /// <param name="ManagerId">The participant id of this person's manager when the manager takes part; never paired with them.</param>
 /// <param name="Availability">Weekly availability: bit d*2+h for day d (0 = Monday … 4 = Friday), h 0 = morning, 1 = afternoon.</param>
+/// <param name="BringsNear">Terms close to what this person brings (for ESCO skills: one step up or down the skill
+/// hierarchy), sorted ascending. Someone who wants to develop such a term gets partial credit for it
+/// (<see cref="DuoMatcher.NearCredit"/>); a term the person brings outright always counts in full.</param>
 public sealed record DuoCandidate(
     int Id, int[] Brings, int[] Develops, int[] Qualities, int[] Affinities,
-    string Department, string Team, string Discipline, int? ManagerId, int Availability);
+    string Department, string Team, string Discipline, int? ManagerId, int Availability, int[]? BringsNear = null);
 
 /// <summary>Relative weights of the score components (any non-negative integers; they are normalised).</summary>
 public sealed record MatchWeights(int Complementarity = 40, int Qualities = 10, int Affinity = 20, int Availability = 20, int CrossDepartment = 10)
@@ -41,13 +44,15 @@ public enum PairBlock { None = 0, Manager, SameTeam, NoSharedTime, ForbiddenByCo
 
 /// <summary>
 /// One pair's score, broken down. Components are in [0, 1]; <see cref="Total"/> is the weighted sum on a 0–100 scale.
-/// The term lists say what each brings that the other wants to develop, and what they share.
+/// The term lists say what each brings that the other wants to develop (outright, and near: terms the other wants that
+/// lie close to what this one brings), and what they share.
 /// </summary>
 public sealed record PairScore(
     int A, int B, double Total,
     double AToB, double BToA, double Complementarity,
     double Qualities, double Affinity, double Availability, double CrossDepartment,
-    int[] ABrings, int[] BBrings, int[] DifferentQualities, int[] SharedAffinities, int SharedSlots);
+    int[] ABrings, int[] BBrings, int[] DifferentQualities, int[] SharedAffinities, int SharedSlots,
+    int[] ANear, int[] BNear);
 
 /// <summary>A duo (or, for an odd number, one trio) with its pair scores.</summary>
 public sealed record MatchGroup(int[] Members, double Score, IReadOnlyList<PairScore> Pairs, bool Fixed);
@@ -91,6 +96,9 @@ public static class DuoMatcher
     /// <summary>Edge weight = <see cref="CardinalityBase"/> + score in hundredths: more duos first, then more fit.</summary>
     public const long CardinalityBase = 1_000_000;
 
+    /// <summary>Credit for a wanted term that is only close to something the partner brings (an exact term counts 1).</summary>
+    public const double NearCredit = 0.5;
+
     /// <summary>Two shared half-days a week is enough for a duo to meet regularly.</summary>
     public const int EnoughSharedSlots = 2;
 
@@ -106,8 +114,10 @@ public static class DuoMatcher
     {
         var aBrings = Intersect(a.Brings, b.Develops);
         var bBrings = Intersect(b.Brings, a.Develops);
-        double ab = b.Develops.Length == 0 ? 0 : (double)aBrings.Length / b.Develops.Length;
-        double ba = a.Develops.Length == 0 ? 0 : (double)bBrings.Length / a.Develops.Length;
+        var aNear = Except(Intersect(a.BringsNear ?? [], b.Develops), aBrings);
+        var bNear = Except(Intersect(b.BringsNear ?? [], a.Develops), bBrings);
+        double ab = b.Develops.Length == 0 ? 0 : (aBrings.Length + NearCredit * aNear.Length) / b.Develops.Length;
+        double ba = a.Develops.Length == 0 ? 0 : (bBrings.Length + NearCredit * bNear.Length) / a.Develops.Length;
         double comp = (ab + ba + 2 * Math.Min(ab, ba)) / 4;
         var diffQ = SymmetricDifference(a.Qualities, b.Qualities);
         int unionQ = a.Qualities.Length + b.Qualities.Length - (a.Qualities.Length + b.Qualities.Length - diffQ.Length) / 2;
@@ -120,7 +130,7 @@ public static class DuoMatcher
         double cross = !Same(a.Department, b.Department) ? 1 : !Same(a.Discipline, b.Discipline) ? 0.5 : 0;
         double total = w.Sum == 0 ? 0
             : 100.0 * (w.Complementarity * comp + w.Qualities * qual + w.Affinity * aff + w.Availability * avail + w.CrossDepartment * cross) / w.Sum;
-        return new PairScore(a.Id, b.Id, total, ab, ba, comp, qual, aff, avail, cross, aBrings, bBrings, diffQ, shared, slots);
+        return new PairScore(a.Id, b.Id, total, ab, ba, comp, qual, aff, avail, cross, aBrings, bBrings, diffQ, shared, slots, aNear, bNear);
     }
 
     /// <summary>The score alone, without allocating the term lists (the hot path of candidate selection and pricing).</summary>
@@ -128,8 +138,10 @@ public static class DuoMatcher
     {
         if (w.Sum == 0) return 0;
         int ab = CountCommon(a.Brings, b.Develops), ba = CountCommon(b.Brings, a.Develops);
-        double fab = b.Develops.Length == 0 ? 0 : (double)ab / b.Develops.Length;
-        double fba = a.Develops.Length == 0 ? 0 : (double)ba / a.Develops.Length;
+        int abNear = a.BringsNear is { Length: > 0 } an ? CountNear(an, b.Develops, a.Brings) : 0;
+        int baNear = b.BringsNear is { Length: > 0 } bn ? CountNear(bn, a.Develops, b.Brings) : 0;
+        double fab = b.Develops.Length == 0 ? 0 : (ab + NearCredit * abNear) / b.Develops.Length;
+        double fba = a.Develops.Length == 0 ? 0 : (ba + NearCredit * baNear) / a.Develops.Length;
         double comp = (fab + fba + 2 * Math.Min(fab, fba)) / 4;
         int commonQ = CountCommon(a.Qualities, b.Qualities);
         int unionQ = a.Qualities.Length + b.Qualities.Length - commonQ;
@@ -315,6 +327,34 @@ public static class DuoMatcher
             else j++;
         }
         return c;
+    }
+
+    /// <summary>How many terms of <paramref name="wanted"/> are in <paramref name="near"/> but not in <paramref name="exact"/>.</summary>
+    private static int CountNear(int[] near, int[] wanted, int[] exact)
+    {
+        int i = 0, k = 0, c = 0;
+        foreach (var x in wanted)
+        {
+            while (i < near.Length && near[i] < x) i++;
+            if (i == near.Length) break;
+            if (near[i] != x) continue;
+            while (k < exact.Length && exact[k] < x) k++;
+            if (k == exact.Length || exact[k] != x) c++;
+        }
+        return c;
+    }
+
+    private static int[] Except(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return a;
+        var r = new List<int>();
+        int j = 0;
+        foreach (var x in a)
+        {
+            while (j < b.Length && b[j] < x) j++;
+            if (j == b.Length || b[j] != x) r.Add(x);
+        }
+        return [.. r];
     }
 
     private static int[] Intersect(int[] a, int[] b)

@@ -14,7 +14,8 @@ public sealed class DuoMatcherTests
         string[] depts = ["ICT", "Zorg", "Onderwijs"];
         return new DuoCandidate(id, Terms(rnd, 12, rnd.Next(0, 5)), Terms(rnd, 12, rnd.Next(1, 5)), Terms(rnd, 6, rnd.Next(0, 3)),
             Terms(rnd, 8, rnd.Next(0, 3)), depts[rnd.Next(3)], "T" + rnd.Next(3), "D" + rnd.Next(2),
-            rnd.NextDouble() < 0.2 ? rnd.Next(n) : null, rnd.Next(0, 1 << 10) | (rnd.NextDouble() < 0.9 ? 1 : 0));
+            rnd.NextDouble() < 0.2 ? rnd.Next(n) : null, rnd.Next(0, 1 << 10) | (rnd.NextDouble() < 0.9 ? 1 : 0),
+            rnd.NextDouble() < 0.5 ? Terms(rnd, 12, rnd.Next(0, 5)) : null);
     }
 
     /// <summary>Exhaustive search: the most pairs, then the highest total score in hundredths, over allowed pairs.</summary>
@@ -91,10 +92,29 @@ public sealed class DuoMatcherTests
             Assert.InRange(ab.Total, 0, 100);
             Assert.Equal((int)Math.Round(ab.Total * 100), DuoMatcher.ScoreHundredths(a, b, W));
             Assert.Equal(ab.ABrings, a.Brings.Intersect(b.Develops).Order());
-            Assert.Equal(ab.AToB, (double)ab.ABrings.Length / b.Develops.Length, 9);
+            Assert.Equal(ab.ANear, (a.BringsNear ?? []).Intersect(b.Develops).Except(a.Brings).Order());
+            Assert.Equal(ab.AToB, (ab.ABrings.Length + 0.5 * ab.ANear.Length) / b.Develops.Length, 9);
+            Assert.Equal(ab.BNear, ba.ANear);
             Assert.Equal(ab.SharedAffinities, a.Affinities.Intersect(b.Affinities).Order());
             Assert.Equal(ab.DifferentQualities, a.Qualities.Union(b.Qualities).Except(a.Qualities.Intersect(b.Qualities)).Order());
         }
+    }
+
+    [Fact]
+    public void A_term_near_what_the_partner_brings_counts_half_and_an_exact_one_in_full()
+    {
+        // P brings 1 (near 2 and 3); Q wants 1, 2 and 4: 1 exactly, 2 nearly, 4 not at all → (1 + ½) / 3.
+        DuoCandidate C(int id, int[] brings, int[] develops, int[]? near = null) => new(id, brings, develops, [], [], "A", "", "", null, 3, near);
+        var s = DuoMatcher.Score(C(0, [1], [7], [1, 2, 3]), C(1, [7], [1, 2, 4]), W);
+        Assert.Equal([1], s.ABrings);
+        Assert.Equal([2], s.ANear); // 1 is brought outright, so it is not "near" as well
+        Assert.Equal(1.5 / 3, s.AToB, 9);
+        Assert.Equal(1.0, s.BToA, 9);
+        // Without the near terms the pair scores strictly lower.
+        var plain = DuoMatcher.Score(C(0, [1], [7]), C(1, [7], [1, 2, 4]), W);
+        Assert.Equal(1.0 / 3, plain.AToB, 9);
+        Assert.True(s.Total > plain.Total);
+        Assert.Equal((int)Math.Round(s.Total * 100), DuoMatcher.ScoreHundredths(C(0, [1], [7], [1, 2, 3]), C(1, [7], [1, 2, 4]), W));
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public sealed class TransitionCache(IServiceScopeFactory scopes, AtlasCache atla
         public required Dictionary<int, int> SkillIndex { get; init; }
         public required Dictionary<int, SkillInfo> Skills { get; init; }
         public required Dictionary<string, int> SkillByUri { get; init; }
+        /// <summary>Per skill id: the skills one step up or down the ESCO skill hierarchy (broader and narrower).</summary>
+        public required Dictionary<int, int[]> SkillNeighbours { get; init; }
         public required LabelSearchIndex SkillSearch { get; init; }
         public required string?[] Sectors { get; init; }
         public required long MemoryBytes { get; init; }
@@ -108,6 +110,9 @@ public sealed class TransitionCache(IServiceScopeFactory scopes, AtlasCache atla
         }
         var search = new LabelSearchIndex(labels);
         var sectors = occupationIds.Select(id => Sectors.OfIsco(atlasSnapshot.Occupations[id].IscoCode)).ToArray();
+        var neighbours = broader.Where(b => skillIndex.ContainsKey(b.SkillId) && skillIndex.ContainsKey(b.BroaderSkillId) && b.SkillId != b.BroaderSkillId)
+            .SelectMany(b => new[] { (From: b.SkillId, To: b.BroaderSkillId), (From: b.BroaderSkillId, To: b.SkillId) })
+            .GroupBy(x => x.From).ToDictionary(g => g.Key, g => g.Select(x => x.To).Distinct().Order().ToArray());
         var memory = Math.Max(0, GC.GetTotalMemory(false) - memoryBefore);
         logger.LogInformation("Transition model built for import {Import}: {Occ} occupations, {Req} requirements, model {Model} ms, total {Ms} ms, about {Mb:F1} MB",
             atlasSnapshot.ImportId, occupationIds.Length, requirements.Count, (int)model.BuildTime.TotalMilliseconds, started.ElapsedMilliseconds, memory / 1048576.0);
@@ -123,6 +128,7 @@ public sealed class TransitionCache(IServiceScopeFactory scopes, AtlasCache atla
             Skills = infos,
             SkillByUri = skills.ToDictionary(s => s.Uri, s => s.Id, StringComparer.Ordinal),
             SkillSearch = search,
+            SkillNeighbours = neighbours,
             Sectors = sectors,
             MemoryBytes = memory,
         };

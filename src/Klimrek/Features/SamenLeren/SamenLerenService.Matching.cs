@@ -11,7 +11,7 @@ public sealed record PairExplanation(
     int A, int B, string NameA, string NameB, double Total,
     double AToB, double BToA, double Complementarity, double Qualities, double Affinity, double Availability, double CrossDepartment,
     string[] ABrings, string[] BBrings, string[] DifferentQualities, string[] SharedAffinities, string[] SharedSlots,
-    string? DepartmentA, string? DepartmentB, MatchWeightsView Weights);
+    string? DepartmentA, string? DepartmentB, MatchWeightsView Weights, string[]? ANear = null, string[]? BNear = null);
 
 public sealed record MatchWeightsView(int Complementarity, int Qualities, int Affinity, int Availability, int CrossDepartment);
 
@@ -112,6 +112,18 @@ public sealed partial class SamenLerenService
         }).Distinct().Order().ToArray();
         var candidates = pool.Select(p => new DuoCandidate(p.Id, Ids(p, TermKind.Brings), Ids(p, TermKind.Develops), Ids(p, TermKind.Quality),
             Ids(p, TermKind.Affinity), p.Department ?? "", p.Team ?? "", p.Discipline ?? "", p.ManagerParticipantId, p.Availability)).ToList();
+        // Near: ESCO skills one step up or down the hierarchy from a skill someone brings, when somebody wants to develop
+        // them (only terms that already have an id can matter). They earn partial credit in the complementarity.
+        var snapshot = await cache.GetAsync(ct);
+        var poolById = pool.ToDictionary(p => p.Id);
+        candidates = candidates.Select(c =>
+        {
+            var near = poolById[c.Id].Terms.Where(t => t.Kind == TermKind.Brings && t.SkillId is not null)
+                .SelectMany(t => snapshot.SkillNeighbours.GetValueOrDefault(t.SkillId!.Value, []))
+                .Select(n => termIds.TryGetValue("esco:" + n, out var id) ? id : -1).Where(id => id >= 0)
+                .Except(c.Brings).Distinct().Order().ToArray();
+            return near.Length == 0 ? c : c with { BringsNear = near };
+        }).ToList();
 
         var rules = await db.PairRules.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
         var fixedPairs = rules.Where(r => r.Kind == PairRuleKind.Fixed && !(inActive.Contains(r.ParticipantAId) && inActive.Contains(r.ParticipantBId)))
@@ -137,7 +149,7 @@ public sealed partial class SamenLerenService
             s.AToB, s.BToA, s.Complementarity, s.Qualities, s.Affinity, s.Availability, s.CrossDepartment,
             Labels(s.ABrings), Labels(s.BBrings), Labels(s.DifferentQualities), Labels(s.SharedAffinities),
             Slots.Bits(byId[s.A].Availability & byId[s.B].Availability).Select(Slots.Key).ToArray(),
-            dbById[s.A].Department, dbById[s.B].Department, weightsView);
+            dbById[s.A].Department, dbById[s.B].Department, weightsView, Labels(s.ANear), Labels(s.BNear));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var oldDuos = await db.Duos.Where(d => d.ProgrammeId == programme.Id && d.Status == DuoStatus.Proposed).ToListAsync(ct);
