@@ -78,7 +78,7 @@ public static class Slots
     public static string Label(string key, Microsoft.Extensions.Localization.IStringLocalizer l)
     {
         var parts = key.Split('-');
-        return parts.Length == 2 && Days.Contains(parts[0]) && Parts.Contains(parts[1]) ? $"{l[parts[0]]} {l[parts[1]]}" : key;
+        return parts.Length == 2 && Days.Contains(parts[0]) && Parts.Contains(parts[1]) ? l["{0}{1}", l[parts[0]].Value, l[parts[1]].Value].Value : key; // "dinsdagmiddag" / "Tuesday afternoon"
     }
 
     public static IEnumerable<int> Bits(int mask)
