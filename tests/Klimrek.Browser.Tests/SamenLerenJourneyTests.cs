@@ -120,6 +120,18 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await bas.GetByRole(AriaRole.Button, new() { Name = "Indienen bij de stuurgroep" }).ClickAsync();
         await Assertions.Expect(bas.Locator(".notice.ok")).ToContainTextAsync("ingediend");
 
+        // Meetings every two weeks from the programme's start (a week ago): the first has passed, so Bas says it took place.
+        await bas.GetByLabel("Eerste afspraak").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await bas.GetByLabel("Tijd", new() { Exact = true }).FillAsync("14:00");
+        await bas.GetByLabel("Aantal").FillAsync("3");
+        await bas.GetByLabel("Plaats").FillAsync("Lokaal 2.14");
+        await bas.GetByRole(AriaRole.Button, new() { Name = "Inplannen" }).ClickAsync();
+        await Assertions.Expect(bas.Locator("section[aria-labelledby=afspraken]")).ToContainTextAsync("nog niet doorgegeven");
+        await bas.GetByRole(AriaRole.Button, new() { Name = "is doorgegaan", Exact = true }).ClickAsync();
+        await Assertions.Expect(bas.Locator(".notice.ok")).ToContainTextAsync("de afspraak is doorgegaan");
+        await Assertions.Expect(bas.Locator("section[aria-labelledby=afspraken] li").First).ToContainTextAsync("doorgegaan");
+        await Assertions.Expect(bas.Locator("section[aria-labelledby=afspraken]")).Not.ToContainTextAsync("nog niet doorgegeven");
+
         // A reflection with the appreciative prompts.
         await bas.GetByLabel("Wat ging er goed, en waardoor?").FillAsync("We vullen elkaar aan: ik weet hoe je data leest, Amira hoe je feedback geeft.");
         await bas.GetByLabel("Hoe kunnen jullie daarop voortbouwen?").FillAsync("Elke sessie één echte toets samen bekijken.");
