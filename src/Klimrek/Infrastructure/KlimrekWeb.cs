@@ -6,6 +6,7 @@ using Klimrek.Features.Atlas;
 using Klimrek.Features.Curation;
 using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -100,6 +101,7 @@ public static class KlimrekWeb
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Errors.KlimrekExceptionHandler>();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Klimrek API";
@@ -108,8 +110,8 @@ public static class KlimrekWeb
         }));
 
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/fout");
+        // Always on (also in Development): the API answers ProblemDetails, pages the Dutch error page, re-executed as a GET.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fout", StatusCodeSelector = Errors.Failure.StatusOf });
         app.UseWhen(ApiStatusCodes.IsApi, a => a.UseStatusCodePages(ApiStatusCodes.WriteAsync));
         app.UseWhen(c => !ApiStatusCodes.IsApi(c), a => a.UseStatusCodePagesWithReExecute("/fout/{0}"));
         app.UseStaticFiles();
