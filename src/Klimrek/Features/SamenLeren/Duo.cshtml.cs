@@ -34,7 +34,7 @@ public sealed class DuoModel(SamenLerenService service) : SamenLerenPage(service
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         try { Duo = await Service.DuoAccessAsync(Id, DuoId, UserId, ct); }
-        catch (SamenLerenException e) { return StatusOf(e); }
+        catch (Klimrek.Infrastructure.Errors.ProblemException e) { return StatusOf(e); }
         Access = Duo.Programme;
         Why = SamenLerenService.Explanation(Duo.Duo);
         Names = Duo.Duo.Members.ToDictionary(m => m.ParticipantId, m => m.Participant!.User!.DisplayName);
@@ -84,7 +84,7 @@ public sealed class DuoModel(SamenLerenService service) : SamenLerenPage(service
     /// <summary>Number inputs post "2.5" whatever the page's language; people may type "2,5". Both mean two and a half.</summary>
     public static decimal Number(string? s) =>
         decimal.TryParse((s ?? "").Trim().Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
-            System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : throw SamenLerenException.Invalid("Vul een getal in, bijvoorbeeld 2,5.");
+            System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : throw Klimrek.Infrastructure.Errors.ProblemException.Invalid("Vul een getal in, bijvoorbeeld 2,5.");
 
     public Task<IActionResult> OnPostReflectionAsync(CancellationToken ct) =>
         Change(() => Service.WriteReflectionAsync(Duo, new ReflectionInput(Reflection.Period, Reflection.WentWell, Reflection.BuildOn, Reflection.Difficult, Reflection.NextStep, Reflection.Tags), ct),

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Klimrek.Data;
 using Klimrek.Features.Career;
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.Extensions.Localization;
 
 namespace Klimrek.Features.SamenLeren;
@@ -63,7 +64,7 @@ public static class SamenLerenApi
         g.MapPost("/", (ProgrammeInput input, SamenLerenService s, ClaimsPrincipal u, HttpContext http, CancellationToken ct) => Run(http, async () =>
         {
             if (!u.IsInRole(Roles.Stuurgroep) && !u.IsInRole(Roles.Beheerder))
-                throw SamenLerenException.Forbidden("Een programma opzetten mag de stuurgroep (of een beheerder).");
+                throw ProblemException.Forbidden("Een programma opzetten mag de stuurgroep (of een beheerder).");
             var p = await s.CreateProgrammeAsync(Uid(u), input, ct);
             return Results.Created($"/api/v1/programmes/{p.Id}", View(p, true, false));
         })).WithSummary("Creates a programme (role Stuurgroep or Beheerder); you join its steering group.");
@@ -100,7 +101,7 @@ public static class SamenLerenApi
             Results.Ok((await s.RulesAsync(await s.AccessAsync(id, Uid(u), ct), ct)).Select(r => new RuleView(r.Id, r.ParticipantAId, r.ParticipantBId, Kind(r.Kind))))));
         g.MapPost("/{id:int}/rules", (int id, RuleRequest req, SamenLerenService s, ClaimsPrincipal u, HttpContext http, CancellationToken ct) => Run(http, async () =>
         {
-            var kind = req.Kind?.ToLowerInvariant() switch { "fixed" => PairRuleKind.Fixed, "forbidden" => PairRuleKind.Forbidden, _ => throw SamenLerenException.Invalid("Soort regel: 'fixed' of 'forbidden'.") };
+            var kind = req.Kind?.ToLowerInvariant() switch { "fixed" => PairRuleKind.Fixed, "forbidden" => PairRuleKind.Forbidden, _ => throw ProblemException.Field("kind", "Soort regel: 'fixed' of 'forbidden'.") };
             var r = await s.SetRuleAsync(await s.AccessAsync(id, Uid(u), ct), req.A, req.B, kind, ct);
             return Results.Ok(new RuleView(r.Id, r.ParticipantAId, r.ParticipantBId, Kind(r.Kind)));
         })).WithSummary("Fixes or forbids a pair for every next matching run (steering group).");
@@ -244,18 +245,8 @@ public static class SamenLerenApi
 
     private static string Uid(ClaimsPrincipal u) => u.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    /// <summary>Runs an action; a <see cref="SamenLerenException"/> becomes ProblemDetails in the request's language.</summary>
-    private static async Task<IResult> Run(HttpContext http, Func<Task<IResult>> action)
-    {
-        try { return await action(); }
-        catch (SamenLerenException e)
-        {
-            var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            var title = l[e.Key, e.Args].Value;
-            return Results.Problem(statusCode: e.Status, title: title,
-                extensions: e.Details.Count > 0 ? new Dictionary<string, object?> { ["errors"] = e.Details.Select(d => l[d].Value).ToList() } : null);
-        }
-    }
+    // The global exception handler turns a ProblemException into ProblemDetails; the handlers are split by use case next.
+    private static Task<IResult> Run(HttpContext http, Func<Task<IResult>> action) => action();
 
     private static string Kind(PairRuleKind k) => k == PairRuleKind.Fixed ? "fixed" : "forbidden";
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -26,10 +27,10 @@ public abstract class SamenLerenPage(SamenLerenService service) : PageModel
             Access = await Service.AccessAsync(id, UserId, ct);
             return null;
         }
-        catch (SamenLerenException e) { return StatusOf(e); }
+        catch (ProblemException e) { return StatusOf(e); }
     }
 
-    protected IActionResult StatusOf(SamenLerenException e) => e.Status switch
+    protected IActionResult StatusOf(ProblemException e) => e.Status switch
     {
         404 => NotFound(),
         403 => Forbid(),
@@ -44,14 +45,16 @@ public abstract class SamenLerenPage(SamenLerenService service) : PageModel
             await action();
             return (true, null);
         }
-        catch (SamenLerenException e) when (e.Status is 400 or 409)
+        catch (ProblemException e) when (e.Status is 400 or 409)
         {
-            Errors.Add(L[e.Key, e.Args]);
-            Errors.AddRange(e.Details.Select(d => L[d].Value));
+            Errors.Add(Text(e.Title));
+            Errors.AddRange(e.Fields.Values.SelectMany(m => m).Select(Text));
             return (false, null);
         }
-        catch (SamenLerenException e) { return (false, StatusOf(e)); }
+        catch (ProblemException e) { return (false, StatusOf(e)); }
     }
+
+    private string Text(Message m) => m.Args.Length == 0 ? L[m.Key].Value : L[m.Key, m.Args].Value;
 
     /// <summary>
     /// The shape of every change on these pages: <paramref name="prepare"/> loads the access (or answers 403/404),

@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.SamenLeren;
@@ -15,11 +16,11 @@ public sealed record DuoAccess(ProgrammeAccess Programme, Duo Duo, DuoMember? Me
     public bool IsMember => MeAsMember is not null;
     public bool CanReadReflectionText => IsMember || (Programme.IsSteward && Programme.Programme.ReflectionVisibility == ReflectionVisibility.DuoAndStuurgroep);
 
-    public DuoMember RequireMember() => MeAsMember ?? throw SamenLerenException.Forbidden("Dit mag alleen een lid van dit duo.");
+    public DuoMember RequireMember() => MeAsMember ?? throw ProblemException.Forbidden("Dit mag alleen een lid van dit duo.");
 
     public void RequireActive()
     {
-        if (Duo.Status != DuoStatus.Active) throw SamenLerenException.Invalid("Dit duo is nog niet definitief: beide partners moeten eerst akkoord gaan.");
+        if (Duo.Status != DuoStatus.Active) throw ProblemException.Invalid("Dit duo is nog niet definitief: beide partners moeten eerst akkoord gaan.");
     }
 }
 
@@ -53,8 +54,6 @@ public sealed record ReflectionDue(int Period, DateOnly Due, bool Submitted, Dat
 
 public sealed partial class SamenLerenService
 {
-    public const int MaxText = 8000;
-
     /// <summary>Duo members and stewards may open a duo; anyone else gets "not found".</summary>
     public async Task<DuoAccess> DuoAccessAsync(int programmeId, int duoId, string userId, CancellationToken ct)
     {
@@ -62,9 +61,9 @@ public sealed partial class SamenLerenService
         var duo = await db.Duos.Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(p => p!.User).Include(d => d.Plan)
             .Include(d => d.Meetings)
             .FirstOrDefaultAsync(d => d.Id == duoId && d.ProgrammeId == programmeId && d.Status != DuoStatus.Dissolved, ct)
-            ?? throw SamenLerenException.NotFound();
+            ?? throw ProblemException.NotFound();
         var me = access.Me is null ? null : duo.Members.FirstOrDefault(m => m.ParticipantId == access.Me.Id);
-        if (me is null && !access.IsSteward) throw SamenLerenException.NotFound();
+        if (me is null && !access.IsSteward) throw ProblemException.NotFound();
         return new DuoAccess(access, duo, me);
     }
 
@@ -78,14 +77,14 @@ public sealed partial class SamenLerenService
         a.RequireActive();
         var plan = a.Duo.Plan!;
         if (plan.Status is PlanStatus.Submitted or PlanStatus.Approved)
-            throw SamenLerenException.Invalid(plan.Status == PlanStatus.Approved ? "Het plan is al goedgekeurd." : "Het plan ligt bij de stuurgroep; wacht op hun reactie.");
-        var errors = new List<string>();
-        foreach (var (v, what, max) in new[] { (input.Topic, "Onderwerp", 500), (input.Goal, "Doel", 4000), (input.Product, "Product", 2000), (input.MeetingMoments, "Momenten", 2000) })
+            throw ProblemException.Invalid(plan.Status == PlanStatus.Approved ? "Het plan is al goedgekeurd." : "Het plan ligt bij de stuurgroep; wacht op hun reactie.");
+        var errors = new ValidationErrors();
+        foreach (var (v, field, what, max) in new[] { (input.Topic, "topic", "Onderwerp", 500), (input.Goal, "goal", "Doel", 4000), (input.Product, "product", "Product", 2000), (input.MeetingMoments, "meetingMoments", "Momenten", 2000) })
         {
-            if ((v?.Length ?? 0) > max) errors.Add($"{what}: hoogstens {max} tekens.");
-            if (submit && string.IsNullOrWhiteSpace(v)) errors.Add($"{what} is nodig om het plan in te dienen.");
+            if ((v?.Length ?? 0) > max) errors.Add(field, what + ": hoogstens {0} tekens.", max);
+            if (submit && string.IsNullOrWhiteSpace(v)) errors.Add(field, what + " is nodig om het plan in te dienen.");
         }
-        if (errors.Count > 0) throw new SamenLerenException(400, "Het plan is niet opgeslagen.") { Details = errors };
+        Refuse.IfAny(errors, "Het plan is niet opgeslagen.");
         plan.Topic = input.Topic?.Trim() ?? "";
         plan.Goal = input.Goal?.Trim() ?? "";
         plan.Product = input.Product?.Trim() ?? "";
@@ -103,10 +102,10 @@ public sealed partial class SamenLerenService
     public async Task ReviewPlanAsync(DuoAccess a, bool approve, string? comment, string userId, CancellationToken ct)
     {
         a.Programme.RequireSteward();
-        var plan = a.Duo.Plan ?? throw SamenLerenException.Invalid("Dit duo heeft nog geen plan.");
-        if (plan.Status != PlanStatus.Submitted) throw SamenLerenException.Invalid("Alleen een ingediend plan kan worden beoordeeld.");
-        if (!approve && string.IsNullOrWhiteSpace(comment)) throw SamenLerenException.Invalid("Schrijf erbij wat er anders moet als je het plan teruggeeft.");
-        if ((comment?.Length ?? 0) > 4000) throw SamenLerenException.Invalid("Het commentaar is te lang (hoogstens 4000 tekens).");
+        var plan = a.Duo.Plan ?? throw ProblemException.Invalid("Dit duo heeft nog geen plan.");
+        if (plan.Status != PlanStatus.Submitted) throw ProblemException.Invalid("Alleen een ingediend plan kan worden beoordeeld.");
+        if (!approve && string.IsNullOrWhiteSpace(comment)) throw ProblemException.Field("comment", "Schrijf erbij wat er anders moet als je het plan teruggeeft.");
+        if ((comment?.Length ?? 0) > 4000) throw ProblemException.Field("comment", "Het commentaar is te lang (hoogstens 4000 tekens).");
         plan.Status = approve ? PlanStatus.Approved : PlanStatus.Returned;
         plan.ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         plan.ReviewedAt = Now;
@@ -121,13 +120,13 @@ public sealed partial class SamenLerenService
         a.RequireMember();
         a.RequireActive();
         var p = a.Programme.Programme;
-        var errors = new List<string>();
-        if (input.DurationMinutes is < 15 or > 480) errors.Add("Duur: tussen 15 en 480 minuten.");
-        if (input.EveryWeeks is < 1 or > 8) errors.Add("Herhaling: elke 1 tot 8 weken.");
-        if (input.Count is < 1 or > 52) errors.Add("Aantal afspraken: tussen 1 en 52.");
-        if ((input.Location?.Length ?? 0) > 300) errors.Add("Plaats: hoogstens 300 tekens.");
-        if (input.FirstDate < p.StartDate.AddDays(-14) || input.FirstDate > p.EndDate) errors.Add("De eerste afspraak valt buiten de looptijd van het programma.");
-        if (errors.Count > 0) throw new SamenLerenException(400, "Er is niets ingepland.") { Details = errors };
+        var errors = new ValidationErrors();
+        if (input.DurationMinutes is < 15 or > 480) errors.Add("durationMinutes", "Duur: tussen 15 en 480 minuten.");
+        if (input.EveryWeeks is < 1 or > 8) errors.Add("everyWeeks", "Herhaling: elke 1 tot 8 weken.");
+        if (input.Count is < 1 or > 52) errors.Add("count", "Aantal afspraken: tussen 1 en 52.");
+        if ((input.Location?.Length ?? 0) > 300) errors.Add("location", "Plaats: hoogstens 300 tekens.");
+        if (input.FirstDate < p.StartDate.AddDays(-14) || input.FirstDate > p.EndDate) errors.Add("firstDate", "De eerste afspraak valt buiten de looptijd van het programma.");
+        Refuse.IfAny(errors, "Er is niets ingepland.");
         var created = new List<Meeting>();
         for (int i = 0; i < input.Count; i++)
         {
@@ -149,13 +148,13 @@ public sealed partial class SamenLerenService
     public async Task RescheduleAsync(DuoAccess a, int meetingId, DateOnly? date, TimeOnly? time, bool cancel, CancellationToken ct)
     {
         a.RequireMember();
-        var m = a.Duo.Meetings.FirstOrDefault(x => x.Id == meetingId) ?? throw SamenLerenException.NotFound();
+        var m = a.Duo.Meetings.FirstOrDefault(x => x.Id == meetingId) ?? throw ProblemException.NotFound();
         if (cancel) m.Cancelled = true;
         else
         {
-            if (date is null || time is null) throw SamenLerenException.Invalid("Kies een nieuwe datum en tijd.");
+            if (date is null || time is null) throw ProblemException.Field("date", "Kies een nieuwe datum en tijd.");
             var p = a.Programme.Programme;
-            if (date < p.StartDate.AddDays(-14) || date > p.EndDate) throw SamenLerenException.Invalid("De nieuwe datum valt buiten de looptijd van het programma.");
+            if (date < p.StartDate.AddDays(-14) || date > p.EndDate) throw ProblemException.Field("date", "De nieuwe datum valt buiten de looptijd van het programma.");
             m.StartsAt = DutchTime.ToUtc(date.Value, time.Value);
             m.Cancelled = false;
             m.Held = null; // a moved meeting has not been reported on yet
@@ -169,9 +168,9 @@ public sealed partial class SamenLerenService
     public async Task SetHeldAsync(DuoAccess a, int meetingId, bool held, CancellationToken ct)
     {
         a.RequireMember();
-        var m = a.Duo.Meetings.FirstOrDefault(x => x.Id == meetingId) ?? throw SamenLerenException.NotFound();
-        if (m.Cancelled) throw SamenLerenException.Invalid("Deze afspraak is afgezegd.");
-        if (m.StartsAt > Now) throw SamenLerenException.Invalid("Of een afspraak is doorgegaan, geef je door als die begonnen is.");
+        var m = a.Duo.Meetings.FirstOrDefault(x => x.Id == meetingId) ?? throw ProblemException.NotFound();
+        if (m.Cancelled) throw ProblemException.Invalid("Deze afspraak is afgezegd.");
+        if (m.StartsAt > Now) throw ProblemException.Invalid("Of een afspraak is doorgegaan, geef je door als die begonnen is.");
         m.Held = held;
         m.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
@@ -194,13 +193,13 @@ public sealed partial class SamenLerenService
     {
         var me = a.RequireMember();
         a.RequireActive();
-        var errors = new List<string>();
-        if (hours is <= 0 or > 24) errors.Add("Uren: meer dan 0 en hoogstens 24 per regel.");
-        if (decimal.Round(hours, 2) != hours) errors.Add("Uren: hoogstens twee decimalen.");
-        if (string.IsNullOrWhiteSpace(activity)) errors.Add("Zeg kort waaraan je de uren besteedde.");
-        else if (activity.Length > 500) errors.Add("Activiteit: hoogstens 500 tekens.");
-        if (date > DutchTime.Today(Now)) errors.Add("Uren schrijf je achteraf: de datum ligt in de toekomst.");
-        if (errors.Count > 0) throw new SamenLerenException(400, "De uren zijn niet opgeslagen.") { Details = errors };
+        var errors = new ValidationErrors();
+        if (hours is <= 0 or > 24) errors.Add("hours", "Uren: meer dan 0 en hoogstens 24 per regel.");
+        if (decimal.Round(hours, 2) != hours) errors.Add("hours", "Uren: hoogstens twee decimalen.");
+        if (string.IsNullOrWhiteSpace(activity)) errors.Add("activity", "Zeg kort waaraan je de uren besteedde.");
+        else if (activity.Length > 500) errors.Add("activity", "Activiteit: hoogstens 500 tekens.");
+        if (date > DutchTime.Today(Now)) errors.Add("date", "Uren schrijf je achteraf: de datum ligt in de toekomst.");
+        Refuse.IfAny(errors, "De uren zijn niet opgeslagen.");
         var e = new HourEntry { ParticipantId = me.ParticipantId, DuoId = a.Duo.Id, Date = date, Hours = hours, Activity = activity!.Trim(), CreatedAt = Now };
         db.HourEntries.Add(e);
         await db.SaveChangesAsync(ct);
@@ -211,12 +210,12 @@ public sealed partial class SamenLerenService
     {
         var me = a.RequireMember();
         a.RequireActive();
-        var errors = new List<string>();
-        if (amount is <= 0 or > 1_000_000) errors.Add("Bedrag: meer dan € 0.");
-        if (decimal.Round(amount, 2) != amount) errors.Add("Bedrag: hoogstens twee decimalen.");
-        if (string.IsNullOrWhiteSpace(description)) errors.Add("Omschrijf de uitgave (welke deskundige, waarvoor).");
-        else if (description.Length > 500) errors.Add("Omschrijving: hoogstens 500 tekens.");
-        if (errors.Count > 0) throw new SamenLerenException(400, "De uitgave is niet opgeslagen.") { Details = errors };
+        var errors = new ValidationErrors();
+        if (amount is <= 0 or > 1_000_000) errors.Add("amount", "Bedrag: meer dan € 0.");
+        if (decimal.Round(amount, 2) != amount) errors.Add("amount", "Bedrag: hoogstens twee decimalen.");
+        if (string.IsNullOrWhiteSpace(description)) errors.Add("description", "Omschrijf de uitgave (welke deskundige, waarvoor).");
+        else if (description.Length > 500) errors.Add("description", "Omschrijving: hoogstens 500 tekens.");
+        Refuse.IfAny(errors, "De uitgave is niet opgeslagen.");
         var e = new ExpertExpense { DuoId = a.Duo.Id, EnteredByParticipantId = me.ParticipantId, Date = date, Amount = amount, Description = description!.Trim(), CreatedAt = Now };
         db.ExpertExpenses.Add(e);
         await db.SaveChangesAsync(ct);
@@ -278,18 +277,14 @@ public sealed partial class SamenLerenService
         var me = a.RequireMember();
         a.RequireActive();
         var dues = ReflectionDueDates(a.Programme.Programme);
-        var errors = new List<string>();
-        if (input.Period < 1 || input.Period > dues.Count) errors.Add($"Periode: tussen 1 en {dues.Count}.");
-        foreach (var (v, what, required) in new[] { (input.WentWell, "Wat ging er goed", true), (input.BuildOn, "Hoe bouwen we daarop voort", true), (input.Difficult, "Wat was lastig", false), (input.NextStep, "Volgende stap", true) })
-        {
-            if (required && string.IsNullOrWhiteSpace(v)) errors.Add($"'{what}' is nodig.");
-            if ((v?.Length ?? 0) > MaxText) errors.Add($"'{what}': hoogstens {MaxText} tekens.");
-        }
-        string? tags = null;
-        try { tags = FactorTags.Join(input.Tags); } catch (SamenLerenException e) { errors.Add(e.Message); }
+        var errors = new ValidationErrors();
+        if (input.Period < 1 || input.Period > dues.Count) errors.Add("period", "Periode: tussen 1 en {0}.", dues.Count);
+        Texts.Check(errors, (input.WentWell, "wentWell", "Wat ging er goed", true), (input.BuildOn, "buildOn", "Hoe bouwen we daarop voort", true),
+            (input.Difficult, "difficult", "Wat was lastig", false), (input.NextStep, "nextStep", "Volgende stap", true));
+        var tags = FactorTags.Join(input.Tags, errors);
         if (errors.Count == 0 && await db.Reflections.AnyAsync(r => r.DuoId == a.Duo.Id && r.AuthorParticipantId == me.ParticipantId && r.Period == input.Period, ct))
-            errors.Add("Voor deze periode heb je al een reflectie geschreven.");
-        if (errors.Count > 0) throw new SamenLerenException(400, "De reflectie is niet opgeslagen.") { Details = errors };
+            errors.Add("period", "Voor deze periode heb je al een reflectie geschreven.");
+        Refuse.IfAny(errors, "De reflectie is niet opgeslagen.");
         var r = new Reflection
         {
             DuoId = a.Duo.Id, AuthorParticipantId = me.ParticipantId, Period = input.Period, WentWell = input.WentWell!.Trim(),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Klimrek.Core.Collaboration;
 using Klimrek.Data;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.SamenLeren;
@@ -41,11 +42,11 @@ public sealed partial class SamenLerenService
     public async Task<PairRule> SetRuleAsync(ProgrammeAccess access, int a, int b, PairRuleKind kind, CancellationToken ct)
     {
         access.RequireSteward();
-        if (!Enum.IsDefined(kind)) throw SamenLerenException.Invalid("Onbekende soort regel.");
-        if (a == b) throw SamenLerenException.Invalid("Kies twee verschillende deelnemers.");
+        if (!Enum.IsDefined(kind)) throw ProblemException.Field("kind", "Onbekende soort regel.");
+        if (a == b) throw ProblemException.Field("b", "Kies twee verschillende deelnemers.");
         (a, b) = (Math.Min(a, b), Math.Max(a, b));
         var ids = await db.Participants.Where(p => p.ProgrammeId == access.Programme.Id && (p.Id == a || p.Id == b)).CountAsync(ct);
-        if (ids != 2) throw SamenLerenException.Invalid("Beide deelnemers moeten aan dit programma meedoen.");
+        if (ids != 2) throw ProblemException.Invalid("Beide deelnemers moeten aan dit programma meedoen.");
         var rule = await db.PairRules.FirstOrDefaultAsync(r => r.ProgrammeId == access.Programme.Id && r.ParticipantAId == a && r.ParticipantBId == b, ct);
         if (rule is null)
         {
@@ -62,7 +63,7 @@ public sealed partial class SamenLerenService
     {
         access.RequireSteward();
         var rule = await db.PairRules.FirstOrDefaultAsync(r => r.Id == ruleId && r.ProgrammeId == access.Programme.Id, ct)
-                   ?? throw SamenLerenException.NotFound();
+                   ?? throw ProblemException.NotFound();
         db.PairRules.Remove(rule);
         await db.SaveChangesAsync(ct);
     }
@@ -87,7 +88,7 @@ public sealed partial class SamenLerenService
         access.RequireSteward();
         var clockWatch = Stopwatch.StartNew();
         var programme = access.Programme;
-        if (programme.Status == ProgrammeStatus.Closed) throw SamenLerenException.Invalid("Het programma is afgesloten.");
+        if (programme.Status == ProgrammeStatus.Closed) throw ProblemException.Invalid("Het programma is afgesloten.");
         var participants = await db.Participants.AsNoTracking().Include(p => p.Terms).Include(p => p.User)
             .Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
         var inActive = (await db.DuoMembers.Where(m => db.Duos.Any(d => d.Id == m.DuoId && d.ProgrammeId == programme.Id && d.Status == DuoStatus.Active))
@@ -134,10 +135,11 @@ public sealed partial class SamenLerenService
         if (conflicts.Count > 0)
         {
             string N(int id) => names.GetValueOrDefault(id, "?");
-            throw new SamenLerenException(409, "De koppeling is niet uitgevoerd: de regels spreken elkaar tegen.")
-            {
-                Details = conflicts.Select(c => string.Format(ConflictMessage(c.Kind), N(c.A), N(c.B))).ToList(),
-            };
+            throw new ProblemException(409, new Message("De koppeling is niet uitgevoerd: de regels spreken elkaar tegen."),
+                new Dictionary<string, IReadOnlyList<Message>>
+                {
+                    [ProblemException.General] = conflicts.Select(c => new Message(ConflictMessage(c.Kind), N(c.A), N(c.B))).ToList(),
+                });
         }
         var result = DuoMatcher.Match(candidates, options);
 
@@ -225,10 +227,10 @@ public sealed partial class SamenLerenService
         var me = access.RequireParticipant();
         var duo = await db.Duos.Include(d => d.Members).FirstOrDefaultAsync(d => d.Id == duoId && d.ProgrammeId == access.Programme.Id, ct);
         var member = duo?.Members.FirstOrDefault(m => m.ParticipantId == me.Id);
-        if (duo is null || member is null) throw SamenLerenException.NotFound();
-        if (duo.Status != DuoStatus.Proposed) throw SamenLerenException.Invalid("Dit duo is al definitief.");
-        if (!accept && string.IsNullOrWhiteSpace(note)) throw SamenLerenException.Invalid("Vertel kort waarom je een andere koppeling vraagt.");
-        if ((note?.Length ?? 0) > 2000) throw SamenLerenException.Invalid("De toelichting is te lang (hoogstens 2000 tekens).");
+        if (duo is null || member is null) throw ProblemException.NotFound();
+        if (duo.Status != DuoStatus.Proposed) throw ProblemException.Invalid("Dit duo is al definitief.");
+        if (!accept && string.IsNullOrWhiteSpace(note)) throw ProblemException.Field("note", "Vertel kort waarom je een andere koppeling vraagt.");
+        if ((note?.Length ?? 0) > 2000) throw ProblemException.Field("note", "De toelichting is te lang (hoogstens 2000 tekens).");
         member.Response = accept ? MemberResponse.Accepted : MemberResponse.ChangeRequested;
         member.ResponseNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         member.RespondedAt = Now;

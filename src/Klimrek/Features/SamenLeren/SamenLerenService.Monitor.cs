@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Klimrek.Data;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.SamenLeren;
@@ -131,11 +132,11 @@ public sealed partial class SamenLerenService
         var p = access.Programme;
         var ids = (await db.Participants.Where(x => x.ProgrammeId == p.Id).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
         var attendees = (input.Attendees ?? []).Distinct().ToList();
-        var errors = new List<string>();
-        if (attendees.Any(a => !ids.Contains(a))) errors.Add("Alle deelnemers van de bijeenkomst moeten aan het programma meedoen.");
-        if (input.ReporterParticipantId is int r && !attendees.Contains(r)) errors.Add("Wie het verslag schrijft, is ook deelnemer van de bijeenkomst.");
-        if (input.Date < p.StartDate || input.Date > p.EndDate) errors.Add("De datum valt buiten de looptijd van het programma.");
-        if (errors.Count > 0) throw new SamenLerenException(400, "De bijeenkomst is niet opgeslagen.") { Details = errors };
+        var errors = new ValidationErrors();
+        if (attendees.Any(a => !ids.Contains(a))) errors.Add("attendees", "Alle deelnemers van de bijeenkomst moeten aan het programma meedoen.");
+        if (input.ReporterParticipantId is int r && !attendees.Contains(r)) errors.Add("reporterParticipantId", "Wie het verslag schrijft, is ook deelnemer van de bijeenkomst.");
+        if (input.Date < p.StartDate || input.Date > p.EndDate) errors.Add("date", "De datum valt buiten de looptijd van het programma.");
+        Refuse.IfAny(errors, "De bijeenkomst is niet opgeslagen.");
         int number = (await db.IntervisionSessions.Where(s => s.ProgrammeId == p.Id).MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
         var s = new IntervisionSession
         {
@@ -152,18 +153,14 @@ public sealed partial class SamenLerenService
     public async Task WriteIntervisionReportAsync(ProgrammeAccess access, int sessionId, IntervisionReportInput input, CancellationToken ct)
     {
         var s = await db.IntervisionSessions.FirstOrDefaultAsync(x => x.Id == sessionId && x.ProgrammeId == access.Programme.Id, ct)
-                ?? throw SamenLerenException.NotFound();
+                ?? throw ProblemException.NotFound();
         if (!access.IsSteward && (access.Me is null || s.ReporterParticipantId != access.Me.Id))
-            throw SamenLerenException.Forbidden("Het verslag schrijft de deelnemer die daarvoor is aangewezen.");
-        var errors = new List<string>();
-        foreach (var (v, what) in new[] { (input.Problems, "Ingebrachte vraagstukken"), (input.Discussed, "Wat besproken is"), (input.LearningPoints, "Leerpunten") })
-        {
-            if (string.IsNullOrWhiteSpace(v)) errors.Add($"'{what}' is nodig.");
-            else if (v.Length > MaxText) errors.Add($"'{what}': hoogstens {MaxText} tekens.");
-        }
-        string? tags = null;
-        try { tags = FactorTags.Join(input.Tags); } catch (SamenLerenException e) { errors.Add(e.Message); }
-        if (errors.Count > 0) throw new SamenLerenException(400, "Het verslag is niet opgeslagen.") { Details = errors };
+            throw ProblemException.Forbidden("Het verslag schrijft de deelnemer die daarvoor is aangewezen.");
+        var errors = new ValidationErrors();
+        Texts.Check(errors, (input.Problems, "problems", "Ingebrachte vraagstukken", true), (input.Discussed, "discussed", "Wat besproken is", true),
+            (input.LearningPoints, "learningPoints", "Leerpunten", true));
+        var tags = FactorTags.Join(input.Tags, errors);
+        Refuse.IfAny(errors, "Het verslag is niet opgeslagen.");
         s.Problems = input.Problems!.Trim();
         s.Discussed = input.Discussed!.Trim();
         s.LearningPoints = input.LearningPoints!.Trim();
@@ -183,16 +180,12 @@ public sealed partial class SamenLerenService
     public async Task<Evaluation> SaveEvaluationAsync(ProgrammeAccess access, EvaluationInput input, CancellationToken ct)
     {
         var me = access.RequireParticipant();
-        var errors = new List<string>();
-        foreach (var (v, what, required) in new[] { (input.Motivation, "Motivatie", true), (input.WhyDuo, "Waarom dit duo", true), (input.Goals, "Doelen", true), (input.Results, "Resultaten", true), (input.Product, "Product", false) })
-        {
-            if (required && string.IsNullOrWhiteSpace(v)) errors.Add($"'{what}' is nodig.");
-            if ((v?.Length ?? 0) > MaxText) errors.Add($"'{what}': hoogstens {MaxText} tekens.");
-        }
-        if (input.GoalsReached is < 1 or > 5) errors.Add("Geef op een schaal van 1 tot 5 aan in hoeverre je doelen bereikt zijn.");
-        string? tags = null;
-        try { tags = FactorTags.Join(input.Tags); } catch (SamenLerenException ex) { errors.Add(ex.Message); }
-        if (errors.Count > 0) throw new SamenLerenException(400, "De evaluatie is niet opgeslagen.") { Details = errors };
+        var errors = new ValidationErrors();
+        Texts.Check(errors, (input.Motivation, "motivation", "Motivatie", true), (input.WhyDuo, "whyDuo", "Waarom dit duo", true), (input.Goals, "goals", "Doelen", true),
+            (input.Results, "results", "Resultaten", true), (input.Product, "product", "Product", false));
+        if (input.GoalsReached is < 1 or > 5) errors.Add("goalsReached", "Geef op een schaal van 1 tot 5 aan in hoeverre je doelen bereikt zijn.");
+        var tags = FactorTags.Join(input.Tags, errors);
+        Refuse.IfAny(errors, "De evaluatie is niet opgeslagen.");
         var e = await db.Evaluations.FirstOrDefaultAsync(x => x.ParticipantId == me.Id, ct);
         if (e is null)
         {

@@ -1,6 +1,7 @@
 using Klimrek.Data;
 using Klimrek.Features.Career;
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,10 +39,10 @@ public sealed partial class SamenLerenService(
     public async Task<ProgrammeAccess> AccessAsync(int programmeId, string userId, CancellationToken ct)
     {
         var p = await db.Programmes.Include(x => x.Stewards).FirstOrDefaultAsync(x => x.Id == programmeId, ct)
-                ?? throw SamenLerenException.NotFound();
+                ?? throw ProblemException.NotFound();
         bool steward = p.Stewards.Any(s => s.UserId == userId);
         var me = await db.Participants.FirstOrDefaultAsync(x => x.ProgrammeId == programmeId && x.UserId == userId, ct);
-        if (!steward && me is null) throw SamenLerenException.NotFound();
+        if (!steward && me is null) throw ProblemException.NotFound();
         return new ProgrammeAccess(p, steward, me);
     }
 
@@ -60,22 +61,22 @@ public sealed partial class SamenLerenService(
 
     private static void Validate(ProgrammeInput i)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(i.Name)) errors.Add("Geef het programma een naam.");
-        else if (i.Name.Trim().Length > 200) errors.Add("De naam is te lang (hoogstens 200 tekens).");
-        if ((i.Description?.Length ?? 0) > 4000) errors.Add("De beschrijving is te lang (hoogstens 4000 tekens).");
-        if (i.EndDate <= i.StartDate) errors.Add("De einddatum moet na de startdatum liggen.");
-        if (i.EndDate.DayNumber - i.StartDate.DayNumber > 3 * 366) errors.Add("Een programma duurt hoogstens drie jaar.");
-        if (i.HoursPerParticipant is < 1 or > 2000) errors.Add("Uren per deelnemer: tussen 1 en 2000.");
-        if (i.ExpertBudgetPerDuo is < 0 or > 1_000_000) errors.Add("Budget voor externe deskundigheid: tussen € 0 en € 1.000.000.");
-        if (i.ReflectionCadenceWeeks is < 1 or > 26) errors.Add("Reflectie-ritme: tussen 1 en 26 weken.");
-        if (i.IntervisionSessionCount is < 0 or > 20) errors.Add("Aantal intervisiebijeenkomsten: tussen 0 en 20.");
-        if (i.NotMetWeeks is < 1 or > 26) errors.Add("Signaal 'niet ontmoet': tussen 1 en 26 weken.");
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(i.Name)) errors.Add("name", "Geef het programma een naam.");
+        else if (i.Name.Trim().Length > 200) errors.Add("name", "De naam is te lang (hoogstens 200 tekens).");
+        if ((i.Description?.Length ?? 0) > 4000) errors.Add("description", "De beschrijving is te lang (hoogstens 4000 tekens).");
+        if (i.EndDate <= i.StartDate) errors.Add("endDate", "De einddatum moet na de startdatum liggen.");
+        if (i.EndDate.DayNumber - i.StartDate.DayNumber > 3 * 366) errors.Add("endDate", "Een programma duurt hoogstens drie jaar.");
+        if (i.HoursPerParticipant is < 1 or > 2000) errors.Add("hoursPerParticipant", "Uren per deelnemer: tussen 1 en 2000.");
+        if (i.ExpertBudgetPerDuo is < 0 or > 1_000_000) errors.Add("expertBudgetPerDuo", "Budget voor externe deskundigheid: tussen € 0 en € 1.000.000.");
+        if (i.ReflectionCadenceWeeks is < 1 or > 26) errors.Add("reflectionCadenceWeeks", "Reflectie-ritme: tussen 1 en 26 weken.");
+        if (i.IntervisionSessionCount is < 0 or > 20) errors.Add("intervisionSessionCount", "Aantal intervisiebijeenkomsten: tussen 0 en 20.");
+        if (i.NotMetWeeks is < 1 or > 26) errors.Add("notMetWeeks", "Signaal 'niet ontmoet': tussen 1 en 26 weken.");
         int[] weights = [i.WeightComplementarity, i.WeightQualities, i.WeightAffinity, i.WeightAvailability, i.WeightCrossDepartment];
-        if (weights.Any(w => w is < 0 or > 100)) errors.Add("Elk gewicht ligt tussen 0 en 100.");
-        else if (weights.Sum() == 0) errors.Add("Minstens één gewicht moet groter dan 0 zijn.");
-        if (!Enum.IsDefined(i.ReflectionVisibility)) errors.Add("Onbekende zichtbaarheid van reflecties.");
-        if (errors.Count > 0) throw new SamenLerenException(400, "Het programma is niet opgeslagen.") { Details = errors };
+        if (weights.Any(w => w is < 0 or > 100)) errors.Add("weights", "Elk gewicht ligt tussen 0 en 100.");
+        else if (weights.Sum() == 0) errors.Add("weights", "Minstens één gewicht moet groter dan 0 zijn.");
+        if (!Enum.IsDefined(i.ReflectionVisibility)) errors.Add("reflectionVisibility", "Onbekende zichtbaarheid van reflecties.");
+        Refuse.IfAny(errors, "Het programma is niet opgeslagen.");
     }
 
     private static void Apply(Programme p, ProgrammeInput i)
@@ -107,7 +108,7 @@ public sealed partial class SamenLerenService(
     public async Task<Programme> CreateProgrammeAsync(string userId, ProgrammeInput input, CancellationToken ct)
     {
         Validate(input);
-        var user = await users.FindByIdAsync(userId) ?? throw SamenLerenException.NotFound();
+        var user = await users.FindByIdAsync(userId) ?? throw ProblemException.NotFound();
         var p = new Programme { Name = "", CreatedById = userId, CreatedAt = Now, OrganisationId = user.OrganisationId };
         Apply(p, input);
         p.Stewards.Add(new ProgrammeSteward { UserId = userId });
@@ -128,7 +129,7 @@ public sealed partial class SamenLerenService(
     public async Task SetStatusAsync(ProgrammeAccess access, ProgrammeStatus status, CancellationToken ct)
     {
         access.RequireSteward();
-        if (!Enum.IsDefined(status)) throw SamenLerenException.Invalid("Onbekende status.");
+        if (!Enum.IsDefined(status)) throw ProblemException.Field("status", "Onbekende status.");
         access.Programme.Status = status;
         await db.SaveChangesAsync(ct);
     }
@@ -138,13 +139,14 @@ public sealed partial class SamenLerenService(
     {
         access.RequireSteward();
         var list = emails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (list.Count == 0) throw SamenLerenException.Invalid("Vul minstens één e-mailadres in.");
-        if (list.Count > 5000) throw SamenLerenException.Invalid("Hoogstens 5000 adressen tegelijk.");
+        if (list.Count == 0) throw ProblemException.Field("emails", "Vul minstens één e-mailadres in.");
+        if (list.Count > 5000) throw ProblemException.Field("emails", "Hoogstens 5000 adressen tegelijk.");
         var normalized = list.Select(e => users.NormalizeEmail(e)).ToList();
         var found = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
         var missing = list.Where((e, i) => found.All(f => f.NormalizedEmail != normalized[i])).ToList();
         if (missing.Count > 0)
-            throw new SamenLerenException(400, "Niemand toegevoegd: {0} adres(sen) hebben nog geen account.", missing.Count) { Details = missing };
+            throw new ProblemException(400, new Message("Niemand toegevoegd: {0} adres(sen) hebben nog geen account.", missing.Count),
+                new Dictionary<string, IReadOnlyList<Message>> { ["emails"] = missing.Select(m => new Message("Geen account: {0}", m)).ToList() });
         int added = 0;
         if (asStewards)
         {
@@ -210,36 +212,34 @@ public sealed partial class SamenLerenService(
     public async Task<Participant> SaveIntakeAsync(ProgrammeAccess access, IntakeInput input, CancellationToken ct)
     {
         var me = access.RequireParticipant();
-        var errors = new List<string>();
+        var errors = new ValidationErrors();
         var snapshot = await cache.GetAsync(ct);
         var terms = new List<IntakeTerm>();
-        void Add(IReadOnlyList<string>? values, TermKind kind, string what, bool escoAllowed)
+        void Add(IReadOnlyList<string>? values, TermKind kind, string field, string what, bool escoAllowed)
         {
             var clean = (values ?? []).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).ToList();
-            if (clean.Count > MaxTerms) errors.Add($"{what}: hoogstens {MaxTerms}.");
+            if (clean.Count > MaxTerms) errors.Add(field, what + ": hoogstens {0}.", MaxTerms);
             foreach (var v in clean.Take(MaxTerms))
             {
-                if (v.Length > MaxTermLength) { errors.Add($"{what}: '{v[..30]}…' is te lang (hoogstens {MaxTermLength} tekens)."); continue; }
-                var term = ResolveTerm(snapshot, v, kind, escoAllowed, errors, what);
+                if (v.Length > MaxTermLength) { errors.Add(field, what + ": '{0}…' is te lang (hoogstens {1} tekens).", v[..30], MaxTermLength); continue; }
+                var term = ResolveTerm(snapshot, v, kind, escoAllowed, errors, field, what);
                 if (term is not null && !terms.Any(t => t.Kind == kind && t.Key == term.Key)) terms.Add(term);
             }
         }
-        Add(input.Brings, TermKind.Brings, "Wat je meebrengt", true);
-        Add(input.Develops, TermKind.Develops, "Wat je wilt ontwikkelen", true);
-        Add(input.Qualities, TermKind.Quality, "Kwaliteiten", false);
-        Add(input.Affinities, TermKind.Affinity, "Inhoudelijke affiniteit", false);
-        int availability = 0;
-        try { availability = Slots.Parse(input.Availability); }
-        catch (SamenLerenException e) { errors.Add(e.Message); }
-        foreach (var (value, what) in new[] { (input.Department, "Afdeling"), (input.Team, "Team"), (input.Discipline, "Vakgebied") })
-            if ((value?.Trim().Length ?? 0) > 200) errors.Add($"{what}: hoogstens 200 tekens.");
+        Add(input.Brings, TermKind.Brings, "brings", "Wat je meebrengt", true);
+        Add(input.Develops, TermKind.Develops, "develops", "Wat je wilt ontwikkelen", true);
+        Add(input.Qualities, TermKind.Quality, "qualities", "Kwaliteiten", false);
+        Add(input.Affinities, TermKind.Affinity, "affinities", "Inhoudelijke affiniteit", false);
+        int availability = Slots.Parse(input.Availability, errors);
+        foreach (var (value, field, what) in new[] { (input.Department, "department", "Afdeling"), (input.Team, "team", "Team"), (input.Discipline, "discipline", "Vakgebied") })
+            if ((value?.Trim().Length ?? 0) > 200) errors.Add(field, what + ": hoogstens {0} tekens.", 200);
         if (input.ManagerParticipantId is int mid)
         {
-            if (mid == me.Id) errors.Add("Je kunt niet je eigen leidinggevende zijn.");
+            if (mid == me.Id) errors.Add("managerParticipantId", "Je kunt niet je eigen leidinggevende zijn.");
             else if (!await db.Participants.AnyAsync(p => p.Id == mid && p.ProgrammeId == me.ProgrammeId, ct))
-                errors.Add("De gekozen leidinggevende doet niet mee aan dit programma.");
+                errors.Add("managerParticipantId", "De gekozen leidinggevende doet niet mee aan dit programma.");
         }
-        if (errors.Count > 0) throw new SamenLerenException(400, "De intake is niet opgeslagen.") { Details = errors };
+        Refuse.IfAny(errors, "De intake is niet opgeslagen.");
 
         await db.Entry(me).Collection(x => x.Terms).LoadAsync(ct);
         db.IntakeTerms.RemoveRange(me.Terms);
@@ -256,11 +256,11 @@ public sealed partial class SamenLerenService(
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static IntakeTerm? ResolveTerm(TransitionCache.Snapshot s, string value, TermKind kind, bool escoAllowed, List<string> errors, string what)
+    private static IntakeTerm? ResolveTerm(TransitionCache.Snapshot s, string value, TermKind kind, bool escoAllowed, ValidationErrors errors, string field, string what)
     {
         if (escoAllowed && value.StartsWith("http://data.europa.eu/esco/skill/", StringComparison.OrdinalIgnoreCase))
         {
-            if (!s.SkillByUri.TryGetValue(value, out var sid)) { errors.Add($"{what}: onbekende ESCO-vaardigheid {value}."); return null; }
+            if (!s.SkillByUri.TryGetValue(value, out var sid)) { errors.Add(field, what + ": onbekende ESCO-vaardigheid {0}.", value); return null; }
             return new IntakeTerm { Kind = kind, SkillId = sid, Label = s.Skills[sid].Label("nl").Text, Key = "esco:" + sid };
         }
         if (escoAllowed && SkillByLabel(s).TryGetValue(Normalize(value), out var id))

@@ -71,7 +71,10 @@ public sealed class KlimrekExceptionHandler(IProblemDetailsService problems, ISt
     {
         var status = Failure.StatusOf(exception);
         if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
-        if (!ApiStatusCodes.IsApi(http))
+        // With an ExceptionHandlingPath the middleware has already pointed the request at the error page; the original
+        // path tells whether the request was for the API.
+        var original = http.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (original is null ? !ApiStatusCodes.IsApi(http) : !original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) && original != "/api")
         {
             http.Request.Method = HttpMethods.Get;
             http.Request.ContentLength = 0;
