@@ -22,6 +22,8 @@ public static class Texts
 {
     public const int Max = 8000;
 
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
     public static void Check(ValidationErrors errors, params (string? Value, string Field, string What, bool Required)[] texts)
     {
         foreach (var (v, field, what, required) in texts)
@@ -30,18 +32,6 @@ public static class Texts
             else if ((v?.Length ?? 0) > Max) errors.Add(field, "'" + what + "': hoogstens {0} tekens.", Max);
         }
     }
-}
-
-/// <summary>Who the current user is in a programme.</summary>
-public sealed record ProgrammeAccess(Programme Programme, bool IsSteward, Participant? Me)
-{
-    public void RequireSteward()
-    {
-        if (!IsSteward) throw ProblemException.Forbidden(Refuse.StewardsOnly);
-    }
-
-    public Participant RequireParticipant() =>
-        Me ?? throw ProblemException.Forbidden("Dit mag alleen een deelnemer van dit programma.");
 }
 
 /// <summary>Tags for success and failure factors (the seed's findings), used on reflections, intervision and evaluations.</summary>

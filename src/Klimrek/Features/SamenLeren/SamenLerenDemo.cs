@@ -76,13 +76,13 @@ public static class SamenLerenDemo
                 for (int k = 0; k < count; k++)
                 {
                     var (sid, label) = draw();
-                    var key = sid is int s ? "esco:" + s : "t:" + SamenLerenService.Normalize(label);
+                    var key = sid is int s ? "esco:" + s : "t:" + IntakeService.Normalize(label);
                     if (!p.Terms.Any(t => t.Kind == kind && t.Key == key)) p.Terms.Add(new IntakeTerm { Kind = kind, SkillId = sid, Label = label, Key = key });
                 }
             }
             Add(TermKind.Brings, 3 + rnd.Next(6), () => { var s = Pick(pool); return (s.Id, s.Label!); });
             Add(TermKind.Develops, 2 + rnd.Next(4), () => { var s = Pick(pool); return (s.Id, s.Label!); });
-            Add(TermKind.Quality, 1 + rnd.Next(3), () => (null, SamenLerenService.QualitySuggestions[rnd.Next(SamenLerenService.QualitySuggestions.Length)]));
+            Add(TermKind.Quality, 1 + rnd.Next(3), () => (null, IntakeService.QualitySuggestions[rnd.Next(IntakeService.QualitySuggestions.Length)]));
             Add(TermKind.Affinity, 1 + rnd.Next(3), () => (null, Pick(Topics)));
             people.Add(p);
         }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Klimrek.Features.SamenLeren;
 
 /// <summary>Creating a programme (steering-group role) or changing its settings (its steering group).</summary>
-public sealed class SettingsModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class SettingsModel(ProgrammeService programmes, TimeProvider clock) : SamenLerenPage
 {
     public sealed class FormInput
     {
@@ -42,11 +42,10 @@ public sealed class SettingsModel(SamenLerenService service) : SamenLerenPage(se
         if (Id is null)
         {
             if (!MayCreate) return Forbid();
-            var today = DateOnly.FromDateTime(DateTime.Today);
+            var today = DutchTime.Today(clock.GetUtcNow().UtcDateTime);
             Form = new FormInput { StartDate = today.AddDays(14), EndDate = today.AddDays(14 + 7 * 40) };
             return Page();
         }
-        if (await LoadAccessAsync(Id.Value, ct) is { } status) return status;
         if (!Access.IsSteward) return Forbid();
         var p = Access.Programme;
         Form = new FormInput
@@ -71,14 +70,13 @@ public sealed class SettingsModel(SamenLerenService service) : SamenLerenPage(se
         {
             if (!MayCreate) return Forbid();
             Programme? created = null;
-            var (ok, status) = await TryAsync(async () => created = await Service.CreateProgrammeAsync(UserId, Form.ToInput(), ct));
+            var (ok, status) = await TryAsync(async () => created = await programmes.CreateProgrammeAsync(UserId, Form.ToInput(), ct));
             if (status is not null) return status;
             if (!ok) return Page();
             Message = "Het programma is opgezet. Voeg nu deelnemers toe.";
             return Redirect($"/samen-leren/{created!.Id}");
         }
-        if (await LoadAccessAsync(Id.Value, ct) is { } denied) return denied;
-        var (saved, st) = await TryAsync(() => Service.UpdateProgrammeAsync(Access, Form.ToInput(), ct));
+        var (saved, st) = await TryAsync(() => programmes.UpdateProgrammeAsync(Access, Form.ToInput(), ct));
         if (st is not null) return st;
         if (!saved) return Page();
         Message = "De instellingen zijn opgeslagen.";
