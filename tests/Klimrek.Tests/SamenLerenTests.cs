@@ -36,7 +36,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         {
             name = "Samen leren HBO", description = "Pilot", startDate = Today.AddDays(-70), endDate = Today.AddDays(200),
             hoursPerParticipant = 75, expertBudgetPerDuo = 500m, reflectionCadenceWeeks = 6, intervisionSessionCount = 3, notMetWeeks = 3,
-            weightComplementarity = 40, weightQualities = 10, weightAffinity = 20, weightAvailability = 20, weightCrossDepartment = 10,
+            weights = new { complementarity = 40, qualities = 10, affinity = 20, availability = 20, crossDepartment = 10 },
             avoidSameTeam = false, trioForOdd = true, reflectionVisibility = visibility.ToString(),
         }), HttpStatusCode.Created);
         int id = created.GetProperty("id").GetInt32();
@@ -84,7 +84,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/v1/programmes", body)).StatusCode);
 
         var steward = await app.LoginAsync(Roles.Stuurgroep);
-        var bad = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", new { name = " ", startDate = Today, endDate = Today.AddDays(-1), hoursPerParticipant = 0, weightComplementarity = 0, weightQualities = 0, weightAffinity = 0, weightAvailability = 0, weightCrossDepartment = 0 }), HttpStatusCode.BadRequest);
+        var bad = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", new { name = " ", startDate = Today, endDate = Today.AddDays(-1), hoursPerParticipant = 0, weights = new { complementarity = 0, qualities = 0, affinity = 0, availability = 0, crossDepartment = 0 } }), HttpStatusCode.BadRequest);
         var errors = Messages(bad);
         Assert.Contains("Geef het programma een naam.", Messages(bad, "name"));
         Assert.Equal("Het programma is niet opgeslagen.", bad.GetProperty("title").GetString());
@@ -92,9 +92,14 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.Contains("Minstens één gewicht moet groter dan 0 zijn.", errors);
 
         var ok = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", body), HttpStatusCode.Created);
-        Assert.Equal(75, ok.GetProperty("hoursPerParticipant").GetInt32());
-        Assert.Equal(6, ok.GetProperty("reflectionCadenceWeeks").GetInt32());
-        Assert.Equal(3, ok.GetProperty("intervisionSessionCount").GetInt32());
+        // Settings left out take the defaults, the match weights included.
+        var settings = ok.GetProperty("settings");
+        Assert.Equal(75, settings.GetProperty("hoursPerParticipant").GetInt32());
+        Assert.Equal(6, settings.GetProperty("reflectionCadenceWeeks").GetInt32());
+        Assert.Equal(3, settings.GetProperty("intervisionSessionCount").GetInt32());
+        Assert.Equal(40, settings.GetProperty("weights").GetProperty("complementarity").GetInt32());
+        Assert.Equal("DuoAndStuurgroep", settings.GetProperty("reflectionVisibility").GetString());
+        Assert.Equal("Intake", ok.GetProperty("status").GetString());
         var list = await JsonAsync(await steward.GetAsync("/api/v1/programmes"), HttpStatusCode.OK);
         Assert.Contains(list.EnumerateArray(), p => p.GetProperty("id").GetInt32() == ok.GetProperty("id").GetInt32());
         // An outsider does not learn that the programme exists; a participant cannot change it.
@@ -243,7 +248,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.DoesNotContain(groups, g => g.Contains(s.Ids[0]) && g.Contains(s.Ids[1]));
 
         // Without trios, the one left over is named with the reason.
-        var prog = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}"), HttpStatusCode.OK);
+        var prog = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}"), HttpStatusCode.OK)).GetProperty("settings");
         await JsonAsync(await s.Steward.Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}", new
         {
             name = prog.GetProperty("name").GetString(), startDate = prog.GetProperty("startDate").GetString(), endDate = prog.GetProperty("endDate").GetString(),

@@ -80,7 +80,7 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
     public BudgetStatus HoursStatus(Programme p, decimal used)
     {
         var warnings = new List<Notice>();
-        decimal budget = p.HoursPerParticipant;
+        decimal budget = p.Settings.HoursPerParticipant;
         if (used > budget) warnings.Add(new("Meer uren besteed dan er per deelnemer beschikbaar zijn."));
         else if (used >= 0.9m * budget) warnings.Add(new("Bijna alle uren zijn besteed."));
         double elapsed = Elapsed(p);
@@ -92,15 +92,15 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
     public static BudgetStatus ExpenseStatus(Programme p, decimal used)
     {
         var warnings = new List<Notice>();
-        if (used > p.ExpertBudgetPerDuo) warnings.Add(new("Het budget voor externe deskundigheid is overschreden."));
-        else if (p.ExpertBudgetPerDuo > 0 && used >= 0.9m * p.ExpertBudgetPerDuo) warnings.Add(new("Het budget voor externe deskundigheid is bijna op."));
-        return new BudgetStatus(used, p.ExpertBudgetPerDuo, warnings);
+        if (used > p.Settings.ExpertBudgetPerDuo) warnings.Add(new("Het budget voor externe deskundigheid is overschreden."));
+        else if (p.Settings.ExpertBudgetPerDuo > 0 && used >= 0.9m * p.Settings.ExpertBudgetPerDuo) warnings.Add(new("Het budget voor externe deskundigheid is bijna op."));
+        return new BudgetStatus(used, p.Settings.ExpertBudgetPerDuo, warnings);
     }
 
     private double Elapsed(Programme p)
     {
-        double total = p.EndDate.DayNumber - p.StartDate.DayNumber;
-        double done = DutchTime.Today(Now).DayNumber - p.StartDate.DayNumber;
+        double total = p.Settings.EndDate.DayNumber - p.Settings.StartDate.DayNumber;
+        double done = DutchTime.Today(Now).DayNumber - p.Settings.StartDate.DayNumber;
         return total <= 0 ? 1 : Math.Clamp(done / total, 0, 1);
     }
 
@@ -112,11 +112,11 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
         var list = new List<DateOnly>();
         for (int k = 1; k <= 60; k++)
         {
-            var due = p.StartDate.AddDays(7 * p.ReflectionCadenceWeeks * k);
-            if (due > p.EndDate) break;
+            var due = p.Settings.StartDate.AddDays(7 * p.Settings.ReflectionCadenceWeeks * k);
+            if (due > p.Settings.EndDate) break;
             list.Add(due);
         }
-        if (list.Count == 0 || list[^1] < p.EndDate.AddDays(-7 * p.ReflectionCadenceWeeks / 2)) list.Add(p.EndDate);
+        if (list.Count == 0 || list[^1] < p.Settings.EndDate.AddDays(-7 * p.Settings.ReflectionCadenceWeeks / 2)) list.Add(p.Settings.EndDate);
         return list;
     }
 

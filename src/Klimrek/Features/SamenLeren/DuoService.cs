@@ -93,13 +93,13 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
         if (input.EveryWeeks is < 1 or > 8) errors.Add("everyWeeks", "Herhaling: elke 1 tot 8 weken.");
         if (input.Count is < 1 or > 52) errors.Add("count", "Aantal afspraken: tussen 1 en 52.");
         if ((input.Location?.Length ?? 0) > 300) errors.Add("location", "Plaats: hoogstens 300 tekens.");
-        if (input.FirstDate < p.StartDate.AddDays(-14) || input.FirstDate > p.EndDate) errors.Add("firstDate", "De eerste afspraak valt buiten de looptijd van het programma.");
+        if (input.FirstDate < p.Settings.StartDate.AddDays(-14) || input.FirstDate > p.Settings.EndDate) errors.Add("firstDate", "De eerste afspraak valt buiten de looptijd van het programma.");
         Refuse.IfAny(errors, "Er is niets ingepland.");
         var created = new List<Meeting>();
         for (int i = 0; i < input.Count; i++)
         {
             var date = input.FirstDate.AddDays(7 * input.EveryWeeks * i);
-            if (date > p.EndDate) break;
+            if (date > p.Settings.EndDate) break;
             var m = new Meeting
             {
                 DuoId = a.Duo.Id, Uid = $"{Guid.NewGuid():N}@klimrek", StartsAt = DutchTime.ToUtc(date, input.Time),
@@ -122,7 +122,7 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
         {
             if (date is null || time is null) throw ProblemException.Field("date", "Kies een nieuwe datum en tijd.");
             var p = a.Programme.Programme;
-            if (date < p.StartDate.AddDays(-14) || date > p.EndDate) throw ProblemException.Field("date", "De nieuwe datum valt buiten de looptijd van het programma.");
+            if (date < p.Settings.StartDate.AddDays(-14) || date > p.Settings.EndDate) throw ProblemException.Field("date", "De nieuwe datum valt buiten de looptijd van het programma.");
             m.StartsAt = DutchTime.ToUtc(date.Value, time.Value);
             m.Cancelled = false;
             m.Held = null; // a moved meeting has not been reported on yet

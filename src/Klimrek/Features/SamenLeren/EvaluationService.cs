@@ -35,7 +35,7 @@ public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
         var errors = new ValidationErrors();
         if (attendees.Any(a => !ids.Contains(a))) errors.Add("attendees", "Alle deelnemers van de bijeenkomst moeten aan het programma meedoen.");
         if (input.ReporterParticipantId is int r && !attendees.Contains(r)) errors.Add("reporterParticipantId", "Wie het verslag schrijft, is ook deelnemer van de bijeenkomst.");
-        if (input.Date < p.StartDate || input.Date > p.EndDate) errors.Add("date", "De datum valt buiten de looptijd van het programma.");
+        if (input.Date < p.Settings.StartDate || input.Date > p.Settings.EndDate) errors.Add("date", "De datum valt buiten de looptijd van het programma.");
         Refuse.IfAny(errors, "De bijeenkomst is niet opgeslagen.");
         int number = (await db.IntervisionSessions.Where(s => s.ProgrammeId == p.Id).MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
         var s = new IntervisionSession

@@ -13,9 +13,7 @@ public sealed record PairExplanation(
     int A, int B, string NameA, string NameB, double Total,
     double AToB, double BToA, double Complementarity, double Qualities, double Affinity, double Availability, double CrossDepartment,
     string[] ABrings, string[] BBrings, string[] DifferentQualities, string[] SharedAffinities, string[] SharedSlots,
-    string? DepartmentA, string? DepartmentB, MatchWeightsView Weights, string[]? ANear = null, string[]? BNear = null);
-
-public sealed record MatchWeightsView(int Complementarity, int Qualities, int Affinity, int Availability, int CrossDepartment);
+    string? DepartmentA, string? DepartmentB, MatchWeights Weights, string[]? ANear = null, string[]? BNear = null);
 
 public sealed record RuleConflictView(string Kind, int A, int B, string NameA, string NameB, string Message);
 
@@ -35,9 +33,6 @@ public sealed class MatchingService(KlimrekDbContext db, TransitionCache cache, 
 
     public static IReadOnlyList<PairExplanation> Explanation(Duo d) =>
         JsonSerializer.Deserialize<List<PairExplanation>>(d.Explanation, ExplanationJson) ?? [];
-
-    public static MatchWeights WeightsOf(Programme p) =>
-        new(p.WeightComplementarity, p.WeightQualities, p.WeightAffinity, p.WeightAvailability, p.WeightCrossDepartment);
 
     public async Task<List<PairRule>> RulesAsync(ProgrammeAccess access, CancellationToken ct)
     {
@@ -138,7 +133,7 @@ public sealed class MatchingService(KlimrekDbContext db, TransitionCache cache, 
         var fixedPairs = rules.Where(r => r.Kind == PairRuleKind.Fixed && !(inActive.Contains(r.ParticipantAId) && inActive.Contains(r.ParticipantBId)))
             .Select(r => (r.ParticipantAId, r.ParticipantBId)).ToList();
         var forbidden = rules.Where(r => r.Kind == PairRuleKind.Forbidden).Select(r => (r.ParticipantAId, r.ParticipantBId)).ToList();
-        return new MatchOptions(WeightsOf(programme), programme.AvoidSameTeam, programme.TrioForOdd, fixedPairs, forbidden);
+        return new MatchOptions(programme.Settings.Weights, programme.Settings.AvoidSameTeam, programme.Settings.TrioForOdd, fixedPairs, forbidden);
     }
 
     private static Func<PairScore, PairExplanation> Explainer(MatchingInput input, List<Participant> pool, Dictionary<int, string> names, MatchWeights weights)
@@ -146,12 +141,11 @@ public sealed class MatchingService(KlimrekDbContext db, TransitionCache cache, 
         var byId = input.Candidates.ToDictionary(c => c.Id);
         var dbById = pool.ToDictionary(p => p.Id);
         string[] Labels(int[] ids) => ids.Select(i => input.Labels[i]).ToArray();
-        var weightsView = new MatchWeightsView(weights.Complementarity, weights.Qualities, weights.Affinity, weights.Availability, weights.CrossDepartment);
         return s => new(s.A, s.B, names[s.A], names[s.B], Math.Round(s.Total, 1),
             s.AToB, s.BToA, s.Complementarity, s.Qualities, s.Affinity, s.Availability, s.CrossDepartment,
             Labels(s.ABrings), Labels(s.BBrings), Labels(s.DifferentQualities), Labels(s.SharedAffinities),
             Slots.Bits(byId[s.A].Availability & byId[s.B].Availability).Select(Slots.Key).ToArray(),
-            dbById[s.A].Department, dbById[s.B].Department, weightsView, Labels(s.ANear), Labels(s.BNear));
+            dbById[s.A].Department, dbById[s.B].Department, weights, Labels(s.ANear), Labels(s.BNear));
     }
 
     /// <summary>Replaces the proposed duos by the new run's, and records why people stayed without a duo.</summary>

@@ -57,7 +57,7 @@ public sealed class MonitoringService(KlimrekDbContext db, DuoLedgerService ledg
         {
             var warnings = new List<Notice>();
             decimal used = hours.Where(h => h.DuoId == d.Id).Sum(h => h.Hours);
-            decimal budget = p.HoursPerParticipant * d.Members.Count;
+            decimal budget = p.Settings.HoursPerParticipant * d.Members.Count;
             foreach (var m in d.Members)
                 warnings.AddRange(ledger.HoursStatus(p, hours.Where(h => h.DuoId == d.Id && h.ParticipantId == m.ParticipantId).Sum(h => h.Hours)).Warnings
                     .Select(w => w with { About = m.Participant!.User!.DisplayName }));
@@ -77,14 +77,14 @@ public sealed class MonitoringService(KlimrekDbContext db, DuoLedgerService ledg
             var past = d.Meetings.Where(m => m.CountsAsHeld(now)).Select(m => (DateTime?)m.StartsAt).Max();
             var next = d.Meetings.Where(m => !m.Cancelled && m.StartsAt > now).Select(m => (DateTime?)m.StartsAt).Min();
             // Not met for N weeks: since the last meeting, or since the duo became possible (programme start or duo creation).
-            var since = past ?? Max(p.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.CreatedAt);
+            var since = past ?? Max(p.Settings.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.CreatedAt);
             int? weeks = Math.Max(0, (today.DayNumber - DutchTime.Today(since).DayNumber) / 7); // whole weeks between calendar dates
-            bool signal = d.Status == DuoStatus.Active && today >= p.StartDate && weeks >= p.NotMetWeeks;
+            bool signal = d.Status == DuoStatus.Active && today >= p.Settings.StartDate && weeks >= p.Settings.NotMetWeeks;
             if (signal) warnings.Add(new(past is null ? "Nog niet ontmoet sinds de start ({0} weken)." : "Al {0} weken niet ontmoet.", [weeks]));
-            if (d.Status == DuoStatus.Active && next is null && today < p.EndDate) warnings.Add(new("Geen volgende afspraak ingepland."));
+            if (d.Status == DuoStatus.Active && next is null && today < p.Settings.EndDate) warnings.Add(new("Geen volgende afspraak ingepland."));
             if (overdue > 0) warnings.Add(new("{0} reflectie(s) te laat.", [overdue]));
             rows.Add(new DuoMonitorRow(d.Id, DuoService.DuoName(d), d.Status, d.Members.Any(m => m.Response == MemberResponse.ChangeRequested), d.Plan?.Status,
-                used, budget, expert, p.ExpertBudgetPerDuo, due, onTime, late, overdue, past, next, past is null ? null : weeks, signal, warnings));
+                used, budget, expert, p.Settings.ExpertBudgetPerDuo, due, onTime, late, overdue, past, next, past is null ? null : weeks, signal, warnings));
         }
         return rows;
     }
@@ -146,7 +146,7 @@ public sealed class MonitoringService(KlimrekDbContext db, DuoLedgerService ledg
             duos.Count(d => d.Plan?.Status == PlanStatus.Approved), rows.Sum(r => r.HoursUsed), rows.Sum(r => r.HoursBudget),
             rows.Sum(r => r.SpentExpert), rows.Sum(r => r.ExpertBudget), rows.Sum(r => r.ReflectionsDue), refl.Count,
             rows.Sum(r => r.ReflectionsOnTime), duos.Sum(d => d.Meetings.Count(m => m.CountsAsHeld(now))),
-            rows.Count(r => r.NotMetSignal), p.IntervisionSessionCount, sessions.Count(s => s.ReportedAt is not null), evals.Count,
+            rows.Count(r => r.NotMetSignal), p.Settings.IntervisionSessionCount, sessions.Count(s => s.ReportedAt is not null), evals.Count,
             evals.Count >= MinimumGroup ? Math.Round(evals.Average(e => e.GoalsReached), 1) : null,
             factors, hidden,
             sessions.Where(s => s.LearningPoints is not null).OrderBy(s => s.Number).Select(s => $"{s.Number}: {s.LearningPoints}").ToList(),

@@ -5,14 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.SamenLeren;
 
-/// <summary>Input for creating or changing a programme.</summary>
-public sealed record ProgrammeInput(
-    string Name, string? Description, DateOnly StartDate, DateOnly EndDate,
-    int HoursPerParticipant = 75, decimal ExpertBudgetPerDuo = 1000m, int ReflectionCadenceWeeks = 6,
-    int IntervisionSessionCount = 3, int NotMetWeeks = 3,
-    int WeightComplementarity = 40, int WeightQualities = 10, int WeightAffinity = 20, int WeightAvailability = 20, int WeightCrossDepartment = 10,
-    bool AvoidSameTeam = false, bool TrioForOdd = true, ReflectionVisibility ReflectionVisibility = ReflectionVisibility.DuoAndStuurgroep);
-
 /// <summary>
 /// Programmes: the ones you steer or take part in, setting one up and changing its settings, its steering group and
 /// enrolment. The steering group (stewards) runs a programme; only the Stuurgroep role (or a beheerder) sets one up.
@@ -29,10 +21,10 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
             .Where(p => p.Stewards.Any(s => s.UserId == userId) || p.Participants.Any(x => x.UserId == userId))
             .Select(p => new { P = p, S = p.Stewards.Any(s => s.UserId == userId), M = p.Participants.Any(x => x.UserId == userId), N = p.Participants.Count })
             .ToListAsync(ct);
-        return rows.OrderBy(r => r.P.StartDate).ThenBy(r => r.P.Name).Select(r => new ProgrammeListItem(r.P, r.S, r.M, r.N)).ToList();
+        return rows.OrderBy(r => r.P.Settings.StartDate).ThenBy(r => r.P.Settings.Name).Select(r => new ProgrammeListItem(r.P, r.S, r.M, r.N)).ToList();
     }
 
-    private static void Validate(ProgrammeInput i)
+    private static void Validate(ProgrammeSettings i)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(i.Name)) errors.Add("name", "Geef het programma een naam.");
@@ -45,45 +37,28 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         if (i.ReflectionCadenceWeeks is < 1 or > 26) errors.Add("reflectionCadenceWeeks", "Reflectie-ritme: tussen 1 en 26 weken.");
         if (i.IntervisionSessionCount is < 0 or > 20) errors.Add("intervisionSessionCount", "Aantal intervisiebijeenkomsten: tussen 0 en 20.");
         if (i.NotMetWeeks is < 1 or > 26) errors.Add("notMetWeeks", "Signaal 'niet ontmoet': tussen 1 en 26 weken.");
-        int[] weights = [i.WeightComplementarity, i.WeightQualities, i.WeightAffinity, i.WeightAvailability, i.WeightCrossDepartment];
-        if (weights.Any(w => w is < 0 or > 100)) errors.Add("weights", "Elk gewicht ligt tussen 0 en 100.");
+        var w = i.Weights ?? new();
+        int[] weights = [w.Complementarity, w.Qualities, w.Affinity, w.Availability, w.CrossDepartment];
+        if (weights.Any(x => x is < 0 or > 100)) errors.Add("weights", "Elk gewicht ligt tussen 0 en 100.");
         else if (weights.Sum() == 0) errors.Add("weights", "Minstens één gewicht moet groter dan 0 zijn.");
         if (!Enum.IsDefined(i.ReflectionVisibility)) errors.Add("reflectionVisibility", "Onbekende zichtbaarheid van reflecties.");
         Refuse.IfAny(errors, "Het programma is niet opgeslagen.");
     }
 
-    private static void Apply(Programme p, ProgrammeInput i)
+    /// <summary>The settings as stored: name and description trimmed, an empty description none.</summary>
+    private static ProgrammeSettings Cleaned(ProgrammeSettings i) => i with
     {
-        p.Name = i.Name.Trim();
-        p.Description = string.IsNullOrWhiteSpace(i.Description) ? null : i.Description.Trim();
-        p.StartDate = i.StartDate;
-        p.EndDate = i.EndDate;
-        p.HoursPerParticipant = i.HoursPerParticipant;
-        p.ExpertBudgetPerDuo = i.ExpertBudgetPerDuo;
-        p.ReflectionCadenceWeeks = i.ReflectionCadenceWeeks;
-        p.IntervisionSessionCount = i.IntervisionSessionCount;
-        p.NotMetWeeks = i.NotMetWeeks;
-        p.WeightComplementarity = i.WeightComplementarity;
-        p.WeightQualities = i.WeightQualities;
-        p.WeightAffinity = i.WeightAffinity;
-        p.WeightAvailability = i.WeightAvailability;
-        p.WeightCrossDepartment = i.WeightCrossDepartment;
-        p.AvoidSameTeam = i.AvoidSameTeam;
-        p.TrioForOdd = i.TrioForOdd;
-        p.ReflectionVisibility = i.ReflectionVisibility;
-    }
-
-    public static ProgrammeInput InputOf(Programme p) => new(p.Name, p.Description, p.StartDate, p.EndDate, p.HoursPerParticipant,
-        p.ExpertBudgetPerDuo, p.ReflectionCadenceWeeks, p.IntervisionSessionCount, p.NotMetWeeks, p.WeightComplementarity,
-        p.WeightQualities, p.WeightAffinity, p.WeightAvailability, p.WeightCrossDepartment, p.AvoidSameTeam, p.TrioForOdd, p.ReflectionVisibility);
+        Name = i.Name.Trim(),
+        Description = Texts.Clean(i.Description),
+        Weights = i.Weights ?? new(),
+    };
 
     /// <summary>A steering-group member (role Stuurgroep, or a beheerder) creates a programme and steers it.</summary>
-    public async Task<Programme> CreateProgrammeAsync(string userId, ProgrammeInput input, CancellationToken ct)
+    public async Task<Programme> CreateProgrammeAsync(string userId, ProgrammeSettings input, CancellationToken ct)
     {
         Validate(input);
         var user = await users.FindByIdAsync(userId) ?? throw ProblemException.NotFound();
-        var p = new Programme { Name = "", CreatedById = userId, CreatedAt = Now, OrganisationId = user.OrganisationId };
-        Apply(p, input);
+        var p = new Programme { Settings = Cleaned(input), CreatedById = userId, CreatedAt = Now, OrganisationId = user.OrganisationId };
         p.Stewards.Add(new ProgrammeSteward { UserId = userId });
         db.Programmes.Add(p);
         await db.SaveChangesAsync(ct);
@@ -91,11 +66,11 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         return p;
     }
 
-    public async Task UpdateProgrammeAsync(ProgrammeAccess access, ProgrammeInput input, CancellationToken ct)
+    public async Task UpdateProgrammeAsync(ProgrammeAccess access, ProgrammeSettings input, CancellationToken ct)
     {
         access.RequireSteward();
         Validate(input);
-        Apply(access.Programme, input);
+        access.Programme.Settings = Cleaned(input);
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Klimrek.Data;
 using Klimrek.Features.Career;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
@@ -26,7 +27,7 @@ public static class ProgrammesApi
     public static async Task<Ok<List<ProgrammeView>>> ListAsync(ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok((await programmes.MyProgrammesAsync(SamenLerenFilters.UserId(user), ct)).Select(x => View(x.Programme, x.IsSteward, x.IsParticipant)).ToList());
 
-    public static async Task<Created<ProgrammeView>> CreateAsync(ProgrammeInput input, ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<ProgrammeView>> CreateAsync(ProgrammeSettings input, ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Stuurgroep) && !user.IsInRole(Roles.Beheerder))
             throw ProblemException.Forbidden("Een programma opzetten mag de stuurgroep (of een beheerder).");
@@ -36,7 +37,7 @@ public static class ProgrammesApi
 
     public static Ok<ProgrammeView> Get(SamenLerenRequest request) => TypedResults.Ok(ViewOf(request.Programme));
 
-    public static async Task<Ok<ProgrammeView>> UpdateAsync(ProgrammeInput input, SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct)
+    public static async Task<Ok<ProgrammeView>> UpdateAsync(ProgrammeSettings input, SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct)
     {
         await programmes.UpdateProgrammeAsync(request.Programme, input, ct);
         return TypedResults.Ok(ViewOf(request.Programme));

@@ -21,7 +21,7 @@ public sealed record ProgrammeAccess(Programme Programme, bool IsSteward, Partic
 public sealed record DuoAccess(ProgrammeAccess Programme, Duo Duo, DuoMember? MeAsMember)
 {
     public bool IsMember => MeAsMember is not null;
-    public bool CanReadReflectionText => IsMember || (Programme.IsSteward && Programme.Programme.ReflectionVisibility == ReflectionVisibility.DuoAndStuurgroep);
+    public bool CanReadReflectionText => IsMember || (Programme.IsSteward && Programme.Programme.Settings.ReflectionVisibility == ReflectionVisibility.DuoAndStuurgroep);
 
     public DuoMember RequireMember() => MeAsMember ?? throw ProblemException.Forbidden("Dit mag alleen een lid van dit duo.");
 

@@ -14,9 +14,7 @@ namespace Klimrek.Features.SamenLeren;
 /// </summary>
 public static class SamenLerenApi
 {
-    public sealed record ProgrammeView(int Id, string Name, string? Description, DateOnly StartDate, DateOnly EndDate, int HoursPerParticipant,
-        decimal ExpertBudgetPerDuo, int ReflectionCadenceWeeks, int IntervisionSessionCount, int NotMetWeeks, MatchWeightsView Weights,
-        bool AvoidSameTeam, bool TrioForOdd, string ReflectionVisibility, string Status, bool IsSteward, bool IsParticipant);
+    public sealed record ProgrammeView(int Id, ProgrammeSettings Settings, ProgrammeStatus Status, bool IsSteward, bool IsParticipant);
     public sealed record EnrolRequest(IReadOnlyList<string> Emails, bool Stewards = false);
     public sealed record ParticipantView(int Id, string Name, string Email, bool Matchable, IReadOnlyList<string> Missing, string? UnmatchedReason);
     public sealed record IntakeView(int ParticipantId, IReadOnlyList<TermView> Brings, IReadOnlyList<TermView> Develops, IReadOnlyList<string> Qualities,
@@ -78,10 +76,7 @@ public static class SamenLerenApi
 
     internal static string Kind(PairRuleKind k) => k == PairRuleKind.Fixed ? "fixed" : "forbidden";
 
-    public static ProgrammeView View(Programme p, bool steward, bool participant) => new(p.Id, p.Name, p.Description, p.StartDate, p.EndDate,
-        p.HoursPerParticipant, p.ExpertBudgetPerDuo, p.ReflectionCadenceWeeks, p.IntervisionSessionCount, p.NotMetWeeks,
-        new MatchWeightsView(p.WeightComplementarity, p.WeightQualities, p.WeightAffinity, p.WeightAvailability, p.WeightCrossDepartment),
-        p.AvoidSameTeam, p.TrioForOdd, p.ReflectionVisibility.ToString(), p.Status.ToString(), steward, participant);
+    public static ProgrammeView View(Programme p, bool steward, bool participant) => new(p.Id, p.Settings, p.Status, steward, participant);
 
     internal static IntakeView IntakeOf(Participant p, TransitionCache.Snapshot esco)
     {
@@ -105,7 +100,7 @@ public static class SamenLerenApi
         var lines = await s.HoursAsync(a.Duo.Id, ct);
         var mine = a.MeAsMember is { } me ? lines.Where(l => l.ParticipantId == me.ParticipantId).Sum(l => l.Hours) : lines.Sum(l => l.Hours);
         var status = a.MeAsMember is not null ? s.HoursStatus(a.Programme.Programme, mine)
-            : new BudgetStatus(mine, a.Programme.Programme.HoursPerParticipant * a.Duo.Members.Count, []);
+            : new BudgetStatus(mine, a.Programme.Programme.Settings.HoursPerParticipant * a.Duo.Members.Count, []);
         return new LedgerView(status.Used, status.Budget, status.Left, status.Warnings,
             lines.Select(l => new LedgerLine(l.Id, l.ParticipantId, l.Date, l.Hours, l.Activity)).ToList());
     }

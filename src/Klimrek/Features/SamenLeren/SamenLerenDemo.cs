@@ -35,11 +35,15 @@ public static class SamenLerenDemo
         if (skills.Count < 300) throw new InvalidOperationException("Import ESCO first: too few skills.");
         var rnd = new Random(seed);
         var pool = Enumerable.Range(0, 300).Select(_ => skills[rnd.Next(skills.Count)]).DistinctBy(s => s.Id).ToList();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
         var programme = new Programme
         {
-            Name = $"Demo samen leren ({participants} deelnemers)", StartDate = today.AddDays(7), EndDate = today.AddDays(7 + 7 * 40),
-            CreatedById = steward.Id, CreatedAt = DateTime.UtcNow, AvoidSameTeam = true,
+            Settings = new ProgrammeSettings
+            {
+                Name = $"Demo samen leren ({participants} deelnemers)", StartDate = today.AddDays(7), EndDate = today.AddDays(7 + 7 * 40), AvoidSameTeam = true,
+            },
+            CreatedById = steward.Id, CreatedAt = now,
         };
         programme.Stewards.Add(new ProgrammeSteward { UserId = steward.Id });
         db.Programmes.Add(programme);
@@ -67,7 +71,7 @@ public static class SamenLerenDemo
             int dept = rnd.Next(Departments.Length);
             var p = new Participant
             {
-                ProgrammeId = programme.Id, UserId = newUsers[i].Id, EnrolledAt = DateTime.UtcNow, IntakeCompletedAt = DateTime.UtcNow,
+                ProgrammeId = programme.Id, UserId = newUsers[i].Id, EnrolledAt = now, IntakeCompletedAt = now,
                 Department = Departments[dept], Team = $"{Departments[dept]} team {rnd.Next(5) + 1}", Discipline = Disciplines[rnd.Next(Disciplines.Length)],
             };
             while (System.Numerics.BitOperations.PopCount((uint)p.Availability) < 2 + rnd.Next(4)) p.Availability |= 1 << rnd.Next(10);
