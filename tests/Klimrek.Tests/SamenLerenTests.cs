@@ -325,6 +325,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
         Assert.Equal(4, ics.Split("BEGIN:VEVENT").Length - 1);
         Assert.Contains("SEQUENCE:1", ics);
+        Assert.Equal(4, ics.Split("\r\nUID:").Length - 1);
         Assert.Contains("LOCATION:Lokaal 2.14\\; gebouw B", ics);
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75));
         var personal = await s.People[1].Client.GetStringAsync("/api/v1/me/calendar.ics");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Klimrek.Infrastructure.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Klimrek.Features.SamenLeren.SamenLerenApi;
 
@@ -65,10 +66,10 @@ public static class DuoApi
     }
 
     public static ContentHttpResult Calendar(SamenLerenRequest request) =>
-        TypedResults.Text(ICalendar.Write("Samen leren: " + DuoService.DuoName(request.Duo.Duo), DuoService.Events(request.Duo.Duo)), "text/calendar; charset=utf-8");
+        TypedResults.Text(CalendarFile.Write("Samen leren: " + DuoService.DuoName(request.Duo.Duo), DuoService.Events(request.Duo.Duo)), CalendarFile.ContentType);
 
     public static async Task<ContentHttpResult> PersonalCalendarAsync(DuoService duos, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Text(await duos.PersonalCalendarAsync(SamenLerenFilters.UserId(user), ct), "text/calendar; charset=utf-8");
+        TypedResults.Text(await duos.PersonalCalendarAsync(SamenLerenFilters.UserId(user), ct), CalendarFile.ContentType);
 
     public static async Task<Ok<LedgerView>> HoursAsync(SamenLerenRequest request, DuoLedgerService ledger, CancellationToken ct) =>
         TypedResults.Ok(await HoursLedger(ledger, request.Duo, ct));

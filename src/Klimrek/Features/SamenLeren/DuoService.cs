@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure.Calendar;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -144,14 +145,16 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    public static IEnumerable<ICalendar.Event> Events(Duo d) => d.Meetings.OrderBy(m => m.StartsAt).Select(m => new ICalendar.Event(
-        m.Uid, m.StartsAt, m.DurationMinutes, "Samen leren: " + DuoName(d), "Duo-overleg (Klimrek, samen leren).", m.Location, m.Sequence, m.Cancelled, m.UpdatedAt));
+    /// <summary>The duo's meetings as calendar entries, with a reminder a quarter of an hour before.</summary>
+    public static IEnumerable<CalendarEntry> Events(Duo d) => d.Meetings.OrderBy(m => m.StartsAt).Select(m => new CalendarEntry(
+        m.Uid, m.StartsAt, m.DurationMinutes, "Samen leren: " + DuoName(d), "Duo-overleg (Klimrek, samen leren).", m.Location, m.Sequence, m.Cancelled, m.UpdatedAt,
+        ReminderMinutesBefore: 15));
 
     /// <summary>Every meeting of every duo the user is in, across programmes: one personal calendar.</summary>
     public async Task<string> PersonalCalendarAsync(string userId, CancellationToken ct)
     {
         var duos = await db.Duos.AsNoTracking().Include(d => d.Meetings).Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(p => p!.User)
             .Where(d => d.Status == DuoStatus.Active && d.Members.Any(m => m.Participant!.UserId == userId)).ToListAsync(ct);
-        return ICalendar.Write("Samen leren", duos.SelectMany(Events));
+        return CalendarFile.Write("Samen leren", duos.SelectMany(Events));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
 
@@ -124,56 +123,4 @@ public static class DutchTime
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
     public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToLocal(utcNow));
-}
-
-/// <summary>Writes iCalendar (RFC 5545): escaped text, folded lines, CRLF, UTC times.</summary>
-public static class ICalendar
-{
-    public sealed record Event(string Uid, DateTime StartUtc, int DurationMinutes, string Summary, string? Description, string? Location, int Sequence, bool Cancelled, DateTime Stamp);
-
-    public static string Write(string calendarName, IEnumerable<Event> events)
-    {
-        var sb = new StringBuilder();
-        void Line(string s)
-        {
-            // Fold at 75 octets (UTF-8), continuation lines start with a space.
-            var bytes = Encoding.UTF8.GetBytes(s);
-            int start = 0, limit = 75;
-            while (bytes.Length - start > limit)
-            {
-                int cut = start + limit;
-                while ((bytes[cut] & 0xC0) == 0x80) cut--; // do not split a UTF-8 sequence
-                sb.Append(Encoding.UTF8.GetString(bytes, start, cut - start)).Append("\r\n ");
-                start = cut;
-                limit = 74;
-            }
-            sb.Append(Encoding.UTF8.GetString(bytes, start, bytes.Length - start)).Append("\r\n");
-        }
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//Klimrek//Samen leren//NL");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:" + Escape(calendarName));
-        foreach (var e in events)
-        {
-            Line("BEGIN:VEVENT");
-            Line("UID:" + e.Uid);
-            Line("DTSTAMP:" + Utc(e.Stamp));
-            Line("DTSTART:" + Utc(e.StartUtc));
-            Line("DTEND:" + Utc(e.StartUtc.AddMinutes(e.DurationMinutes)));
-            Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line("SUMMARY:" + Escape(e.Summary));
-            if (!string.IsNullOrWhiteSpace(e.Description)) Line("DESCRIPTION:" + Escape(e.Description));
-            if (!string.IsNullOrWhiteSpace(e.Location)) Line("LOCATION:" + Escape(e.Location));
-            Line("STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line("END:VEVENT");
-        }
-        Line("END:VCALENDAR");
-        return sb.ToString();
-    }
-
-    private static string Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    public static string Escape(string s) => s.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "");
 }
