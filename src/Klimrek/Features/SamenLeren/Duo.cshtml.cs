@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Klimrek.Features.SamenLeren;
 
 /// <summary>One duo: why it was formed, acceptance, plan, meetings, hours, budget and reflections (members and steering group).</summary>
-public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, TimeProvider clock) : SamenLerenPage
+public sealed class DuoModel(DuoService duos, DuoLedgerService ledger) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     [FromRoute] public int DuoId { get; set; }
@@ -68,8 +68,6 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, TimeProvi
 
     public Task<IActionResult> OnPostMoveAsync(int meetingId, DateOnly? date, TimeOnly? time, bool cancel, CancellationToken ct) =>
         Change(() => duos.RescheduleAsync(Duo, meetingId, date, time, cancel, ct), cancel ? "De afspraak is afgezegd." : "De afspraak is verzet.", "afspraken", ct);
-
-    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<IActionResult> OnPostHeldAsync(int meetingId, bool held, CancellationToken ct) =>
         Change(() => duos.SetHeldAsync(Duo, meetingId, held, ct), held ? "Genoteerd: de afspraak is doorgegaan." : "Genoteerd: de afspraak is niet doorgegaan.", "afspraken", ct);

@@ -49,20 +49,7 @@ public static class SamenLerenDemo
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(ct);
 
-        // Accounts without a password, inserted in bulk (they exist to be matched, not to sign in).
-        var stamp = Guid.NewGuid().ToString("N")[..8];
-        var newUsers = new List<KlimrekUser>();
-        for (int i = 0; i < participants; i++)
-        {
-            var email = $"deelnemer{i:D5}-{stamp}@demo.klimrek.invalid";
-            newUsers.Add(new KlimrekUser
-            {
-                UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-                DisplayName = $"Deelnemer {i + 1}", SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
-            });
-        }
-        db.Users.AddRange(newUsers);
-        await db.SaveChangesAsync(ct);
+        var newUsers = await CreateAccountsAsync(db, participants, ct);
 
         T Pick<T>(IReadOnlyList<T> list) => list[(int)(Math.Pow(rnd.NextDouble(), 1.6) * list.Count)]; // some popular, many rare
         var people = new List<Participant>();
@@ -100,5 +87,24 @@ public static class SamenLerenDemo
         }
         await db.SaveChangesAsync(ct);
         return programme.Id;
+    }
+
+    /// <summary>Accounts without a password, inserted in bulk (they exist to be matched, not to sign in).</summary>
+    private static async Task<List<KlimrekUser>> CreateAccountsAsync(KlimrekDbContext db, int participants, CancellationToken ct)
+    {
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        var newUsers = new List<KlimrekUser>();
+        for (int i = 0; i < participants; i++)
+        {
+            var email = $"deelnemer{i:D5}-{stamp}@demo.klimrek.invalid";
+            newUsers.Add(new KlimrekUser
+            {
+                UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
+                DisplayName = $"Deelnemer {i + 1}", SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            });
+        }
+        db.Users.AddRange(newUsers);
+        await db.SaveChangesAsync(ct);
+        return newUsers;
     }
 }

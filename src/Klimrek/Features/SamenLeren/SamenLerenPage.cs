@@ -20,6 +20,9 @@ public abstract class SamenLerenPage : PageModel
     [TempData] public string? Message { get; set; }
     public List<string> Errors { get; } = [];
 
+    /// <summary>The current time from the app's <see cref="TimeProvider"/> (tests set the clock).</summary>
+    public DateTime Now => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
     protected IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
