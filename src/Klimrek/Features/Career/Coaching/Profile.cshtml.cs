@@ -6,7 +6,7 @@ using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Klimrek.Features.Coaching;
+namespace Klimrek.Features.Career.Coaching;
 
 /// <summary>A shared profile, read-only, with the person's next steps as they see them. Not shared: 404.</summary>
 public sealed class CoachingProfileModel(ProfileService profiles, TransitionService transitions, KlimrekDbContext db) : PageModel

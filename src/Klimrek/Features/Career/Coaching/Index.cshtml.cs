@@ -3,7 +3,7 @@ using Klimrek.Data;
 using Klimrek.Features.Career;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Klimrek.Features.Coaching;
+namespace Klimrek.Features.Career.Coaching;
 
 /// <summary>A begeleider sees only the profiles people shared with them.</summary>
 public sealed class CoachingIndexModel(ProfileService profiles) : PageModel

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Klimrek.Features.Admin;
+namespace Klimrek.Features.Accounts.Admin;
 
 public sealed class OrganisationsModel(KlimrekDbContext db) : PageModel
 {

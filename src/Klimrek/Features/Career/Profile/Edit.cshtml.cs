@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Klimrek.Features.Profile;
+namespace Klimrek.Features.Career.Profile;
 
 /// <summary>Editing the skills profile: skills with evidence, occupations held, preferences, sharing, export and import.</summary>
 public sealed class EditModel(ProfileService profiles, TransitionCache cache, LabourMarketService market, KlimrekDbContext db) : ProfilePage

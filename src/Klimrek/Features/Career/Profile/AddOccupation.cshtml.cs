@@ -2,7 +2,7 @@ using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Klimrek.Features.Profile;
+namespace Klimrek.Features.Career.Profile;
 
 /// <summary>Adds an occupation the person held; its ESCO skills are proposed and the person accepts or drops each.</summary>
 public sealed class AddOccupationModel(ProfileService profiles, AtlasCache atlas, TransitionCache cache) : ProfilePage

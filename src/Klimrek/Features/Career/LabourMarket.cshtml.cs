@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Klimrek.Features.Admin;
+namespace Klimrek.Features.Career;
 
 /// <summary>Beheerders import the labour-market indicators (CSV, all or nothing).</summary>
 public sealed class LabourMarketModel(LabourMarketService market, KlimrekDbContext db) : PageModel

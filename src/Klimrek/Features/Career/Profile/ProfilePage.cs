@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Klimrek.Features.Profile;
+namespace Klimrek.Features.Career.Profile;
 
 /// <summary>Pages of the signed-in person's own klimrek (the folder requires sign-in).</summary>
 public abstract class ProfilePage : PageModel

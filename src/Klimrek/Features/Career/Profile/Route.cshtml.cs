@@ -2,7 +2,7 @@ using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Klimrek.Features.Profile;
+namespace Klimrek.Features.Career.Profile;
 
 /// <summary>The route planner: from the profile (or an occupation) to a chosen occupation.</summary>
 public sealed class RouteModel(ProfileService profiles, TransitionService service, AtlasCache atlas) : ProfilePage

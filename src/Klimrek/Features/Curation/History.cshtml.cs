@@ -1,9 +1,10 @@
+using Klimrek.Features.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Curation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Klimrek.Features.Atlas;
+namespace Klimrek.Features.Curation;
 
 public sealed class HistoryModel(AtlasCache cache, AtlasQueries queries, CurationService curation) : PageModel
 {

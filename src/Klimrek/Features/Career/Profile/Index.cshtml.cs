@@ -3,7 +3,7 @@ using Klimrek.Data;
 using Klimrek.Features.Career;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Klimrek.Features.Profile;
+namespace Klimrek.Features.Career.Profile;
 
 /// <summary>Mijn klimrek: the profile in short, the next steps (ranked, filtered, climbing frame) and the route planner.</summary>
 public sealed class MyKlimrekModel(ProfileService profiles, TransitionService transitions, LabourMarketService market) : ProfilePage

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Klimrek.Features.Admin;
+namespace Klimrek.Features.Accounts.Admin;
 
 /// <summary>Beheerders give roles, an origin (for curators) and an organisation to accounts.</summary>
 public sealed class UsersModel(UserManager<KlimrekUser> users, KlimrekDbContext db) : PageModel

@@ -1,7 +1,7 @@
 using Klimrek.Features.Career;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Klimrek.Features.Profile;
+namespace Klimrek.Features.Career.Profile;
 
 /// <summary>One next step for the person: the gap from their profile, personal fit and labour-market fit side by side.</summary>
 public sealed class MyTransitionModel(ProfileService profiles, TransitionService service) : ProfilePage

@@ -1,0 +1,69 @@
+using Klimrek.Data;
+using Klimrek.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klimrek.Features.Accounts;
+
+/// <summary>
+/// Accounts: Identity (passwords, lockout, roles), the sign-in cookie, the authorization policies, and the beheerder's
+/// pages for users and organisations (<c>Admin/</c>). Public interface: <see cref="AccountSetup"/>, <see cref="Roles"/>,
+/// <see cref="Policies"/>.
+/// </summary>
+public static class AccountsModule
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<KlimrekUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<KlimrekDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<KlimrekClaimsFactory>();
+        services.AddScoped<AccountSetup>();
+        return services;
+    }
+
+    /// <summary>The web parts: sign-in cookie (401/403 instead of a redirect on the API), policies, admin pages.</summary>
+    public static IServiceCollection AddAccountsWeb(this IServiceCollection services)
+    {
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/inloggen";
+            o.LogoutPath = "/account/uitloggen";
+            o.AccessDeniedPath = "/account/geen-toegang";
+            o.Cookie.Name = "klimrek.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Curator, p => p.RequireRole(Roles.Curator, Roles.Beheerder))
+            .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
+            .AddPolicy(Policies.Begeleider, p => p.RequireRole(Roles.Begeleider));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Accounts/Admin", Policies.Beheerder));
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ApiStatusCodes.IsApi(ctx.HttpContext))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

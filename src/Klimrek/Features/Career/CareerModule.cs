@@ -1,0 +1,30 @@
+using Klimrek.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klimrek.Features.Career;
+
+/// <summary>
+/// Klimrek proper: transitions between occupations (public), a person's own skills profile and next steps
+/// (<c>Profile/</c>, signed in), profiles shared with a begeleider (<c>Coaching/</c>) and the labour-market indicators
+/// (imported by a beheerder). API: <c>/api/v1/occupations/{id}/transitions</c>, <c>/paths</c>, <c>/me/…</c>,
+/// <c>/profiles/{userId}</c>, <c>/labour-market</c>.
+/// </summary>
+public static class CareerModule
+{
+    public static IServiceCollection AddCareer(this IServiceCollection services)
+    {
+        services.AddSingleton<TransitionCache>();
+        services.AddSingleton<LabourMarketService>();
+        services.AddScoped<TransitionService>();
+        services.AddScoped<ProfileService>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Career/Profile");
+            o.Conventions.AuthorizeFolder("/Career/Coaching", Policies.Begeleider);
+            o.Conventions.AuthorizePage("/Career/LabourMarket", Policies.Beheerder);
+        });
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCareer(this RouteGroupBuilder api) => api.MapCareerApi();
+}

@@ -1,0 +1,19 @@
+using Klimrek.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klimrek.Features.Curation;
+
+/// <summary>
+/// Curation of beroepsbeelden: curators write the sections of an occupation's image, every save a new version; anyone
+/// may read the version history. Uses the atlas (<see cref="Atlas.AtlasQueries"/>) to find the occupation.
+/// </summary>
+public static class CurationModule
+{
+    public static IServiceCollection AddCuration(this IServiceCollection services)
+    {
+        services.AddScoped<CurationService>();
+        services.AddScoped<DemoProfileSeeder>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Curation/Edit", Policies.Curator));
+        return services;
+    }
+}

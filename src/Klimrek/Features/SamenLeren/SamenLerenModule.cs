@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Klimrek.Features.SamenLeren;
+
+/// <summary>Samen leren: programmes of duos of equal partners (pages under /samen-leren, API under /api/v1/programmes).</summary>
+public static class SamenLerenModule
+{
+    public static IServiceCollection AddSamenLeren(this IServiceCollection services)
+    {
+        services.AddScoped<SamenLerenService>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/SamenLeren"));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapSamenLeren(this RouteGroupBuilder api) => api.MapSamenLerenApi();
+}
