@@ -1,3 +1,4 @@
+using Klimrek.Features.Esco;
 using Klimrek.Core.Atlas;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +24,7 @@ public static class AtlasApi
     public sealed record SearchResponse(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchItem> Items);
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
-        AtlasCache cache, string? q, int? page, int? pageSize, string? lang, CancellationToken ct)
+        EscoCatalogue cache, string? q, int? page, int? pageSize, string? lang, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (q is { Length: > AtlasSearch.MaxQueryLength })

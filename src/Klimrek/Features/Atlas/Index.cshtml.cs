@@ -1,10 +1,11 @@
+using Klimrek.Features.Esco;
 using Klimrek.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Atlas;
 
-public sealed class IndexModel(AtlasCache cache, KlimrekDbContext db) : PageModel
+public sealed class IndexModel(EscoCatalogue cache, KlimrekDbContext db) : PageModel
 {
     public string? Q { get; private set; }
     public OccupationSearchResult? Result { get; private set; }

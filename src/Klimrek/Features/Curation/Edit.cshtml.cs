@@ -1,3 +1,4 @@
+using Klimrek.Features.Esco;
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Curation;
 
-public sealed class EditModel(AtlasCache cache, AtlasQueries queries, CurationService curation, UserManager<KlimrekUser> users) : PageModel
+public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, CurationService curation, UserManager<KlimrekUser> users) : PageModel
 {
     public OccupationSummary Occupation { get; private set; } = null!;
     public ProfileSection Section { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 using Klimrek.Data;
 using Klimrek.Features.Curation;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Curation;
 
-public sealed class HistoryModel(AtlasCache cache, AtlasQueries queries, CurationService curation) : PageModel
+public sealed class HistoryModel(EscoCatalogue cache, AtlasQueries queries, CurationService curation) : PageModel
 {
     public OccupationSummary Occupation { get; private set; } = null!;
     public List<ProfileRevision> Revisions { get; private set; } = [];

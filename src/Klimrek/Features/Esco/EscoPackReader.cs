@@ -25,7 +25,13 @@ public static partial class EscoPackReader
     [GeneratedRegex(@"^(?<kind>broaderRelationsOccPillar|broaderRelationsSkillPillar|occupationSkillRelations|skillSkillRelations)(_[a-z]{2,3}(-[a-z]{2,4})?)?\.csv(\.gz)?$", RegexOptions.IgnoreCase)]
     private static partial Regex RelationFile();
 
-    public static EscoPack Read(string folder, IProgress<string>? progress = null)
+    public static EscoPack Read(string folder, IProgress<string>? progress = null) => Begin(folder, progress).Complete();
+
+    /// <summary>
+    /// Reads the concept files (and validates them) before returning; the relation files go on being read on another
+    /// thread until <see cref="EscoPackReading.Complete"/>, so the caller can write the concepts meanwhile.
+    /// </summary>
+    public static EscoPackReading Begin(string folder, IProgress<string>? progress = null)
     {
         if (!Directory.Exists(folder))
             throw new EscoImportException($"Map '{folder}' bestaat niet.");
@@ -85,6 +91,11 @@ public static partial class EscoPackReader
                 }
             }
         });
+        var reading = new EscoPackReading(pack, relations, () =>
+        {
+            pack.Notes.AddRange(relationNotes);
+            pack.FilesRead.AddRange(files.Select(f => Path.GetRelativePath(folder, f.Path)).Order(StringComparer.Ordinal));
+        });
         try
         {
             foreach (var f in files.Where(f => f.Kind < Kind.OccBroader).OrderBy(f => f.Kind).ThenBy(f => f.Path, StringComparer.Ordinal))
@@ -101,18 +112,13 @@ public static partial class EscoPackReader
                 }
             }
         }
-        finally
+        catch
         {
-            // Always wait, so a failure in either half is reported and no thread outlives the call.
-            try { relations.Wait(); }
-            catch (AggregateException e) when (e.InnerException is EscoImportException inner)
-            {
-                throw inner;
-            }
+            // No thread outlives a failed read; the concept file's error is the one reported.
+            reading.Abandon();
+            throw;
         }
-        pack.Notes.AddRange(relationNotes);
-        pack.FilesRead.AddRange(files.Select(f => Path.GetRelativePath(folder, f.Path)).Order(StringComparer.Ordinal));
-        return pack;
+        return reading;
     }
 
     private static EscoCollections CollectionOf(string name) => name.ToLowerInvariant() switch
@@ -345,5 +351,33 @@ public static partial class EscoPackReader
     {
         Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(s, CompressionMode.Decompress) : s;
+    }
+}
+
+/// <summary>
+/// An ESCO pack whose concept files are read and validated, while its relation files are still being read.
+/// <see cref="Complete"/> waits for them (and throws their <see cref="EscoImportException"/>); <see cref="Abandon"/>
+/// waits without reporting, for a caller that failed on its own.
+/// </summary>
+public sealed class EscoPackReading(EscoPack pack, Task relations, Action finish)
+{
+    /// <summary>The concepts and texts; the relation lists are only set after <see cref="Complete"/>.</summary>
+    public EscoPack Concepts => pack;
+
+    public EscoPack Complete()
+    {
+        try { relations.Wait(); }
+        catch (AggregateException e) when (e.InnerException is EscoImportException inner)
+        {
+            throw inner;
+        }
+        finish();
+        return pack;
+    }
+
+    public void Abandon()
+    {
+        try { relations.Wait(); }
+        catch (AggregateException) { }
     }
 }
