@@ -1,5 +1,5 @@
-using Klimrek.Features.Esco;
 using Klimrek.Core.Atlas;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Klimrek.Features.Atlas;
@@ -12,7 +12,7 @@ public static class AtlasApi
 {
     public static RouteGroupBuilder MapAtlasApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/occupations").WithTags("Occupations").AllowAnonymous();
+        var g = api.MapGroup("/occupations").WithTags("Occupations").AllowAnonymous().CacheOutput(CatalogueOutputCache.Policy);
         g.MapGet("/", Search).WithName("SearchOccupations")
             .WithSummary("Search occupations by Dutch or English (alternative) label; typo-tolerant, ranked, paged. Without q: alphabetical list.");
         g.MapGet("/{id}", Get).WithName("GetOccupation")

@@ -1,10 +1,12 @@
-using Klimrek.Features.Esco;
 using Klimrek.Data;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Atlas;
 
+[OutputCache(PolicyName = CatalogueOutputCache.Policy)]
 public sealed class IndexModel(EscoCatalogue cache, KlimrekDbContext db) : PageModel
 {
     public string? Q { get; private set; }

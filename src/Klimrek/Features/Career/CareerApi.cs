@@ -1,6 +1,6 @@
-using Klimrek.Features.Esco;
 using System.Security.Claims;
 using System.Text;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +21,7 @@ public static class CareerApi
 
     public static RouteGroupBuilder MapCareerApi(this RouteGroupBuilder api)
     {
-        var occ = api.MapGroup("/occupations").WithTags("Transitions").AllowAnonymous();
+        var occ = api.MapGroup("/occupations").WithTags("Transitions").AllowAnonymous().CacheOutput(CareerModule.TransitionsCachePolicy);
         occ.MapGet("/{id}/transitions", OccupationTransitions).WithName("OccupationTransitions")
             .WithSummary("Occupations to move to from this one, best first, with the size of the gap, the first skills to learn and an explanation; detail=full adds the matching, partial and missing skills themselves. Filters: sector, isco (group prefix), scope (within|across).");
         occ.MapGet("/{id}/transitions/{target}", OccupationTransition).WithName("OccupationTransition")

@@ -1,4 +1,3 @@
-using Klimrek.Features.Esco;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +6,7 @@ using System.Text.Json.Serialization;
 using CsvHelper;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

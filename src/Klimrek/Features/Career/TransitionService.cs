@@ -1,7 +1,7 @@
-using Klimrek.Features.Esco;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 
 namespace Klimrek.Features.Career;
 

@@ -1,7 +1,7 @@
-using Klimrek.Features.Esco;
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Curation;

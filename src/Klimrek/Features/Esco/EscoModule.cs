@@ -10,6 +10,7 @@ public static class EscoModule
     {
         services.AddScoped<EscoImporter>();
         services.AddSingleton<EscoCatalogue>();
+        services.AddOutputCache(o => o.AddPolicy(CatalogueOutputCache.Policy, b => b.VaryByCatalogue()));
         return services;
     }
 }

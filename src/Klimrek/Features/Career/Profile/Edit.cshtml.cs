@@ -1,9 +1,9 @@
-using Klimrek.Features.Esco;
 using System.Text;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using Klimrek.Features.Esco;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.Career.Profile;
