@@ -96,8 +96,8 @@ public abstract class EscoImportTests(KlimrekApp app) : IDisposable
             .Where(t => t.Language == "fr").Select(t => t.AltLabels).SingleAsync());
         Assert.Equal("infirmière\ninfirmier généraliste", alt);
 
-        app.Service(sp => { sp.GetRequiredService<AtlasCache>().Invalidate(); return 0; });
-        var hits = await app.WithScopeAsync(async sp => await AtlasSearch.SearchAsync(sp.GetRequiredService<AtlasCache>(), "infirmiere", 1, 5, "nl", default));
+        app.Service(sp => { sp.GetRequiredService<EscoCatalogue>().Invalidate(); return 0; });
+        var hits = await app.WithScopeAsync(async sp => await AtlasSearch.SearchAsync(sp.GetRequiredService<EscoCatalogue>(), "infirmiere", 1, 5, "nl", default));
         Assert.Contains(hits.Items, h => h.Occupation.Uri == Nurse);
     }
 

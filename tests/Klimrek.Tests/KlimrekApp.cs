@@ -23,6 +23,9 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
     protected string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "klimrek-tests-" + Guid.NewGuid().ToString("N"));
     private string? _connectionString;
 
+    /// <summary>The database this app runs on (for a second instance sharing it).</summary>
+    public string? ConnectionString => _connectionString;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataFolder);
