@@ -211,8 +211,10 @@ public abstract class CareerTests(KlimrekApp app)
         var r = await user.Client.PutAsync("/api/v1/me/profile", new StringContent(json, Encoding.UTF8, "application/json"));
         var body = await JsonAsync(r, HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
-        var errors = body.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
-        Assert.Contains(errors, e => e.Contains(mentioned));
+        // errors: { "skills[0].uri": ["…"], … } — every problem under its JSON path ("" for the document as a whole).
+        var errors = body.GetProperty("errors").EnumerateObject()
+            .SelectMany(f => f.Value.EnumerateArray().Select(m => $"{f.Name}: {m.GetString()}")).ToList();
+        Assert.Contains(errors, e => e.Contains(mentioned, StringComparison.Ordinal));
         Assert.Equal(before, await user.Client.GetStringAsync("/api/v1/me/profile"));
     }
 

@@ -93,7 +93,7 @@ public abstract class ConceptText
 
     public IEnumerable<string> AltLabelList => Split(AltLabels);
     public IEnumerable<string> HiddenLabelList => Split(HiddenLabels);
-    private static IEnumerable<string> Split(string? s) =>
+    private static string[] Split(string? s) =>
         (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

@@ -5,9 +5,9 @@ namespace Klimrek.Infrastructure;
 /// <summary>ProblemDetails bodies for bare API status codes (401, 403, 404, 405 …).</summary>
 public static class ApiStatusCodes
 {
-    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpContext http) => IsApi(http.Request.Path);
 
-    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     public static async Task WriteAsync(StatusCodeContext context)
     {

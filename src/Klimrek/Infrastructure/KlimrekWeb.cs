@@ -111,6 +111,6 @@ public static class KlimrekWeb
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(terug is { Length: > 0 } && terug.StartsWith('/') && !terug.StartsWith("//") ? terug : "/");
+            return Results.LocalRedirect(terug is { Length: > 0 } && terug.StartsWith('/') && !terug.StartsWith("//", StringComparison.Ordinal) ? terug : "/");
         }).ExcludeFromDescription();
 }

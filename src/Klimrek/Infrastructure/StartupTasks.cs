@@ -13,7 +13,7 @@ namespace Klimrek.Infrastructure;
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
-    public async Task StartingAsync(CancellationToken ct)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var steps = new List<string>();
@@ -23,33 +23,33 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         var db = sp.GetRequiredService<KlimrekDbContext>();
         // Reading the history table is cheap; Migrate() also builds and diffs the whole model, so it only runs
         // when a migration is actually pending.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
-            await db.Database.MigrateAsync(ct);
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await db.Database.MigrateAsync(cancellationToken);
         Step("migrations");
         await sp.GetRequiredService<AccountSetup>().EnsureRolesAsync();
         Step("roles");
 
-        if (configuration.GetValue("Klimrek:ImportEscoOnStart", true) && !await db.Occupations.AnyAsync(ct))
+        if (configuration.GetValue("Klimrek:ImportEscoOnStart", true) && !await db.Occupations.AnyAsync(cancellationToken))
         {
             var folder = ShippedData.EscoFolder(configuration);
             logger.LogInformation("Empty database: importing the shipped ESCO data from {Folder}", folder);
-            var result = await sp.GetRequiredService<EscoImporter>().ImportAsync(folder, null, ct);
+            var result = await sp.GetRequiredService<EscoImporter>().ImportAsync(folder, null, cancellationToken);
             logger.LogInformation("ESCO imported: {Occ} occupations, {Skills} skills in {Sec:F1} s", result.Occupations, result.Skills, result.Elapsed.TotalSeconds);
         }
         Step("ESCO check");
         if (configuration.GetValue("Klimrek:DemoContent", true))
-            await sp.GetRequiredService<DemoProfileSeeder>().SeedAsync(ct);
+            await sp.GetRequiredService<DemoProfileSeeder>().SeedAsync(cancellationToken);
         Step("demo content");
         logger.LogInformation("Startup tasks: {Steps}", string.Join(", ", steps));
     }
 
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// The atlas cache (search index, skill aspects) is built once the server listens: pages that need it await the
     /// same build, every other page is served at once.
     /// </summary>
-    public Task StartedAsync(CancellationToken ct)
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         _ = Task.Run(async () =>
         {
@@ -63,9 +63,9 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         return Task.CompletedTask;
     }
 
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public static class ShippedData

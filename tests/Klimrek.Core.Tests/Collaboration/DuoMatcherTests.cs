@@ -19,7 +19,7 @@ public sealed class DuoMatcherTests
     }
 
     /// <summary>Exhaustive search: the most pairs, then the highest total score in hundredths, over allowed pairs.</summary>
-    private static (int Pairs, long Score) BruteForce(IReadOnlyList<DuoCandidate> p, MatchOptions o)
+    private static (int Pairs, long Score) BruteForce(List<DuoCandidate> p, MatchOptions o)
     {
         int n = p.Count;
         var forbidden = new HashSet<(int, int)>((o.Forbidden ?? []).Select(x => (Math.Min(x.A, x.B), Math.Max(x.A, x.B))));

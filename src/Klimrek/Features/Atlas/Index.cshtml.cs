@@ -24,7 +24,7 @@ public sealed class IndexModel(EscoCatalogue cache, KlimrekDbContext db) : PageM
             Error = "TooLong";
             return;
         }
-        if (Request.Path.StartsWithSegments("/beroepen") || !string.IsNullOrWhiteSpace(q))
+        if (Request.Path.StartsWithSegments("/beroepen", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(q))
             Result = await AtlasSearch.SearchAsync(cache, q, p, 20, Language, ct);
         else
         {

@@ -63,9 +63,9 @@ public static class OriginLabels
             "onderwijs" => ContributorOrigin.Onderwijs,
             "werkgever" => ContributorOrigin.Werkgever,
             "onderzoek" => ContributorOrigin.Onderzoek,
-            _ => 0,
+            _ => default,
         };
-        return origin != 0;
+        return Enum.IsDefined(origin);
     }
 }
 

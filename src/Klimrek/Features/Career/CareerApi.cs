@@ -17,7 +17,6 @@ public static class CareerApi
     /// <summary>The default answer of the transitions routes: each transition without its skill lists (see <see cref="TransitionSummary"/>).</summary>
     public sealed record TransitionSummariesResponse(string From, string FromUri, int Count, IReadOnlyList<TransitionSummary> Items, bool MarketDataAvailable);
     public sealed record PathResponse(string From, string To, string ToUri, RouteView Route);
-    public sealed record ImportErrorsResponse(IReadOnlyList<string> Errors);
 
     public static RouteGroupBuilder MapCareerApi(this RouteGroupBuilder api)
     {
@@ -145,10 +144,7 @@ public static class CareerApi
             body = new string(buffer, 0, read);
         }
         var p = await profiles.GetOrCreateAsync(UserId(user), ct);
-        var errors = await profiles.ImportAsync(p, body, ct);
-        if (errors.Count > 0)
-            return TypedResults.Problem(statusCode: 400, title: "The profile document has errors; nothing was changed",
-                detail: string.Join(" ", errors.Take(20)), extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        await profiles.ImportAsync(p, body, ct); // a problem is a 400 with every field error, written by the exception handler
         return TypedResults.Ok(await profiles.ExportAsync(p, ct));
     }
 

@@ -17,7 +17,7 @@ public sealed record LabourMarketImportResult(bool Applied, int Rows, IReadOnlyL
 /// Imports labour-market indicators (documented CSV: docs/labour-market.md) all-or-nothing, and serves them from
 /// memory. Without an import there is no indicator, and the pages say so.
 /// </summary>
-public sealed class LabourMarketService(IServiceScopeFactory scopes)
+public sealed class LabourMarketService(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int MaxRows = 100_000;
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -135,7 +135,7 @@ public sealed class LabourMarketService(IServiceScopeFactory scopes)
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LabourMarketIndicators.ExecuteDeleteAsync(ct);
-        var import = new LabourMarketImport { ImportedAt = DateTime.UtcNow, ImportedBy = importedBy, Source = Short(source, 300), Rows = rows.Count };
+        var import = new LabourMarketImport { ImportedAt = clock.GetUtcNow().UtcDateTime, ImportedBy = importedBy, Source = Short(source, 300), Rows = rows.Count };
         db.LabourMarketImports.Add(import);
         await db.SaveChangesAsync(ct);
         db.LabourMarketIndicators.AddRange(rows.Select(r => new LabourMarketIndicator { IscoCode = r.Key.Item1, Region = r.Key.Item2, Value = r.Value.Value, ImportId = import.Id }));

@@ -8,6 +8,7 @@ using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public sealed record ProfileDocument(
 public sealed record ProposedSkill(int SkillId, string Uri, LocalizedText Label, bool Essential, bool InProfile);
 
 /// <summary>A person's skills profile: building it, sharing it, and its export and import.</summary>
-public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, UserManager<KlimrekUser> users)
+public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, UserManager<KlimrekUser> users, TimeProvider clock)
 {
     public const int MaxOccupations = 200;
     public const int MaxSkills = 3000;
@@ -50,9 +51,9 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
     public static string EvidenceKey(EvidenceKind e) => e.ToString().ToLowerInvariant();
     public static string ValidationKey(ValidationStrength v) => v.ToString().ToLowerInvariant();
     public static bool TryEvidence(string? s, out EvidenceKind e) =>
-        Enum.TryParse(s, true, out e) && Enum.IsDefined(e) && !int.TryParse(s, out _);
+        Enum.TryParse(s, true, out e) && Enum.IsDefined(e) && !int.TryParse(s, CultureInfo.InvariantCulture, out _);
     public static bool TryValidation(string? s, out ValidationStrength v) =>
-        Enum.TryParse(s, true, out v) && Enum.IsDefined(v) && !int.TryParse(s, out _);
+        Enum.TryParse(s, true, out v) && Enum.IsDefined(v) && !int.TryParse(s, CultureInfo.InvariantCulture, out _);
 
     public static ValidationStrength DefaultValidation(EvidenceKind e) => e switch
     {
@@ -65,7 +66,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
     {
         var p = await LoadAsync(userId, ct);
         if (p is not null) return p;
-        p = new SkillProfile { UserId = userId, UpdatedAt = DateTime.UtcNow };
+        p = new SkillProfile { UserId = userId, UpdatedAt = clock.GetUtcNow().UtcDateTime };
         db.SkillProfiles.Add(p);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException)
@@ -113,8 +114,8 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
     public async Task AddOccupationAsync(SkillProfile profile, int occupationId, int? fromYear, int? toYear, CancellationToken ct)
     {
         if (!profile.Occupations.Any(o => o.OccupationId == occupationId))
-            profile.Occupations.Add(new ProfileOccupation { OccupationId = occupationId, FromYear = fromYear, ToYear = toYear, AddedAt = DateTime.UtcNow });
-        profile.UpdatedAt = DateTime.UtcNow;
+            profile.Occupations.Add(new ProfileOccupation { OccupationId = occupationId, FromYear = fromYear, ToYear = toYear, AddedAt = clock.GetUtcNow().UtcDateTime });
+        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
     }
 
@@ -126,11 +127,11 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         int added = 0;
         foreach (var id in skillIds.Distinct().Where(proposed.Contains).Where(id => !have.Contains(id)))
         {
-            profile.Skills.Add(new ProfileSkill { SkillId = id, Evidence = EvidenceKind.Werkervaring, Validation = ValidationStrength.Middel, SourceOccupationId = occupationId, AddedAt = DateTime.UtcNow });
+            profile.Skills.Add(new ProfileSkill { SkillId = id, Evidence = EvidenceKind.Werkervaring, Validation = ValidationStrength.Middel, SourceOccupationId = occupationId, AddedAt = clock.GetUtcNow().UtcDateTime });
             added++;
         }
         if (profile.Skills.Count > MaxSkills) throw new ProfileLimitException($"Een profiel heeft hoogstens {MaxSkills} vaardigheden.");
-        profile.UpdatedAt = DateTime.UtcNow;
+        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return added;
     }
@@ -141,7 +142,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         if (existing is null)
         {
             if (profile.Skills.Count >= MaxSkills) throw new ProfileLimitException($"Een profiel heeft hoogstens {MaxSkills} vaardigheden.");
-            profile.Skills.Add(new ProfileSkill { SkillId = skillId, Evidence = evidence, Validation = validation, Note = note, AddedAt = DateTime.UtcNow });
+            profile.Skills.Add(new ProfileSkill { SkillId = skillId, Evidence = evidence, Validation = validation, Note = note, AddedAt = clock.GetUtcNow().UtcDateTime });
         }
         else
         {
@@ -149,7 +150,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
             existing.Validation = validation;
             existing.Note = note;
         }
-        profile.UpdatedAt = DateTime.UtcNow;
+        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
     }
 
@@ -159,7 +160,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         if (s is null) return false;
         profile.Skills.Remove(s);
         db.ProfileSkills.Remove(s);
-        profile.UpdatedAt = DateTime.UtcNow;
+        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -170,7 +171,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         if (o is null) return false;
         profile.Occupations.Remove(o);
         db.ProfileOccupations.Remove(o);
-        profile.UpdatedAt = DateTime.UtcNow;
+        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -181,7 +182,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         profile.Drivers = Join(drivers.Where(Drivers.All.Contains));
         profile.Region = string.IsNullOrWhiteSpace(region) ? null : region.Trim()[..Math.Min(100, region.Trim().Length)];
         profile.MarketWeight = Math.Clamp(marketWeight, 0, 100);
-        profile.UpdatedAt = DateTime.UtcNow;
+        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
     }
 
@@ -201,7 +202,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
             return "Er is geen begeleider met dit e-mailadres.";
         if (user.Id == profile.UserId) return "Je kunt je profiel niet met jezelf delen.";
         if (!profile.Shares.Any(s => s.BegeleiderId == user.Id))
-            profile.Shares.Add(new ProfileShare { BegeleiderId = user.Id, SharedAt = DateTime.UtcNow });
+            profile.Shares.Add(new ProfileShare { BegeleiderId = user.Id, SharedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -263,117 +264,17 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         return sw.ToString();
     }
 
-    /// <summary>Validates a profile document completely; replaces the profile only when it has no errors.</summary>
-    public async Task<IReadOnlyList<string>> ImportAsync(SkillProfile profile, string json, CancellationToken ct)
+    /// <summary>
+    /// Reads a profile document completely and replaces the profile only when it has no problem; otherwise throws a 400
+    /// <see cref="ProblemException"/> with every problem under its JSON path, and nothing changes.
+    /// </summary>
+    public async Task ImportAsync(SkillProfile profile, string json, CancellationToken ct)
     {
-        var errors = new List<string>();
         if (Encoding.UTF8.GetByteCount(json) > MaxImportBytes)
-            return [$"Het bestand is groter dan {MaxImportBytes / 1024} kB."];
-        JsonNode? root;
-        try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }); }
-        catch (JsonException e) { return [$"Geen geldige JSON (regel {e.LineNumber + 1}, positie {e.BytePositionInLine + 1})."]; }
-        if (root is not JsonObject o) return ["Het bestand moet één JSON-object zijn."];
-
+            throw ProblemException.Field(ProblemException.General, "Het bestand is groter dan {0} kB.", MaxImportBytes / 1024);
         var s = await cache.GetAsync(ct);
-        var occByUri = s.Catalogue.Occupations.Values.ToDictionary(x => x.Uri, x => x.Id, StringComparer.Ordinal);
-
-        string? Str(JsonNode? n, string path, bool required = false, int max = 500)
-        {
-            if (n is null) { if (required) errors.Add($"{path}: ontbreekt."); return null; }
-            if (n is not JsonValue v || !v.TryGetValue<string>(out var str)) { errors.Add($"{path}: moet tekst zijn."); return null; }
-            if (str.Length > max) { errors.Add($"{path}: langer dan {max} tekens."); return null; }
-            return str;
-        }
-        int? Int(JsonNode? n, string path, int min, int max)
-        {
-            if (n is null) return null;
-            if (n is not JsonValue v || !v.TryGetValue<int>(out var i)) { errors.Add($"{path}: moet een geheel getal zijn."); return null; }
-            if (i < min || i > max) { errors.Add($"{path}: moet tussen {min} en {max} liggen."); return null; }
-            return i;
-        }
-        JsonArray Arr(JsonNode? n, string path, int max)
-        {
-            if (n is null) return [];
-            if (n is not JsonArray a) { errors.Add($"{path}: moet een lijst zijn."); return []; }
-            if (a.Count > max) { errors.Add($"{path}: hoogstens {max} items (nu {a.Count})."); return []; }
-            return a;
-        }
-
-        if (Str(o["format"], "format", true) is { } format && format != ProfileDocument.FormatName)
-            errors.Add($"format: verwacht '{ProfileDocument.FormatName}'.");
-        if (o["version"] is null) errors.Add("version: ontbreekt.");
-        else if (Int(o["version"], "version", 1, 1000) is int version && version != ProfileDocument.CurrentVersion)
-            errors.Add($"version: versie {version} wordt niet ondersteund (wel: {ProfileDocument.CurrentVersion}).");
-
-        var occupations = new List<ProfileOccupation>();
-        var occArr = Arr(o["occupations"], "occupations", MaxOccupations);
-        for (int i = 0; i < occArr.Count; i++)
-        {
-            var path = $"occupations[{i}]";
-            if (occArr[i] is not JsonObject e) { errors.Add($"{path}: moet een object zijn."); continue; }
-            var uri = Str(e["uri"], $"{path}.uri", true, 300);
-            Str(e["label"], $"{path}.label");
-            var from = Int(e["fromYear"], $"{path}.fromYear", 1900, 2100);
-            var to = Int(e["toYear"], $"{path}.toYear", 1900, 2100);
-            if (from is int f && to is int t && f > t) errors.Add($"{path}: fromYear ligt na toYear.");
-            if (uri is null) continue;
-            if (!occByUri.TryGetValue(uri, out var id)) { errors.Add($"{path}.uri: onbekend ESCO-beroep '{uri}'."); continue; }
-            if (occupations.Any(x => x.OccupationId == id)) { errors.Add($"{path}.uri: '{uri}' staat er al eerder in."); continue; }
-            occupations.Add(new ProfileOccupation { OccupationId = id, FromYear = from, ToYear = to, AddedAt = DateTime.UtcNow });
-        }
-
-        var skills = new List<ProfileSkill>();
-        var skillArr = Arr(o["skills"], "skills", MaxSkills);
-        for (int i = 0; i < skillArr.Count; i++)
-        {
-            var path = $"skills[{i}]";
-            if (skillArr[i] is not JsonObject e) { errors.Add($"{path}: moet een object zijn."); continue; }
-            var uri = Str(e["uri"], $"{path}.uri", true, 300);
-            Str(e["label"], $"{path}.label");
-            var ev = Str(e["evidence"], $"{path}.evidence", true, 40);
-            var va = Str(e["validation"], $"{path}.validation", true, 40);
-            var note = Str(e["note"], $"{path}.note");
-            var source = Str(e["sourceOccupation"], $"{path}.sourceOccupation", false, 300);
-            EvidenceKind evidence = default;
-            ValidationStrength validation = default;
-            if (ev is not null && !TryEvidence(ev, out evidence))
-                errors.Add($"{path}.evidence: '{ev}' is onbekend (diploma, certificaat, werkervaring, werkgeversverklaring, zelfbeoordeling).");
-            if (va is not null && !TryValidation(va, out validation))
-                errors.Add($"{path}.validation: '{va}' is onbekend (licht, middel, zwaar).");
-            int? sourceId = null;
-            if (source is not null)
-            {
-                if (occByUri.TryGetValue(source, out var sid)) sourceId = sid;
-                else errors.Add($"{path}.sourceOccupation: onbekend ESCO-beroep '{source}'.");
-            }
-            if (uri is null) continue;
-            if (!s.SkillByUri.TryGetValue(uri, out var skillId) || s.Skills[skillId].IsGroup)
-            { errors.Add($"{path}.uri: onbekende ESCO-vaardigheid '{uri}'."); continue; }
-            if (skills.Any(x => x.SkillId == skillId)) { errors.Add($"{path}.uri: '{uri}' staat er al eerder in."); continue; }
-            skills.Add(new ProfileSkill { SkillId = skillId, Evidence = evidence, Validation = validation, Note = note, SourceOccupationId = sourceId, AddedAt = DateTime.UtcNow });
-        }
-
-        var interests = o["interests"];
-        var sectors = new List<string>();
-        var drivers = new List<string>();
-        if (interests is not null and not JsonObject) errors.Add("interests: moet een object zijn.");
-        else if (interests is JsonObject io)
-        {
-            var sa = Arr(io["sectors"], "interests.sectors", 50);
-            for (int i = 0; i < sa.Count; i++)
-                if (Str(sa[i], $"interests.sectors[{i}]", true, 40) is { } sec)
-                { if (Sectors.All.Contains(sec)) sectors.Add(sec); else errors.Add($"interests.sectors[{i}]: onbekende sector '{sec}'."); }
-            var da = Arr(io["drivers"], "interests.drivers", 20);
-            for (int i = 0; i < da.Count; i++)
-                if (Str(da[i], $"interests.drivers[{i}]", true, 40) is { } d)
-                { if (Drivers.All.Contains(d)) drivers.Add(d); else errors.Add($"interests.drivers[{i}]: onbekende drijfveer '{d}'."); }
-        }
-        var region = Str(o["region"], "region", false, 100);
-        var weight = Int(o["marketWeight"], "marketWeight", 0, 100);
-        var known = new HashSet<string> { "format", "version", "taxonomy", "occupations", "skills", "interests", "region", "marketWeight" };
-        foreach (var key in o.Select(kv => kv.Key).Where(k => !known.Contains(k)))
-            errors.Add($"{key}: onbekend veld.");
-        if (errors.Count > 0) return errors;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var doc = new ProfileDocumentReader(s.Catalogue, now).Read(json);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ProfileSkills.RemoveRange(profile.Skills);
@@ -381,16 +282,15 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         await db.SaveChangesAsync(ct);
         profile.Skills.Clear();
         profile.Occupations.Clear();
-        profile.Skills.AddRange(skills);
-        profile.Occupations.AddRange(occupations);
-        profile.InterestSectors = sectors.Count == 0 ? null : string.Join('\n', sectors);
-        profile.Drivers = drivers.Count == 0 ? null : string.Join('\n', drivers);
-        profile.Region = region;
-        profile.MarketWeight = weight ?? 30;
-        profile.UpdatedAt = DateTime.UtcNow;
+        profile.Skills.AddRange(doc.Skills);
+        profile.Occupations.AddRange(doc.Occupations);
+        profile.InterestSectors = doc.Sectors.Count == 0 ? null : string.Join('\n', doc.Sectors);
+        profile.Drivers = doc.Drivers.Count == 0 ? null : string.Join('\n', doc.Drivers);
+        profile.Region = doc.Region;
+        profile.MarketWeight = doc.MarketWeight ?? 30;
+        profile.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return [];
     }
 }
 

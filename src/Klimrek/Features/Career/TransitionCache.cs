@@ -10,7 +10,7 @@ namespace Klimrek.Features.Career;
 /// it. Built once per import (the catalogue snapshot's <see cref="CatalogueSnapshot.ImportId"/>) and shared by all
 /// requests; curated changes, which move the catalogue version but not the import, keep the model.
 /// </summary>
-public sealed class TransitionCache(EscoCatalogue catalogue, ILogger<TransitionCache> logger)
+public sealed class TransitionCache(EscoCatalogue catalogue, ILogger<TransitionCache> logger) : IDisposable
 {
     public sealed class Snapshot
     {
@@ -37,6 +37,8 @@ public sealed class TransitionCache(EscoCatalogue catalogue, ILogger<TransitionC
     }
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
     private volatile Snapshot? _current;
 
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)

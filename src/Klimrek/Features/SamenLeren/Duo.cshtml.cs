@@ -87,5 +87,5 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger) : SamenLe
         Change(() => ledger.WriteReflectionAsync(Duo, new ReflectionInput(Reflection.Period, Reflection.WentWell, Reflection.BuildOn, Reflection.Difficult, Reflection.NextStep, Reflection.Tags), ct),
             "Je reflectie is opgeslagen.", "reflecties", ct);
 
-    public static string Pct(double x) => (x * 100).ToString("0") + "%";
+    public static string Pct(double x) => (x * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -186,7 +186,7 @@ public sealed class MatchingService(KlimrekDbContext db, TransitionCache cache, 
     public static (string Key, object[] Args) UnmatchedText(string stored)
     {
         var parts = stored.Split('|');
-        int allowed = parts.Length > 1 && int.TryParse(parts[1], out var a) ? a : 0;
+        int allowed = parts.Length > 1 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 0;
         return parts[0] switch
         {
             nameof(UnmatchedReason.NoAllowedPartner) => ("Geen enkele partner is toegestaan: met iedereen botst een harde regel (leidinggevende, team, geen gezamenlijke tijd of uitgesloten).", []),

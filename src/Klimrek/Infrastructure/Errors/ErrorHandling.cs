@@ -67,21 +67,21 @@ public static class Failure
 public sealed class KlimrekExceptionHandler(IStringLocalizer<SharedResource> localizer,
     ILogger<KlimrekExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var status = Failure.StatusOf(exception);
         // By now the request path is the error page's; the original one is on the feature.
-        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
-        if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, path, status);
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, path, status);
         if (!ApiStatusCodes.IsApi(path))
         {
-            http.Request.Method = HttpMethods.Get;
-            http.Request.ContentLength = 0;
+            httpContext.Request.Method = HttpMethods.Get;
+            httpContext.Request.ContentLength = 0;
             return false;
         }
-        if (http.Response.HasStarted) return false;
+        if (httpContext.Response.HasStarted) return false;
 
-        http.Response.StatusCode = status;
+        httpContext.Response.StatusCode = status;
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails();
         details.Status = status;
         switch (exception)
@@ -101,9 +101,9 @@ public sealed class KlimrekExceptionHandler(IStringLocalizer<SharedResource> loc
                 };
                 break;
         }
-        if (status == 503) http.Response.Headers.RetryAfter = "30";
+        if (status == 503) httpContext.Response.Headers.RetryAfter = "30";
         // The result writes through the ProblemDetails service and falls back to plain JSON whatever the Accept header says.
-        await TypedResults.Problem(details).ExecuteAsync(http);
+        await TypedResults.Problem(details).ExecuteAsync(httpContext);
         return true;
     }
 

@@ -36,7 +36,7 @@ public sealed class AddOccupationModel(ProfileService profiles, EscoCatalogue at
     {
         var s = await cache.GetAsync(ct);
         if (!s.Catalogue.Occupations.TryGetValue(id, out var o)) return NotFound();
-        var now = DateTime.UtcNow.Year;
+        var now = Now.Year;
         if (fromYear is < 1900 || fromYear > now || toYear is < 1900 || toYear > now + 1 || (fromYear > toYear))
         {
             Id = id;
@@ -55,8 +55,7 @@ public sealed class AddOccupationModel(ProfileService profiles, EscoCatalogue at
             TempData["Message"] = x.Message;
             return Redirect("/klimrek/profiel");
         }
-        TempData["Message"] = string.Format(English ? "‘{0}’ is in your profile, with {1} new skills." : "‘{0}’ staat in je profiel, met {1} nieuwe vaardigheden.",
-            o.LocalLabel(Language).Text, added);
+        TempData["Message"] = L["‘{0}’ staat in je profiel, met {1} nieuwe vaardigheden.", o.LocalLabel(Language).Text, added].Value;
         return Redirect("/klimrek/profiel");
     }
 }

@@ -6,6 +6,7 @@ using Klimrek.Features.Career;
 using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Career.Profile;
@@ -53,7 +54,7 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
             Errors.Add("De zoekterm is te lang (hoogstens 200 tekens).");
     }
 
-    private IActionResult Done(string message)
+    private RedirectToPageResult Done(string message)
     {
         Message = message;
         return RedirectToPage(null, null, new { zoek = Zoek }, null);
@@ -136,13 +137,20 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         string json;
         using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8)) json = await reader.ReadToEndAsync(ct);
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
-        var errors = await profiles.ImportAsync(profile, json, ct);
-        if (errors.Count == 0) return Done("Het profiel is ingelezen.");
-        Errors.Add("Het bestand is niet ingelezen; je profiel is ongewijzigd. Dit klopt niet:");
-        Errors.AddRange(errors.Take(50));
-        if (errors.Count > 50) Errors.Add($"… en nog {errors.Count - 50} andere.");
-        await LoadAsync(ct);
-        return Page();
+        try
+        {
+            await profiles.ImportAsync(profile, json, ct);
+            return Done("Het profiel is ingelezen.");
+        }
+        catch (ProblemException problem) when (problem.Status == 400)
+        {
+            Errors.Add(L[problem.Title.Key, problem.Title.Args]);
+            var lines = problem.Fields.SelectMany(f => f.Value.Select(m => f.Key.Length == 0 ? L[m.Key, m.Args].Value : $"{f.Key}: {L[m.Key, m.Args]}")).ToList();
+            Errors.AddRange(lines.Take(50));
+            if (lines.Count > 50) Errors.Add(L["… en nog {0} andere.", lines.Count - 50]);
+            await LoadAsync(ct);
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct)

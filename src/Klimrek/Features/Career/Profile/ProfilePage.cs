@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Klimrek.Features.Career.Profile;
 
@@ -9,4 +10,6 @@ public abstract class ProfilePage : PageModel
     protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     public static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
     public static bool English => Language == "en";
+    protected IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+    protected DateTime Now => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 }
