@@ -54,6 +54,7 @@ public sealed class RunningApp : IAsyncLifetime
     {
         var psi = new ProcessStartInfo("dotnet")
         {
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.Combine(RepoRoot, "src", "Klimrek"),

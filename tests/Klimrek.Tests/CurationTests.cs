@@ -49,7 +49,7 @@ public abstract partial class CurationTests(KlimrekApp app)
         Assert.Equal(ContributorOrigin.Werkgever, revisions[1].Origin);
 
         var history = await app.Anonymous().GetStringAsync($"/beroepen/{occ}/versies");
-        Assert.Equal(2, Regex.Matches(history, $"/beroepen/{occ}/versies/\\d+").Count);
+        Assert.Equal(2, Regex.Count(history, $"/beroepen/{occ}/versies/\\d+"));
         var old = await app.Anonymous().GetStringAsync($"/beroepen/{occ}/versies/{revisions[0].Id}");
         Assert.Contains("Trots op vakmanschap.", old);
     }

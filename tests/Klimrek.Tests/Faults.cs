@@ -11,7 +11,13 @@ public sealed class Faults
 {
     public enum Mode { None, Unreachable, Defect }
 
-    public volatile Mode Current = Mode.None;
+    private volatile Mode _current = Mode.None;
+
+    public Mode Current
+    {
+        get => _current;
+        set => _current = value;
+    }
 
     /// <summary>Sets a fault for the duration of the returned scope.</summary>
     public IDisposable Inject(Mode mode)

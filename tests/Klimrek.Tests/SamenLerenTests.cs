@@ -257,7 +257,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         var run = await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
         Assert.Equal(1, run.GetProperty("unmatched").GetInt32());
         var people = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/participants"), HttpStatusCode.OK);
-        Assert.Single(people.EnumerateArray(), p => p.GetProperty("unmatchedReason").GetString() == "OddNumber|3" || p.GetProperty("unmatchedReason").GetString()?.StartsWith("OddNumber") == true);
+        Assert.Single(people.EnumerateArray(), p => p.GetProperty("unmatchedReason").GetString() == "OddNumber|3" || p.GetProperty("unmatchedReason").GetString()?.StartsWith("OddNumber", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -372,7 +372,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         row = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("duoId").GetInt32() == duo);
         var rowWarnings = row.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
         Assert.Contains("1 reflectie(s) te laat.", rowWarnings);
-        Assert.Contains(rowWarnings, w => w.EndsWith(": Meer uren besteed dan er per deelnemer beschikbaar zijn."));
+        Assert.Contains(rowWarnings, w => w.EndsWith(": Meer uren besteed dan er per deelnemer beschikbaar zijn.", StringComparison.Ordinal));
         string monitor = $"/samen-leren/{s.ProgrammeId}/monitor";
         var dutch = WebUtility.HtmlDecode(await s.Steward.Client.GetStringAsync(monitor + "?culture=nl"));
         Assert.Contains("1 reflectie(s) te laat.", dutch);
