@@ -103,14 +103,14 @@ public abstract class AccountTests(KlimrekApp app)
         var occupation = await app.WithScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<KlimrekDbContext>();
-            return db.Occupations.Where(o => !db.ProfileRevisions.Any(r => r.OccupationId == o.Id))
+            return db.Occupations.Where(o => !db.ImageRevisions.Any(r => r.OccupationId == o.Id))
                 .OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync();
         });
         var text = "Door de nieuwe curator " + Guid.NewGuid().ToString("N")[..8];
         var save = await KlimrekApp.PostFormAsync(curator, $"/beroepen/{occupation}/bewerken/hoofd",
             new() { ["Text"] = text, ["BaseVersion"] = "0", ["Origin"] = "onderwijs", ["Note"] = "eerste versie" });
         Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
-        var revision = await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().ProfileRevisions
+        var revision = await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().ImageRevisions
             .Where(r => r.OccupationId == occupation && r.Content == text).Select(r => new { r.AuthorId }).SingleAsync());
         Assert.Equal(userId, revision.AuthorId);
     }

@@ -70,8 +70,8 @@ public sealed class CatalogueTwoInstancesTests(PostgresApp app)
 
         var saved = await app.WithScopeAsync(async sp =>
         {
-            var current = (await sp.GetRequiredService<AtlasQueries>().LatestSectionsAsync(id, default)).GetValueOrDefault(ProfileSections.Klassiek);
-            return await sp.GetRequiredService<CurationService>().SaveAsync(id, ProfileSections.Klassiek, current?.Version ?? 0, text,
+            var current = (await sp.GetRequiredService<AtlasQueries>().LatestSectionsAsync(id, default)).GetValueOrDefault(ImageSections.Klassiek);
+            return await sp.GetRequiredService<CurationService>().SaveAsync(id, ImageSections.Klassiek, current?.Version ?? 0, text,
                 null, "Test", ContributorOrigin.Onderzoek, null, default);
         });
         Assert.IsType<SaveOutcome.Saved>(saved);

@@ -17,7 +17,7 @@ public abstract partial class CurationTests(KlimrekApp app)
     private async Task<int> FreshOccupationAsync() => await app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<KlimrekDbContext>();
-        var used = await db.ProfileRevisions.Select(r => r.OccupationId).Distinct().ToListAsync();
+        var used = await db.ImageRevisions.Select(r => r.OccupationId).Distinct().ToListAsync();
         return await db.Occupations.Where(o => !used.Contains(o.Id)).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
     });
 
@@ -25,8 +25,8 @@ public abstract partial class CurationTests(KlimrekApp app)
         await KlimrekApp.PostFormAsync(client, $"/beroepen/{occ}/bewerken/{section}",
             new() { ["Text"] = text, ["BaseVersion"] = baseVersion.ToString(), ["Origin"] = origin, ["Note"] = "test" });
 
-    private async Task<List<ProfileRevision>> RevisionsAsync(int occ) => await app.WithScopeAsync(sp =>
-        sp.GetRequiredService<KlimrekDbContext>().ProfileRevisions.Where(r => r.OccupationId == occ).OrderBy(r => r.Version).ToListAsync());
+    private async Task<List<ImageRevision>> RevisionsAsync(int occ) => await app.WithScopeAsync(sp =>
+        sp.GetRequiredService<KlimrekDbContext>().ImageRevisions.Where(r => r.OccupationId == occ).OrderBy(r => r.Version).ToListAsync());
 
     [Fact]
     public async Task Curator_edits_an_aspect_and_the_history_shows_every_version()
@@ -159,7 +159,7 @@ public abstract partial class CurationTests(KlimrekApp app)
         var (occupations, sections) = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<KlimrekDbContext>();
-            var demo = db.ProfileRevisions.Where(r => r.IsDemo);
+            var demo = db.ImageRevisions.Where(r => r.IsDemo);
             return (await demo.Select(r => r.OccupationId).Distinct().CountAsync(), await demo.Select(r => r.Section).Distinct().CountAsync());
         });
         Assert.True(occupations >= 12, $"only {occupations} demo occupations");

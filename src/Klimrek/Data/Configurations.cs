@@ -142,10 +142,12 @@ internal sealed class EscoImportConfiguration : IEntityTypeConfiguration<EscoImp
     }
 }
 
-internal sealed class ProfileRevisionConfiguration : IEntityTypeConfiguration<ProfileRevision>
+internal sealed class ImageRevisionConfiguration : IEntityTypeConfiguration<ImageRevision>
 {
-    public void Configure(EntityTypeBuilder<ProfileRevision> b)
+    public void Configure(EntityTypeBuilder<ImageRevision> b)
     {
+        // The table keeps the name it had before the beroepsbeeld was called an image in code (docs/glossary.md).
+        b.ToTable("ProfileRevisions");
         b.Property(x => x.Section).HasMaxLength(40);
         b.Property(x => x.AuthorName).HasMaxLength(200);
         b.Property(x => x.Note).HasMaxLength(500);

@@ -143,7 +143,7 @@ public class EscoImport
 /// current image, and the structured lists (shifts, stories, developments, sources) stored as JSON.
 /// Versions are append-only; the newest version of a section is its current content.
 /// </summary>
-public class ProfileRevision
+public class ImageRevision
 {
     public long Id { get; set; }
     public int OccupationId { get; set; }

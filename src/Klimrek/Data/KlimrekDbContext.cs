@@ -22,7 +22,7 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SkillRelation> SkillRelations => Set<SkillRelation>();
     public DbSet<EscoImport> EscoImports => Set<EscoImport>();
     public DbSet<CatalogueState> CatalogueState => Set<CatalogueState>();
-    public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
+    public DbSet<ImageRevision> ImageRevisions => Set<ImageRevision>();
     public DbSet<SkillProfile> SkillProfiles => Set<SkillProfile>();
     public DbSet<ProfileOccupation> ProfileOccupations => Set<ProfileOccupation>();
     public DbSet<ProfileSkill> ProfileSkills => Set<ProfileSkill>();

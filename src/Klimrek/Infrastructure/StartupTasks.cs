@@ -38,7 +38,7 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         }
         Step("ESCO check");
         if (configuration.GetValue("Klimrek:DemoContent", true))
-            await sp.GetRequiredService<DemoProfileSeeder>().SeedAsync(cancellationToken);
+            await sp.GetRequiredService<DemoImageSeeder>().SeedAsync(cancellationToken);
         Step("demo content");
         logger.LogInformation("Startup tasks: {Steps}", string.Join(", ", steps));
     }

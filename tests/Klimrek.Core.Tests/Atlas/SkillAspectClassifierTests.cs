@@ -23,8 +23,8 @@ public sealed class SkillAspectClassifierTests
     [Fact]
     public void Section_keys_are_unique_and_cover_the_seven_aspects()
     {
-        Assert.Equal(ProfileSections.All.Count, ProfileSections.All.Select(s => s.Key).Distinct().Count());
-        Assert.All(BodyAspects.All, a => Assert.NotNull(ProfileSections.Find(a.Key())));
-        Assert.Equal(13, ProfileSections.All.Count);
+        Assert.Equal(ImageSections.All.Count, ImageSections.All.Select(s => s.Key).Distinct().Count());
+        Assert.All(BodyAspects.All, a => Assert.NotNull(ImageSections.Find(a.Key())));
+        Assert.Equal(13, ImageSections.All.Count);
     }
 }

@@ -73,9 +73,9 @@ public static class AtlasApi
 
         var curated = new CuratedDto(
             BodyAspects.All.Select(a => (a.Key(), Section(a.Key()))).Where(x => x.Item2 is not null).ToDictionary(x => x.Item1, x => x.Item2!),
-            Section(ProfileSections.Klassiek), Section(ProfileSections.Actueel),
-            d.CuratedList<Shift>(ProfileSections.Verschuivingen), d.CuratedList<Story>(ProfileSections.Verhalen),
-            d.CuratedList<Development>(ProfileSections.Ontwikkelingen), d.CuratedList<SourceReference>(ProfileSections.Bronnen));
+            Section(ImageSections.Klassiek), Section(ImageSections.Actueel),
+            d.CuratedList<Shift>(ImageSections.Verschuivingen), d.CuratedList<Story>(ImageSections.Verhalen),
+            d.CuratedList<Development>(ImageSections.Ontwikkelingen), d.CuratedList<SourceReference>(ImageSections.Bronnen));
 
         return TypedResults.Ok(new OccupationResponse(d.Id, d.Uri, d.Uuid, d.Code, d.Label.Text, d.Label.Language,
             new LabelSet(d.PreferredLabels, d.AltLabels), d.Descriptions,

@@ -144,9 +144,9 @@ public sealed class AtlasQueries(KlimrekDbContext db, EscoCatalogue catalogue, O
 
     public async Task<Dictionary<string, CuratedSection>> LatestSectionsAsync(int occupationId, CancellationToken ct)
     {
-        var latest = await db.ProfileRevisions.AsNoTracking()
+        var latest = await db.ImageRevisions.AsNoTracking()
             .Where(r => r.OccupationId == occupationId)
-            .Where(r => r.Version == db.ProfileRevisions.Where(x => x.OccupationId == r.OccupationId && x.Section == r.Section).Max(x => x.Version))
+            .Where(r => r.Version == db.ImageRevisions.Where(x => x.OccupationId == r.OccupationId && x.Section == r.Section).Max(x => x.Version))
             .ToListAsync(ct);
         return latest.ToDictionary(r => r.Section, r => new CuratedSection(r.Id, r.Section, r.Version, r.Content, r.AuthorName, r.Origin, r.CreatedAt, r.IsDemo));
     }

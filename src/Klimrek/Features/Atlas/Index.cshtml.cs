@@ -30,7 +30,7 @@ public sealed class IndexModel(EscoCatalogue cache, KlimrekDbContext db) : PageM
         {
             // Straight from the database rather than the atlas cache, so the home page never waits for the
             // search index that is built in the background after start.
-            var curatedIds = db.ProfileRevisions.Select(r => r.OccupationId).Distinct();
+            var curatedIds = db.ImageRevisions.Select(r => r.OccupationId).Distinct();
             var occupations = await db.Occupations.AsNoTracking().Where(o => curatedIds.Contains(o.Id))
                 .Select(o => new { o.Id, o.Uri, o.IscoCode }).ToListAsync(ct);
             var labels = await db.OccupationTexts.AsNoTracking()

@@ -30,12 +30,12 @@ public static class AspectLabels
 
     public static string SectionTitle(string key) => BodyAspects.TryParse(key, out var a) ? Name(a) : key switch
     {
-        ProfileSections.Klassiek => "Klassiek beeld",
-        ProfileSections.Actueel => "Actueel beeld",
-        ProfileSections.Verschuivingen => "Verschuivingen",
-        ProfileSections.Verhalen => "Verhalen uit de praktijk",
-        ProfileSections.Ontwikkelingen => "Ontwikkelingen",
-        ProfileSections.Bronnen => "Bronnen",
+        ImageSections.Klassiek => "Klassiek beeld",
+        ImageSections.Actueel => "Actueel beeld",
+        ImageSections.Verschuivingen => "Verschuivingen",
+        ImageSections.Verhalen => "Verhalen uit de praktijk",
+        ImageSections.Ontwikkelingen => "Ontwikkelingen",
+        ImageSections.Bronnen => "Bronnen",
         _ => key,
     };
 }

@@ -12,7 +12,7 @@ public static class CurationModule
     public static IServiceCollection AddCuration(this IServiceCollection services)
     {
         services.AddScoped<CurationService>();
-        services.AddScoped<DemoProfileSeeder>();
+        services.AddScoped<DemoImageSeeder>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Curation/Edit", Policies.Curator));
         return services;
     }

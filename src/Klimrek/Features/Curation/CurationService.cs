@@ -8,10 +8,10 @@ namespace Klimrek.Features.Curation;
 
 public abstract record SaveOutcome
 {
-    public sealed record Saved(ProfileRevision Revision) : SaveOutcome;
+    public sealed record Saved(ImageRevision Revision) : SaveOutcome;
     public sealed record Unchanged : SaveOutcome;
     /// <summary>Someone saved a newer version since the editor loaded <c>baseVersion</c>; nothing was written.</summary>
-    public sealed record Conflict(ProfileRevision Current) : SaveOutcome;
+    public sealed record Conflict(ImageRevision Current) : SaveOutcome;
     public sealed record Invalid(IReadOnlyList<string> Errors) : SaveOutcome;
 }
 
@@ -26,16 +26,16 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
     public async Task<SaveOutcome> SaveAsync(int occupationId, string sectionKey, int baseVersion, string content,
         string? authorId, string authorName, ContributorOrigin origin, string? note, CancellationToken ct)
     {
-        var section = ProfileSections.Find(sectionKey);
+        var section = ImageSections.Find(sectionKey);
         if (section is null) return new SaveOutcome.Invalid(["Onbekend onderdeel."]);
         if (!(await cache.GetAsync(ct)).Occupations.ContainsKey(occupationId)) return new SaveOutcome.Invalid(["Onbekend beroep."]);
         content = Normalize(content);
-        if (content.Length > ProfileSections.MaxTextLength)
-            return new SaveOutcome.Invalid([$"De tekst is te lang ({content.Length} tekens); het maximum is {ProfileSections.MaxTextLength}."]);
+        if (content.Length > ImageSections.MaxTextLength)
+            return new SaveOutcome.Invalid([$"De tekst is te lang ({content.Length} tekens); het maximum is {ImageSections.MaxTextLength}."]);
         if (note is { Length: > 500 })
             return new SaveOutcome.Invalid(["De toelichting is langer dan 500 tekens."]);
 
-        var current = await db.ProfileRevisions.AsNoTracking()
+        var current = await db.ImageRevisions.AsNoTracking()
             .Where(r => r.OccupationId == occupationId && r.Section == section.Key)
             .OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
         var currentVersion = current?.Version ?? 0;
@@ -44,7 +44,7 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
         if ((current?.Content ?? "") == content)
             return new SaveOutcome.Unchanged();
 
-        var revision = new ProfileRevision
+        var revision = new ImageRevision
         {
             OccupationId = occupationId,
             Section = section.Key,
@@ -56,7 +56,7 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
-        db.ProfileRevisions.Add(revision);
+        db.ImageRevisions.Add(revision);
         try
         {
             // The revision and the catalogue version commit together: every instance (this one at once, the others
@@ -69,7 +69,7 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            var winner = await db.ProfileRevisions.AsNoTracking()
+            var winner = await db.ImageRevisions.AsNoTracking()
                 .Where(r => r.OccupationId == occupationId && r.Section == section.Key)
                 .OrderByDescending(r => r.Version).FirstAsync(ct);
             return new SaveOutcome.Conflict(winner);
@@ -78,15 +78,15 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
         return new SaveOutcome.Saved(revision);
     }
 
-    public Task<List<ProfileRevision>> HistoryAsync(int occupationId, CancellationToken ct) =>
-        db.ProfileRevisions.AsNoTracking().Where(r => r.OccupationId == occupationId)
+    public Task<List<ImageRevision>> HistoryAsync(int occupationId, CancellationToken ct) =>
+        db.ImageRevisions.AsNoTracking().Where(r => r.OccupationId == occupationId)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
 
-    public Task<ProfileRevision?> RevisionAsync(int occupationId, long revisionId, CancellationToken ct) =>
-        db.ProfileRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.OccupationId == occupationId && r.Id == revisionId, ct);
+    public Task<ImageRevision?> RevisionAsync(int occupationId, long revisionId, CancellationToken ct) =>
+        db.ImageRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.OccupationId == occupationId && r.Id == revisionId, ct);
 
-    public Task<ProfileRevision?> PreviousAsync(ProfileRevision r, CancellationToken ct) =>
-        db.ProfileRevisions.AsNoTracking()
+    public Task<ImageRevision?> PreviousAsync(ImageRevision r, CancellationToken ct) =>
+        db.ImageRevisions.AsNoTracking()
             .Where(x => x.OccupationId == r.OccupationId && x.Section == r.Section && x.Version < r.Version)
             .OrderByDescending(x => x.Version).FirstOrDefaultAsync(ct);
 
@@ -98,13 +98,13 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
     {
         var errors = new List<string>();
         var filled = rows.Select((r, i) => (Row: r.Trimmed(), Number: i + 1)).Where(x => !x.Row.IsEmpty).ToList();
-        if (filled.Count > ProfileSections.MaxListItems)
-            errors.Add($"Hoogstens {ProfileSections.MaxListItems} regels.");
+        if (filled.Count > ImageSections.MaxListItems)
+            errors.Add($"Hoogstens {ImageSections.MaxListItems} regels.");
         foreach (var (r, n) in filled)
         {
             foreach (var v in new[] { r.A, r.B, r.C, r.D, r.E })
-                if (v is { Length: > ProfileSections.MaxFieldLength })
-                    errors.Add($"Regel {n}: een veld is langer dan {ProfileSections.MaxFieldLength} tekens.");
+                if (v is { Length: > ImageSections.MaxFieldLength })
+                    errors.Add($"Regel {n}: een veld is langer dan {ImageSections.MaxFieldLength} tekens.");
         }
         object items;
         switch (kind)
@@ -126,7 +126,7 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
                 foreach (var (r, n) in filled)
                 {
                     if (r.B is null) errors.Add($"Regel {n}: beschrijf de ontwikkeling.");
-                    if (r.A is null || !ProfileSections.DevelopmentKinds.Contains(r.A)) errors.Add($"Regel {n}: kies een soort ontwikkeling.");
+                    if (r.A is null || !ImageSections.DevelopmentKinds.Contains(r.A)) errors.Add($"Regel {n}: kies een soort ontwikkeling.");
                 }
                 items = filled.Select(x => new Development(x.Row.A ?? "", x.Row.B ?? "")).ToList();
                 break;

@@ -11,8 +11,8 @@ namespace Klimrek.Features.Curation;
 public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, CurationService curation, UserManager<KlimrekUser> users) : PageModel
 {
     public OccupationSummary Occupation { get; private set; } = null!;
-    public ProfileSection Section { get; private set; } = null!;
-    public ProfileRevision? Conflict { get; private set; }
+    public ImageSection Section { get; private set; } = null!;
+    public ImageRevision? Conflict { get; private set; }
     public List<string> Errors { get; } = [];
     public string? Message { get; private set; }
 
@@ -27,7 +27,7 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
     private async Task<bool> LoadAsync(string id, string section, CancellationToken ct)
     {
         var resolved = await queries.ResolveAsync(id, ct);
-        var s = ProfileSections.Find(section);
+        var s = ImageSections.Find(section);
         if (resolved is not int oid || s is null) return false;
         Occupation = (await cache.GetAsync(ct)).Occupations[oid];
         Section = s;
@@ -86,9 +86,9 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         }
     }
 
-    public static string Anchor(ProfileSection s) => s.Aspect is { } a ? "aspect-" + a.Key() : s.Key switch
+    public static string Anchor(ImageSection s) => s.Aspect is { } a ? "aspect-" + a.Key() : s.Key switch
     {
-        ProfileSections.Klassiek or ProfileSections.Actueel => "klassiek-actueel",
+        ImageSections.Klassiek or ImageSections.Actueel => "klassiek-actueel",
         _ => s.Key,
     };
 

@@ -10,9 +10,9 @@ namespace Klimrek.Features.Curation;
 public sealed class HistoryModel(EscoCatalogue cache, AtlasQueries queries, CurationService curation) : PageModel
 {
     public OccupationSummary Occupation { get; private set; } = null!;
-    public List<ProfileRevision> Revisions { get; private set; } = [];
-    public ProfileRevision? Selected { get; private set; }
-    public ProfileRevision? Previous { get; private set; }
+    public List<ImageRevision> Revisions { get; private set; } = [];
+    public ImageRevision? Selected { get; private set; }
+    public ImageRevision? Previous { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, long? revision, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Klimrek.Features.Curation;
 /// of each section, only for occupations nobody has curated yet: curated work is never overwritten.
 /// Switch off with <c>Klimrek:DemoContent=false</c>.
 /// </summary>
-public sealed class DemoProfileSeeder(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<DemoProfileSeeder> logger)
+public sealed class DemoImageSeeder(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<DemoImageSeeder> logger)
 {
     public const string AuthorName = "Klimrek-redactie (voorbeeld)";
 
@@ -24,7 +24,7 @@ public sealed class DemoProfileSeeder(KlimrekDbContext db, EscoCatalogue catalog
 
     private static List<Entry> Load()
     {
-        using var stream = typeof(DemoProfileSeeder).Assembly.GetManifestResourceStream("Klimrek.DemoProfiles.json");
+        using var stream = typeof(DemoImageSeeder).Assembly.GetManifestResourceStream("Klimrek.DemoProfiles.json");
         if (stream is null) return [];
         return JsonSerializer.Deserialize<List<Entry>>(stream, CuratedContent.Json) ?? [];
     }
@@ -35,7 +35,7 @@ public sealed class DemoProfileSeeder(KlimrekDbContext db, EscoCatalogue catalog
         if (entries.Count == 0) return 0;
         var uris = entries.Select(e => e.EscoUri).ToList();
         var ids = await db.Occupations.Where(o => uris.Contains(o.Uri)).ToDictionaryAsync(o => o.Uri, o => o.Id, ct);
-        var curated = (await db.ProfileRevisions.Select(r => r.OccupationId).Distinct().ToListAsync(ct)).ToHashSet();
+        var curated = (await db.ImageRevisions.Select(r => r.OccupationId).Distinct().ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         int added = 0;
         foreach (var e in entries)
@@ -44,7 +44,7 @@ public sealed class DemoProfileSeeder(KlimrekDbContext db, EscoCatalogue catalog
             void Add(string section, string content, string? origin)
             {
                 if (string.IsNullOrWhiteSpace(content)) return;
-                db.ProfileRevisions.Add(new ProfileRevision
+                db.ImageRevisions.Add(new ImageRevision
                 {
                     OccupationId = oid,
                     Section = section,
@@ -58,12 +58,12 @@ public sealed class DemoProfileSeeder(KlimrekDbContext db, EscoCatalogue catalog
                 });
             }
             foreach (var (key, s) in e.Sections)
-                if (ProfileSections.Find(key) is { Kind: SectionKind.Text } section)
+                if (ImageSections.Find(key) is { Kind: SectionKind.Text } section)
                     Add(section.Key, s.Text, s.Origin);
-            if (e.Shifts is { Count: > 0 }) Add(ProfileSections.Verschuivingen, CuratedContent.WriteList(e.Shifts), "onderzoek");
-            if (e.Stories is { Count: > 0 }) Add(ProfileSections.Verhalen, CuratedContent.WriteList(e.Stories), "onderzoek");
-            if (e.Developments is { Count: > 0 }) Add(ProfileSections.Ontwikkelingen, CuratedContent.WriteList(e.Developments), "onderzoek");
-            if (e.Sources is { Count: > 0 }) Add(ProfileSections.Bronnen, CuratedContent.WriteList(e.Sources), "onderzoek");
+            if (e.Shifts is { Count: > 0 }) Add(ImageSections.Verschuivingen, CuratedContent.WriteList(e.Shifts), "onderzoek");
+            if (e.Stories is { Count: > 0 }) Add(ImageSections.Verhalen, CuratedContent.WriteList(e.Stories), "onderzoek");
+            if (e.Developments is { Count: > 0 }) Add(ImageSections.Ontwikkelingen, CuratedContent.WriteList(e.Developments), "onderzoek");
+            if (e.Sources is { Count: > 0 }) Add(ImageSections.Bronnen, CuratedContent.WriteList(e.Sources), "onderzoek");
             added++;
         }
         if (added > 0)

@@ -4,13 +4,13 @@ namespace Klimrek.Core.Atlas;
 public enum SectionKind { Text, Shifts, Stories, Developments, Sources }
 
 /// <summary>One editable section of a curated beroepsbeeld.</summary>
-public sealed record ProfileSection(string Key, SectionKind Kind, BodyAspect? Aspect);
+public sealed record ImageSection(string Key, SectionKind Kind, BodyAspect? Aspect);
 
 /// <summary>
 /// The sections curators write per occupation: the seven aspects, the classic and the current image, and four
 /// structured lists. Keys are stable (stored with every revision and used in URLs).
 /// </summary>
-public static class ProfileSections
+public static class ImageSections
 {
     public const string Klassiek = "klassiek";
     public const string Actueel = "actueel";
@@ -24,9 +24,9 @@ public static class ProfileSections
     public const int MaxListItems = 30;
     public const int MaxFieldLength = 1500;
 
-    public static IReadOnlyList<ProfileSection> All { get; } =
+    public static IReadOnlyList<ImageSection> All { get; } =
     [
-        .. BodyAspects.All.Select(a => new ProfileSection(a.Key(), SectionKind.Text, a)),
+        .. BodyAspects.All.Select(a => new ImageSection(a.Key(), SectionKind.Text, a)),
         new(Klassiek, SectionKind.Text, null),
         new(Actueel, SectionKind.Text, null),
         new(Verschuivingen, SectionKind.Shifts, null),
@@ -35,7 +35,7 @@ public static class ProfileSections
         new(Bronnen, SectionKind.Sources, null),
     ];
 
-    public static ProfileSection? Find(string? key) =>
+    public static ImageSection? Find(string? key) =>
         All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Kinds of development that change an occupation.</summary>
