@@ -109,6 +109,37 @@ public abstract class SamenLerenTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task The_settings_form_saves_the_same_settings_the_api_shows()
+    {
+        var s = await SetUpAsync(2);
+        string page = $"/samen-leren/instellingen/{s.ProgrammeId}";
+        var posted = await KlimrekApp.PostFormAsync(s.Steward.Client, page, new()
+        {
+            ["Form.Name"] = "Samen leren HBO, tweede ronde", ["Form.Description"] = "", ["Form.StartDate"] = Today.AddDays(-70).ToString("yyyy-MM-dd"),
+            ["Form.EndDate"] = Today.AddDays(210).ToString("yyyy-MM-dd"), ["Form.HoursPerParticipant"] = "80", ["ExpertBudget"] = "750,50",
+            ["Form.ReflectionCadenceWeeks"] = "4", ["Form.IntervisionSessionCount"] = "2", ["Form.NotMetWeeks"] = "5",
+            ["Form.Weights.Complementarity"] = "50", ["Form.Weights.Qualities"] = "0", ["Form.Weights.Affinity"] = "15", ["Form.Weights.Availability"] = "25",
+            ["Form.Weights.CrossDepartment"] = "10", ["Form.AvoidSameTeam"] = "false", ["Form.TrioForOdd"] = "false", ["Form.ReflectionVisibility"] = "StuurgroepStatusOnly",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        var settings = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}"), HttpStatusCode.OK)).GetProperty("settings");
+        Assert.Equal("Samen leren HBO, tweede ronde", settings.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("description").ValueKind);
+        Assert.Equal(80, settings.GetProperty("hoursPerParticipant").GetInt32());
+        Assert.Equal(750.50m, settings.GetProperty("expertBudgetPerDuo").GetDecimal());
+        Assert.Equal((4, 2, 5), (settings.GetProperty("reflectionCadenceWeeks").GetInt32(), settings.GetProperty("intervisionSessionCount").GetInt32(), settings.GetProperty("notMetWeeks").GetInt32()));
+        var weights = settings.GetProperty("weights");
+        Assert.Equal([50, 0, 15, 25, 10], new[] { "complementarity", "qualities", "affinity", "availability", "crossDepartment" }.Select(w => weights.GetProperty(w).GetInt32()));
+        Assert.False(settings.GetProperty("trioForOdd").GetBoolean());
+        Assert.Equal("StuurgroepStatusOnly", settings.GetProperty("reflectionVisibility").GetString());
+        // The form shows what was saved.
+        var form = await s.Steward.Client.GetStringAsync(page);
+        Assert.Contains("name=\"Form.Weights.Complementarity\" value=\"50\"", form);
+        Assert.Contains("name=\"ExpertBudget\" value=\"750.5", form);
+    }
+
+    [Fact]
     public async Task Enrolment_is_all_or_nothing_and_intakes_reject_bad_input_without_saving()
     {
         var s = await SetUpAsync(2);
