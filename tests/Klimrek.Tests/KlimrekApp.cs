@@ -5,6 +5,7 @@ using Klimrek.Features.Accounts;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -21,6 +22,9 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
     protected string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "klimrek-tests-" + Guid.NewGuid().ToString("N"));
     private string? _connectionString;
+
+    /// <summary>The database this app runs on (for a second instance sharing it).</summary>
+    public string? ConnectionString => _connectionString;
 
     public async Task InitializeAsync()
     {
@@ -42,7 +46,11 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Klimrek:DataFolder", DataFolder);
         builder.UseSetting("ConnectionStrings:Klimrek", _connectionString ?? "");
+        builder.ConfigureTestServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider)));
     }
+
+    /// <summary>Database faults to inject into this app (tests in a collection run one at a time).</summary>
+    public Faults Faults { get; } = new();
 
     public T Service<T>(Func<IServiceProvider, T> use)
     {

@@ -21,6 +21,7 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<SkillBroader> SkillBroaders => Set<SkillBroader>();
     public DbSet<SkillRelation> SkillRelations => Set<SkillRelation>();
     public DbSet<EscoImport> EscoImports => Set<EscoImport>();
+    public DbSet<CatalogueState> CatalogueState => Set<CatalogueState>();
     public DbSet<ProfileRevision> ProfileRevisions => Set<ProfileRevision>();
     public DbSet<SkillProfile> SkillProfiles => Set<SkillProfile>();
     public DbSet<ProfileOccupation> ProfileOccupations => Set<ProfileOccupation>();

@@ -67,6 +67,8 @@ public static class KlimrekWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication (signed-in requests are never served from it) and localization (it varies by language).
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapOpenApi("/api/v1/openapi.json");

@@ -55,7 +55,7 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         {
             try
             {
-                await services.GetRequiredService<AtlasCache>().GetAsync(CancellationToken.None);
+                await services.GetRequiredService<EscoCatalogue>().GetAsync(CancellationToken.None);
                 await services.GetRequiredService<Features.Career.TransitionCache>().GetAsync(CancellationToken.None);
             }
             catch (Exception e) { logger.LogError(e, "Building the atlas cache after start failed; it is retried on the next request."); }

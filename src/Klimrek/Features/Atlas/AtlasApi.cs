@@ -1,4 +1,5 @@
 using Klimrek.Core.Atlas;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Klimrek.Features.Atlas;
@@ -11,7 +12,7 @@ public static class AtlasApi
 {
     public static RouteGroupBuilder MapAtlasApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/occupations").WithTags("Occupations").AllowAnonymous();
+        var g = api.MapGroup("/occupations").WithTags("Occupations").AllowAnonymous().CacheOutput(CatalogueOutputCache.Policy);
         g.MapGet("/", Search).WithName("SearchOccupations")
             .WithSummary("Search occupations by Dutch or English (alternative) label; typo-tolerant, ranked, paged. Without q: alphabetical list.");
         g.MapGet("/{id}", Get).WithName("GetOccupation")
@@ -23,7 +24,7 @@ public static class AtlasApi
     public sealed record SearchResponse(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchItem> Items);
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
-        AtlasCache cache, string? q, int? page, int? pageSize, string? lang, CancellationToken ct)
+        EscoCatalogue cache, string? q, int? page, int? pageSize, string? lang, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (q is { Length: > AtlasSearch.MaxQueryLength })

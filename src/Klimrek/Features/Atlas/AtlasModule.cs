@@ -4,14 +4,15 @@ namespace Klimrek.Features.Atlas;
 
 /// <summary>
 /// Beroepenatlas: search over every ESCO occupation and the beroepsbeeld of one occupation (pages and
-/// <c>/api/v1/occupations</c>). Public interface for other features: <see cref="AtlasQueries"/> (occupation lookups)
-/// and <see cref="AtlasCache"/> (the in-memory occupation read model).
+/// <c>/api/v1/occupations</c>). Public interface for other features: <see cref="AtlasQueries"/> (an occupation's
+/// beroepsbeeld, cached per catalogue version in <see cref="OccupationReadModels"/>). The occupations themselves come
+/// from the ESCO catalogue (<see cref="Esco.EscoCatalogue"/>).
 /// </summary>
 public static class AtlasModule
 {
     public static IServiceCollection AddAtlas(this IServiceCollection services)
     {
-        services.AddSingleton<AtlasCache>();
+        services.AddSingleton<OccupationReadModels>();
         services.AddScoped<AtlasQueries>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Atlas/Index", "beroepen"));
         return services;

@@ -1,12 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
+using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Atlas;
-
-/// <summary>A label or text in the requested language, or the other language when missing (marked as fallback).</summary>
-public sealed record LocalizedText(string Text, string Language, bool IsFallback);
 
 public sealed record ConceptRef(int Id, string Uri, string? Code, LocalizedText Label);
 
@@ -51,62 +50,75 @@ public static class CuratedContent
     public static string WriteList<T>(IEnumerable<T> items) => JsonSerializer.Serialize(items.ToList(), Json);
 }
 
-/// <summary>Reads occupations with their skills, hierarchy and curated sections.</summary>
-public sealed class AtlasQueries(KlimrekDbContext db, AtlasCache cache)
+/// <summary>
+/// The occupation read models (what the occupation page and the API show), kept per catalogue version: every import
+/// and every curated change moves the version (also when made through another instance), so a cached model is never
+/// older than the catalogue this instance serves. Between changes the page needs no database round trip.
+/// </summary>
+public sealed class OccupationReadModels
 {
-    public const string OccupationUriPrefix = "http://data.europa.eu/esco/occupation/";
+    private sealed record Generation(long Version, ConcurrentDictionary<(int Id, string Language), OccupationDetail> Items);
 
-    /// <summary>Resolves a database id, an ESCO concept URI or its UUID to the occupation id.</summary>
-    public async Task<int?> ResolveAsync(string? idOrUri, CancellationToken ct)
+    private volatile Generation _current = new(-1, new());
+
+    public bool TryGet(CatalogueSnapshot catalogue, int id, string language, out OccupationDetail detail)
     {
-        if (string.IsNullOrWhiteSpace(idOrUri) || idOrUri.Length > 400) return null;
-        // A URI in a path segment arrives with its slashes still escaped (%2F): routing never decodes those.
-        if (idOrUri.Contains('%')) idOrUri = Uri.UnescapeDataString(idOrUri);
-        var snapshot = await cache.GetAsync(ct);
-        if (int.TryParse(idOrUri, out var id))
-            return snapshot.Occupations.ContainsKey(id) ? id : null;
-        string uri;
-        if (Guid.TryParse(idOrUri, out var guid)) uri = OccupationUriPrefix + guid.ToString("D");
-        else if (idOrUri.StartsWith(OccupationUriPrefix, StringComparison.OrdinalIgnoreCase)) uri = idOrUri;
-        else return null;
-        return await db.Occupations.Where(o => o.Uri == uri).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+        var g = _current;
+        if (g.Version == catalogue.Version && g.Items.TryGetValue((id, language), out detail!)) return true;
+        detail = null!;
+        return false;
     }
+
+    /// <summary>Keeps a model built under <paramref name="catalogue"/>; a newer version starts an empty generation.</summary>
+    public void Add(CatalogueSnapshot catalogue, OccupationDetail detail, string language)
+    {
+        var g = _current;
+        if (g.Version < catalogue.Version)
+        {
+            var fresh = new Generation(catalogue.Version, new());
+            g = Interlocked.CompareExchange(ref _current, fresh, g) == g ? fresh : _current;
+        }
+        // A request still holding an older catalogue loaded older data: it is served, not kept.
+        if (g.Version == catalogue.Version)
+            g.Items.TryAdd((detail.Id, language), detail);
+    }
+}
+
+/// <summary>Reads occupations with their skills, hierarchy and curated sections.</summary>
+public sealed class AtlasQueries(KlimrekDbContext db, EscoCatalogue catalogue, OccupationReadModels readModels)
+{
+    /// <summary>Resolves a database id, an ESCO concept URI or its UUID to the occupation id.</summary>
+    public async Task<int?> ResolveAsync(string? idOrUri, CancellationToken ct) => (await catalogue.GetAsync(ct)).ResolveOccupation(idOrUri);
 
     public async Task<OccupationDetail?> GetAsync(int id, string language, CancellationToken ct)
     {
+        var snapshot = await catalogue.GetAsync(ct);
+        if (!snapshot.Occupations.ContainsKey(id)) return null;
+        if (readModels.TryGet(snapshot, id, language, out var cached)) return cached;
+        var detail = await LoadAsync(snapshot, id, language, ct);
+        if (detail is not null) readModels.Add(snapshot, detail, language);
+        return detail;
+    }
+
+    private async Task<OccupationDetail?> LoadAsync(CatalogueSnapshot snapshot, int id, string language, CancellationToken ct)
+    {
         var occ = await db.Occupations.AsNoTracking().Include(o => o.Texts).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (occ is null) return null;
-        var snapshot = await cache.GetAsync(ct);
 
         var skillRows = await db.OccupationSkills.AsNoTracking().Where(r => r.OccupationId == id)
             .Select(r => new { r.IsEssential, r.Skill!.Id, r.Skill.Uri, r.Skill.SkillType, r.Skill.ReuseLevel, r.Skill.Collections })
             .ToListAsync(ct);
-        var skillIds = skillRows.Select(s => s.Id).ToList();
-        var skillTexts = (await db.SkillTexts.AsNoTracking().Where(t => skillIds.Contains(t.SkillId) && (t.Language == "nl" || t.Language == "en"))
-                .Select(t => new { t.SkillId, t.Language, t.PreferredLabel }).ToListAsync(ct))
-            .ToLookup(t => t.SkillId);
         var skills = skillRows
-            .Select(s => new SkillItem(s.Id, s.Uri, Pick(skillTexts[s.Id].ToDictionary(t => t.Language, t => t.PreferredLabel), language) ?? new LocalizedText(s.Uri, "en", true),
+            .Select(s => new SkillItem(s.Id, s.Uri, snapshot.Skills.TryGetValue(s.Id, out var info) ? info.Label(language) : new LocalizedText(s.Uri, "en", true),
                 s.SkillType, s.ReuseLevel, s.IsEssential, snapshot.SkillAspects.GetValueOrDefault(s.Id, BodyAspect.Handen), s.Collections))
             .OrderByDescending(s => s.IsEssential).ThenBy(s => s.Label.Text, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
         ConceptRef? Ref(int? occupationId) =>
             occupationId is int oid && snapshot.Occupations.TryGetValue(oid, out var o)
-                ? new ConceptRef(o.Id, o.Uri, null, LabelOf(o, language)) : null;
+                ? new ConceptRef(o.Id, o.Uri, null, o.LocalLabel(language)) : null;
 
-        var narrowerIds = await db.Occupations.AsNoTracking().Where(o => o.BroaderOccupationId == id).Select(o => o.Id).ToListAsync(ct);
-
-        var iscoPath = new List<ConceptRef>();
-        var groupId = occ.IscoGroupId;
-        for (int guard = 0; groupId is int gid && guard < 6; guard++)
-        {
-            var g = await db.IscoGroups.AsNoTracking().Include(x => x.Texts).FirstOrDefaultAsync(x => x.Id == gid, ct);
-            if (g is null) break;
-            iscoPath.Insert(0, new ConceptRef(g.Id, g.Uri, g.Code, Pick(g.Texts.ToDictionary(t => t.Language, t => t.PreferredLabel), language) ?? new LocalizedText(g.Code, "en", true)));
-            groupId = g.ParentId;
-        }
-
+        var iscoPath = snapshot.IscoPath(id).Select(g => new ConceptRef(g.Id, g.Uri, g.Code, g.Label(language))).ToList();
         var curated = await LatestSectionsAsync(id, ct);
         var labels = occ.Texts.ToDictionary(t => t.Language, t => t.PreferredLabel);
         var descriptions = occ.Texts.Where(t => t.Description != null).ToDictionary(t => t.Language, t => t.Description!);
@@ -123,7 +135,8 @@ public sealed class AtlasQueries(KlimrekDbContext db, AtlasCache cache)
             IscoGroup = iscoPath.LastOrDefault(),
             IscoPath = iscoPath,
             Broader = Ref(occ.BroaderOccupationId),
-            Narrower = narrowerIds.Select(n => Ref(n)!).Where(r => r is not null).OrderBy(r => r.Label.Text, StringComparer.OrdinalIgnoreCase).ToList(),
+            Narrower = snapshot.NarrowerOccupations.GetValueOrDefault(id, []).Select(n => Ref(n)).OfType<ConceptRef>()
+                .OrderBy(r => r.Label.Text, StringComparer.OrdinalIgnoreCase).ToList(),
             Skills = skills,
             Curated = curated,
         };
@@ -136,12 +149,6 @@ public sealed class AtlasQueries(KlimrekDbContext db, AtlasCache cache)
             .Where(r => r.Version == db.ProfileRevisions.Where(x => x.OccupationId == r.OccupationId && x.Section == r.Section).Max(x => x.Version))
             .ToListAsync(ct);
         return latest.ToDictionary(r => r.Section, r => new CuratedSection(r.Id, r.Section, r.Version, r.Content, r.AuthorName, r.Origin, r.CreatedAt, r.IsDemo));
-    }
-
-    public static LocalizedText LabelOf(OccupationSummary o, string language)
-    {
-        var text = o.Label(language, out var fallback);
-        return new LocalizedText(text, fallback ? (language == "en" ? "nl" : "en") : language, fallback);
     }
 
     /// <summary>Dutch first for Dutch readers, English for English readers; the other language as marked fallback.</summary>

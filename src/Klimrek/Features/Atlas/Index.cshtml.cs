@@ -1,10 +1,13 @@
 using Klimrek.Data;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Atlas;
 
-public sealed class IndexModel(AtlasCache cache, KlimrekDbContext db) : PageModel
+[OutputCache(PolicyName = CatalogueOutputCache.Policy)]
+public sealed class IndexModel(EscoCatalogue cache, KlimrekDbContext db) : PageModel
 {
     public string? Q { get; private set; }
     public OccupationSearchResult? Result { get; private set; }

@@ -1,8 +1,11 @@
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Klimrek.Features.Atlas;
 
+[OutputCache(PolicyName = CatalogueOutputCache.Policy)]
 public sealed class OccupationModel(AtlasQueries queries) : PageModel
 {
     public OccupationDetail Occupation { get; private set; } = null!;

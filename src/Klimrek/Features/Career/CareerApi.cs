@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text;
-using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -14,14 +14,16 @@ namespace Klimrek.Features.Career;
 public static class CareerApi
 {
     public sealed record TransitionsResponse(string From, string FromUri, int Count, IReadOnlyList<TransitionView> Items, bool MarketDataAvailable);
+    /// <summary>The default answer of the transitions routes: each transition without its skill lists (see <see cref="TransitionSummary"/>).</summary>
+    public sealed record TransitionSummariesResponse(string From, string FromUri, int Count, IReadOnlyList<TransitionSummary> Items, bool MarketDataAvailable);
     public sealed record PathResponse(string From, string To, string ToUri, RouteView Route);
     public sealed record ImportErrorsResponse(IReadOnlyList<string> Errors);
 
     public static RouteGroupBuilder MapCareerApi(this RouteGroupBuilder api)
     {
-        var occ = api.MapGroup("/occupations").WithTags("Transitions").AllowAnonymous();
+        var occ = api.MapGroup("/occupations").WithTags("Transitions").AllowAnonymous().CacheOutput(CareerModule.TransitionsCachePolicy);
         occ.MapGet("/{id}/transitions", OccupationTransitions).WithName("OccupationTransitions")
-            .WithSummary("Occupations to move to from this one, best first, with matching skills, the gap and an explanation. Filters: sector, isco (group prefix), scope (within|across).");
+            .WithSummary("Occupations to move to from this one, best first, with the size of the gap, the first skills to learn and an explanation; detail=full adds the matching, partial and missing skills themselves. Filters: sector, isco (group prefix), scope (within|across).");
         occ.MapGet("/{id}/transitions/{target}", OccupationTransition).WithName("OccupationTransition")
             .WithSummary("One transition in full: every requirement of the target and whether it is held, partly held or to learn.");
 
@@ -34,7 +36,7 @@ public static class CareerApi
             .WithSummary("Replaces your profile with a klimrek-skills-profile document; all or nothing, every problem listed.");
         me.MapGet("/profile.csv", GetProfileCsv).WithName("ExportMyProfileCsv").WithSummary("Your profile's skills as CSV.");
         me.MapGet("/transitions", MyTransitions).WithName("MyTransitions")
-            .WithSummary("Occupations ranked for your profile, personal fit and labour-market fit shown side by side.");
+            .WithSummary("Occupations ranked for your profile, personal fit and labour-market fit shown side by side; detail=full adds the skill lists.");
 
         api.MapGet("/profiles/{userId}", SharedProfile).WithTags("Profile").WithName("SharedProfile")
             .RequireAuthorization(Policies.Begeleider)
@@ -48,6 +50,11 @@ public static class CareerApi
 
     private static string Lang(string? lang) => lang == "en" ? "en" : "nl";
 
+    private static void CheckDetail(string? detail, Dictionary<string, string[]> errors)
+    {
+        if (detail is not null and not ("summary" or "full")) errors["detail"] = ["detail must be 'summary' (the default) or 'full'."];
+    }
+
     private static ValidationProblem? CheckLang(string? lang, Dictionary<string, string[]> errors)
     {
         if (lang is not null and not ("nl" or "en")) errors["lang"] = ["lang must be 'nl' or 'en'."];
@@ -57,48 +64,50 @@ public static class CareerApi
     private static ProblemHttpResult NotFound(string what) => TypedResults.Problem(statusCode: 404, title: $"{what} not found",
         detail: $"No {what.ToLowerInvariant()} has this id, ESCO concept URI or UUID.");
 
-    private static async Task<int?> ResolveIndexAsync(string id, AtlasQueries queries, TransitionService service, CancellationToken ct)
+    private static async Task<int?> ResolveIndexAsync(string id, TransitionService service, CancellationToken ct)
     {
-        var dbId = await queries.ResolveAsync(id, ct);
-        if (dbId is not int d) return null;
         var s = await service.SnapshotAsync(ct);
-        return s.OccupationIndex.TryGetValue(d, out var i) ? i : null;
+        return s.Catalogue.ResolveOccupation(id) is int d && s.OccupationIndex.TryGetValue(d, out var i) ? i : null;
     }
 
-    private static async Task<Results<Ok<TransitionsResponse>, ValidationProblem, ProblemHttpResult>> OccupationTransitions(
-        string id, int? limit, string? sector, string? isco, string? scope, string? region, string? lang,
-        AtlasQueries queries, TransitionService service, LabourMarketService market, CancellationToken ct)
+    private static async Task<Results<Ok<TransitionSummariesResponse>, Ok<TransitionsResponse>, ValidationProblem, ProblemHttpResult>> OccupationTransitions(
+        string id, int? limit, string? sector, string? isco, string? scope, string? region, string? lang, string? detail,
+        TransitionService service, LabourMarketService market, CancellationToken ct)
     {
         var filter = new TransitionFilter(sector, isco, scope, limit ?? 20);
         var errors = filter.Validate();
         if (region is { Length: > 100 }) errors["region"] = ["region is at most 100 characters."];
+        CheckDetail(detail, errors);
         if (CheckLang(lang, errors) is { } problem) return problem;
-        if (await ResolveIndexAsync(id, queries, service, ct) is not int index) return NotFound("Occupation");
+        if (await ResolveIndexAsync(id, service, ct) is not int index) return NotFound("Occupation");
         var s = await service.SnapshotAsync(ct);
         var source = TransitionService.FromOccupation(s, index, Lang(lang)) with { Region = region };
         var items = await service.TransitionsAsync(source, filter, Lang(lang), ct);
-        return TypedResults.Ok(new TransitionsResponse(source.Name, s.Occupation(index).Uri, items.Count, items, (await market.SnapshotAsync(ct)).Any));
+        var marketData = (await market.SnapshotAsync(ct)).Any;
+        if (detail == "full")
+            return TypedResults.Ok(new TransitionsResponse(source.Name, s.Occupation(index).Uri, items.Count, items, marketData));
+        return TypedResults.Ok(new TransitionSummariesResponse(source.Name, s.Occupation(index).Uri, items.Count, items.Select(TransitionSummary.Of).ToList(), marketData));
     }
 
     private static async Task<Results<Ok<TransitionView>, ValidationProblem, ProblemHttpResult>> OccupationTransition(
-        string id, string target, string? lang, AtlasQueries queries, TransitionService service, CancellationToken ct)
+        string id, string target, string? lang, TransitionService service, CancellationToken ct)
     {
         if (CheckLang(lang, []) is { } problem) return problem;
-        if (await ResolveIndexAsync(id, queries, service, ct) is not int from) return NotFound("Occupation");
-        if (await ResolveIndexAsync(target, queries, service, ct) is not int to) return NotFound("Occupation");
+        if (await ResolveIndexAsync(id, service, ct) is not int from) return NotFound("Occupation");
+        if (await ResolveIndexAsync(target, service, ct) is not int to) return NotFound("Occupation");
         var s = await service.SnapshotAsync(ct);
         return TypedResults.Ok(await service.DescribeAsync(TransitionService.FromOccupation(s, from, Lang(lang)), to, Lang(lang), ct));
     }
 
     private static async Task<Results<Ok<PathResponse>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> Paths(
-        string? from, string? to, string? lang, ClaimsPrincipal user, AtlasQueries queries, TransitionService service, ProfileService profiles, CancellationToken ct)
+        string? from, string? to, string? lang, ClaimsPrincipal user, TransitionService service, ProfileService profiles, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(from)) errors["from"] = ["from is required: an occupation id, ESCO URI or UUID, or 'me'."];
         if (string.IsNullOrWhiteSpace(to)) errors["to"] = ["to is required: an occupation id, ESCO URI or UUID."];
         if (CheckLang(lang, errors) is { } problem) return problem;
         var language = Lang(lang);
-        if (await ResolveIndexAsync(to!, queries, service, ct) is not int target) return NotFound("Occupation");
+        if (await ResolveIndexAsync(to!, service, ct) is not int target) return NotFound("Occupation");
         var s = await service.SnapshotAsync(ct);
         TransitionSource source;
         if (from == "me")
@@ -107,11 +116,11 @@ public static class CareerApi
             var profile = await profiles.GetOrCreateAsync(userId, ct);
             source = await profiles.SourceAsync(profile, language == "en" ? "your profile" : "je profiel", ct);
         }
-        else if (await ResolveIndexAsync(from!, queries, service, ct) is int fromIndex)
+        else if (await ResolveIndexAsync(from!, service, ct) is int fromIndex)
             source = TransitionService.FromOccupation(s, fromIndex, language);
         else return NotFound("Occupation");
         var route = await service.RouteAsync(source, target, language, ct);
-        return TypedResults.Ok(new PathResponse(source.Name, AtlasQueries.LabelOf(s.Occupation(target), language).Text, s.Occupation(target).Uri, route));
+        return TypedResults.Ok(new PathResponse(source.Name, s.Occupation(target).LocalLabel(language).Text, s.Occupation(target).Uri, route));
     }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -149,16 +158,21 @@ public static class CareerApi
         return TypedResults.File(Encoding.UTF8.GetBytes(await profiles.ExportCsvAsync(p, ct)), "text/csv; charset=utf-8", "klimrek-profiel.csv");
     }
 
-    private static async Task<Results<Ok<TransitionsResponse>, ValidationProblem>> MyTransitions(
-        int? limit, string? sector, string? isco, string? scope, string? lang, ClaimsPrincipal user,
+    private static async Task<Results<Ok<TransitionSummariesResponse>, Ok<TransitionsResponse>, ValidationProblem>> MyTransitions(
+        int? limit, string? sector, string? isco, string? scope, string? lang, string? detail, ClaimsPrincipal user,
         TransitionService service, ProfileService profiles, LabourMarketService market, CancellationToken ct)
     {
         var filter = new TransitionFilter(sector, isco, scope, limit ?? 20);
-        if (CheckLang(lang, filter.Validate()) is { } problem) return problem;
+        var errors = filter.Validate();
+        CheckDetail(detail, errors);
+        if (CheckLang(lang, errors) is { } problem) return problem;
         var p = await profiles.GetOrCreateAsync(UserId(user), ct);
         var source = await profiles.SourceAsync(p, Lang(lang) == "en" ? "your profile" : "je profiel", ct);
         var items = await service.TransitionsAsync(source, filter, Lang(lang), ct);
-        return TypedResults.Ok(new TransitionsResponse(source.Name, "", items.Count, items, (await market.SnapshotAsync(ct)).Any));
+        var marketData = (await market.SnapshotAsync(ct)).Any;
+        if (detail == "full")
+            return TypedResults.Ok(new TransitionsResponse(source.Name, "", items.Count, items, marketData));
+        return TypedResults.Ok(new TransitionSummariesResponse(source.Name, "", items.Count, items.Select(TransitionSummary.Of).ToList(), marketData));
     }
 
     private static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> SharedProfile(string userId, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,10 +13,16 @@ namespace Klimrek.Features.Career;
 /// </summary>
 public static class CareerModule
 {
+    public const string TransitionsCachePolicy = "transitions";
+
     public static IServiceCollection AddCareer(this IServiceCollection services)
     {
         services.AddSingleton<TransitionCache>();
         services.AddSingleton<LabourMarketService>();
+        // Public transitions: per catalogue version and labour-market import (the market fit is part of the answer).
+        services.AddOutputCache(o => o.AddPolicy(TransitionsCachePolicy, b => b.VaryByCatalogue()
+            .VaryByValue(async (ctx, ct) => new("market",
+                (await ctx.RequestServices.GetRequiredService<LabourMarketService>().SnapshotAsync(ct)).ImportId.ToString(CultureInfo.InvariantCulture)))));
         services.AddScoped<TransitionService>();
         services.AddScoped<ProfileService>();
         services.Configure<RazorPagesOptions>(o =>

@@ -51,11 +51,20 @@ public sealed class LabourMarketService(IServiceScopeFactory scopes)
 
     private volatile Indicators? _current;
     private long _checkedAt;
+    private int _checking;
 
     public async Task<Indicators> SnapshotAsync(CancellationToken ct)
     {
         var current = _current;
         if (current is not null && Environment.TickCount64 - Interlocked.Read(ref _checkedAt) < 5000) return current;
+        // Under load many requests find the check due at once: one of them checks, the others keep the indicators they have.
+        if (current is not null && Interlocked.CompareExchange(ref _checking, 1, 0) != 0) return current;
+        try { return await CheckAsync(current, ct); }
+        finally { if (current is not null) Volatile.Write(ref _checking, 0); }
+    }
+
+    private async Task<Indicators> CheckAsync(Indicators? current, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KlimrekDbContext>();
         var importId = await db.LabourMarketImports.MaxAsync(i => (int?)i.Id, ct) ?? 0;

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using CsvHelper;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed record ProfileDocument(
     public sealed record InterestsEntry(IReadOnlyList<string> Sectors, IReadOnlyList<string> Drivers);
 }
 
-public sealed record ProposedSkill(int SkillId, string Uri, Atlas.LocalizedText Label, bool Essential, bool InProfile);
+public sealed record ProposedSkill(int SkillId, string Uri, LocalizedText Label, bool Essential, bool InProfile);
 
 /// <summary>A person's skills profile: building it, sharing it, and its export and import.</summary>
 public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, UserManager<KlimrekUser> users)
@@ -232,9 +233,9 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
     public async Task<ProfileDocument> ExportAsync(SkillProfile profile, CancellationToken ct)
     {
         var s = await cache.GetAsync(ct);
-        string? OccUri(int id) => s.Atlas.Occupations.TryGetValue(id, out var o) ? o.Uri : null;
+        string? OccUri(int id) => s.Catalogue.Occupations.TryGetValue(id, out var o) ? o.Uri : null;
         var occupations = profile.Occupations.Where(o => OccUri(o.OccupationId) is not null)
-            .Select(o => new ProfileDocument.OccupationEntry(OccUri(o.OccupationId)!, Atlas.AtlasQueries.LabelOf(s.Atlas.Occupations[o.OccupationId], "nl").Text, o.FromYear, o.ToYear))
+            .Select(o => new ProfileDocument.OccupationEntry(OccUri(o.OccupationId)!, s.Catalogue.Occupations[o.OccupationId].LocalLabel("nl").Text, o.FromYear, o.ToYear))
             .OrderBy(o => o.Uri, StringComparer.Ordinal).ToList();
         var skills = profile.Skills.Where(x => s.Skills.ContainsKey(x.SkillId))
             .Select(x => new ProfileDocument.SkillEntry(s.Skills[x.SkillId].Uri, s.Skills[x.SkillId].Label("nl").Text, EvidenceKey(x.Evidence), ValidationKey(x.Validation),
@@ -274,7 +275,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         if (root is not JsonObject o) return ["Het bestand moet één JSON-object zijn."];
 
         var s = await cache.GetAsync(ct);
-        var occByUri = s.Atlas.Occupations.Values.ToDictionary(x => x.Uri, x => x.Id, StringComparer.Ordinal);
+        var occByUri = s.Catalogue.Occupations.Values.ToDictionary(x => x.Uri, x => x.Id, StringComparer.Ordinal);
 
         string? Str(JsonNode? n, string path, bool required = false, int max = 500)
         {

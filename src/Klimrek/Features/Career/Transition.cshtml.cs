@@ -1,11 +1,10 @@
-using Klimrek.Features.Atlas;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Career;
 
 /// <summary>Public: one move between two occupations in full.</summary>
-public sealed class TransitionPageModel(AtlasQueries queries, TransitionService service) : PageModel
+public sealed class TransitionPageModel(TransitionService service) : PageModel
 {
     public TransitionView View { get; private set; } = null!;
     public string FromName { get; private set; } = "";
@@ -13,8 +12,8 @@ public sealed class TransitionPageModel(AtlasQueries queries, TransitionService 
 
     public async Task<IActionResult> OnGetAsync(string id, string target, CancellationToken ct)
     {
-        if (await queries.ResolveAsync(id, ct) is not int fromDb || await queries.ResolveAsync(target, ct) is not int toDb) return NotFound();
         var s = await service.SnapshotAsync(ct);
+        if (s.Catalogue.ResolveOccupation(id) is not int fromDb || s.Catalogue.ResolveOccupation(target) is not int toDb) return NotFound();
         if (!s.OccupationIndex.TryGetValue(fromDb, out var from) || !s.OccupationIndex.TryGetValue(toDb, out var to)) return NotFound();
         var source = TransitionService.FromOccupation(s, from, TransitionsPageModel.Language);
         FromName = source.Name;

@@ -1,6 +1,7 @@
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 
 namespace Klimrek.Features.Career;
 
@@ -38,6 +39,21 @@ public sealed record TransitionView(
     public bool ChangesSector => FromSector is not null && ToSector is not null && FromSector != ToSector;
 }
 
+/// <summary>
+/// A transition without its skill lists, the default of the transitions API: the counts, the three essential skills to
+/// learn first and the explanation. The lists themselves come with <c>?detail=full</c> or from the single-transition route.
+/// </summary>
+public sealed record TransitionSummary(
+    OccupationSummary Target, LocalizedText TargetLabel, double Score,
+    string? FromSector, string? ToSector, string? FromIsco, string? ToIsco,
+    int MatchingCount, int PartialCount, int MissingEssentialCount, int MissingOptionalCount, IReadOnlyList<SkillRef> LearnFirst,
+    string Explanation, PersonalFit? Personal, MarketFit? Market, double? Combined, string? MoveKind, bool ChangesSector)
+{
+    public static TransitionSummary Of(TransitionView v) => new(v.Target, v.TargetLabel, v.Score, v.FromSector, v.ToSector, v.FromIsco, v.ToIsco,
+        v.Matching.Count, v.Partial.Count, v.MissingEssential.Count, v.MissingOptional.Count,
+        v.MissingEssential.Take(3).Select(r => r with { Via = null }).ToList(), v.Explanation, v.Personal, v.Market, v.Combined, v.MoveKind, v.ChangesSector);
+}
+
 public sealed record RouteStepView(int Number, OccupationSummary Occupation, LocalizedText Label, double Fit, string? Sector,
     IReadOnlyList<SkillRef> ToLearn, string Explanation);
 
@@ -63,7 +79,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     {
         var o = s.Occupation(occupationIndex);
         var sector = s.SectorOf(occupationIndex);
-        return new TransitionSource(occupationIndex, s.Model.HoldingsOf(occupationIndex).ToList(), AtlasQueries.LabelOf(o, language).Text,
+        return new TransitionSource(occupationIndex, s.Model.HoldingsOf(occupationIndex).ToList(), o.LocalLabel(language).Text,
             sector is null ? new HashSet<string>() : new HashSet<string> { sector }, [], [], null, 0);
     }
 
@@ -152,7 +168,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             marketFit = indicators.Lookup(o.IscoCode, source.Region);
 
         var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, language);
-        return new TransitionView(o, AtlasQueries.LabelOf(o, language), Math.Round(gap.Score, 4), fromSector, toSector, fromIsco, o.IscoCode,
+        return new TransitionView(o, o.LocalLabel(language), Math.Round(gap.Score, 4), fromSector, toSector, fromIsco, o.IscoCode,
             matching, partial, missingEssential, missingOptional, explanation, personal, marketFit, combined is null ? null : Math.Round(combined.Value, 4))
         {
             MoveKind = Sectors.MoveKind(fromIsco, o.IscoCode),
@@ -237,7 +253,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     {
         var s = await cache.GetAsync(ct);
         bool en = language == "en";
-        var targetName = AtlasQueries.LabelOf(s.Occupation(target), language).Text;
+        var targetName = s.Occupation(target).LocalLabel(language).Text;
         if (source.OccupationIndex == target)
             return new RouteView(false, null, [], en ? $"You are already at {targetName}." : $"Je bent al {targetName}: er is geen route nodig.");
         var fromSource = source.OccupationIndex is int o ? s.Model.FitFromOccupation(o) : s.Model.FitFrom(source.Holdings);
@@ -277,7 +293,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             var step = route.Steps[i];
             var gap = s.Model.Explain(held, step.Occupation);
             var toLearn = gap.MissingEssential.Take(5).Select(g => Ref(s, g.Skill, true, 0, null, language)).ToList();
-            var label = AtlasQueries.LabelOf(s.Occupation(step.Occupation), language);
+            var label = s.Occupation(step.Occupation).LocalLabel(language);
             var learn = string.Join(", ", toLearn.Take(3).Select(t => t.Label.Text));
             var explanation = en
                 ? $"From {previousName} to {label.Text}: {step.Fit:P0} fit." + (toLearn.Count > 0 ? $" To learn first: {learn}." : " No essential skill missing.")

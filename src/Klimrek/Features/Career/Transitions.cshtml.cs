@@ -1,12 +1,11 @@
 using Klimrek.Core.Transitions;
-using Klimrek.Features.Atlas;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Career;
 
 /// <summary>Public: the moves from one occupation, filtered, best first.</summary>
-public sealed class TransitionsPageModel(AtlasQueries queries, TransitionService service) : PageModel
+public sealed class TransitionsPageModel(TransitionService service) : PageModel
 {
     public string FromName { get; private set; } = "";
     public int FromId { get; private set; }
@@ -20,9 +19,8 @@ public sealed class TransitionsPageModel(AtlasQueries queries, TransitionService
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         var language = Language;
-        if (await queries.ResolveAsync(id, ct) is not int dbId) return NotFound();
         var s = await service.SnapshotAsync(ct);
-        if (!s.OccupationIndex.TryGetValue(dbId, out var index)) return NotFound();
+        if (s.Catalogue.ResolveOccupation(id) is not int dbId || !s.OccupationIndex.TryGetValue(dbId, out var index)) return NotFound();
         FromId = dbId;
         var source = TransitionService.FromOccupation(s, index, language);
         FromName = source.Name;

@@ -1,6 +1,7 @@
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Curation;
@@ -20,7 +21,7 @@ public abstract record SaveOutcome
 /// editor's text, so nothing anyone wrote is lost. The unique (occupation, section, version) index also catches
 /// two saves racing past the check.
 /// </summary>
-public sealed class CurationService(KlimrekDbContext db, AtlasCache cache)
+public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, TimeProvider clock)
 {
     public async Task<SaveOutcome> SaveAsync(int occupationId, string sectionKey, int baseVersion, string content,
         string? authorId, string authorName, ContributorOrigin origin, string? note, CancellationToken ct)
@@ -52,13 +53,18 @@ public sealed class CurationService(KlimrekDbContext db, AtlasCache cache)
             AuthorId = authorId,
             AuthorName = authorName,
             Origin = origin,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
         db.ProfileRevisions.Add(revision);
         try
         {
+            // The revision and the catalogue version commit together: every instance (this one at once, the others
+            // within seconds) drops its cached read models of the atlas.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await EscoCatalogue.BumpAsync(db, ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -68,6 +74,7 @@ public sealed class CurationService(KlimrekDbContext db, AtlasCache cache)
                 .OrderByDescending(r => r.Version).FirstAsync(ct);
             return new SaveOutcome.Conflict(winner);
         }
+        cache.Invalidate();
         return new SaveOutcome.Saved(revision);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Curation;
@@ -11,7 +12,7 @@ namespace Klimrek.Features.Curation;
 /// of each section, only for occupations nobody has curated yet: curated work is never overwritten.
 /// Switch off with <c>Klimrek:DemoContent=false</c>.
 /// </summary>
-public sealed class DemoProfileSeeder(KlimrekDbContext db, ILogger<DemoProfileSeeder> logger)
+public sealed class DemoProfileSeeder(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<DemoProfileSeeder> logger)
 {
     public const string AuthorName = "Klimrek-redactie (voorbeeld)";
 
@@ -35,7 +36,7 @@ public sealed class DemoProfileSeeder(KlimrekDbContext db, ILogger<DemoProfileSe
         var uris = entries.Select(e => e.EscoUri).ToList();
         var ids = await db.Occupations.Where(o => uris.Contains(o.Uri)).ToDictionaryAsync(o => o.Uri, o => o.Id, ct);
         var curated = (await db.ProfileRevisions.Select(r => r.OccupationId).Distinct().ToListAsync(ct)).ToHashSet();
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         int added = 0;
         foreach (var e in entries)
         {
@@ -67,7 +68,13 @@ public sealed class DemoProfileSeeder(KlimrekDbContext db, ILogger<DemoProfileSe
         }
         if (added > 0)
         {
-            await db.SaveChangesAsync(ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.SaveChangesAsync(ct);
+                await EscoCatalogue.BumpAsync(db, ct);
+                await tx.CommitAsync(ct);
+            }
+            catalogue.Invalidate();
             logger.LogInformation("Demo beroepsbeelden loaded for {Count} occupations", added);
         }
         return added;

@@ -1,13 +1,14 @@
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Curation;
 
-public sealed class EditModel(AtlasCache cache, AtlasQueries queries, CurationService curation, UserManager<KlimrekUser> users) : PageModel
+public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, CurationService curation, UserManager<KlimrekUser> users) : PageModel
 {
     public OccupationSummary Occupation { get; private set; } = null!;
     public ProfileSection Section { get; private set; } = null!;

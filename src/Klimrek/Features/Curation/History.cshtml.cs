@@ -1,12 +1,13 @@
-using Klimrek.Features.Atlas;
 using Klimrek.Data;
+using Klimrek.Features.Atlas;
 using Klimrek.Features.Curation;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Curation;
 
-public sealed class HistoryModel(AtlasCache cache, AtlasQueries queries, CurationService curation) : PageModel
+public sealed class HistoryModel(EscoCatalogue cache, AtlasQueries queries, CurationService curation) : PageModel
 {
     public OccupationSummary Occupation { get; private set; } = null!;
     public List<ProfileRevision> Revisions { get; private set; } = [];

@@ -18,53 +18,65 @@ public sealed record EscoImportResult(
 /// and language; relation sets present in the pack replace the old ones. Set-based SQL over temporary staging
 /// tables keeps it fast on both providers.
 /// </summary>
-public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logger)
+public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider time, ILogger<EscoImporter> logger)
 {
     public async Task<EscoImportResult> ImportAsync(string folder, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var started = DateTime.UtcNow;
+        var started = time.GetUtcNow().UtcDateTime;
         progress?.Report(new ImportProgress("Bestanden lezen", 0));
-        var pack = EscoPackReader.Read(folder, new Progress<string>(f => logger.LogDebug("Reading {File} at {Ms} ms", f, clock.ElapsedMilliseconds)));
+        // The concept files are read (and validated) first; the relation files go on being read on another thread
+        // while the concepts are written, and are awaited (and validated) before the relations are written.
+        var reading = EscoPackReader.Begin(folder, new Progress<string>(f => logger.LogDebug("Reading {File} at {Ms} ms", f, clock.ElapsedMilliseconds)));
         progress?.Report(new ImportProgress("Bestanden gelezen", 0.35));
         var parsed = clock.Elapsed;
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        try
         {
-            await db.Database.OpenConnectionAsync(ct);
-            try
+            var result = await strategy.ExecuteAsync(async () =>
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var loader = BulkLoader.For(db.Database.GetDbConnection(), tx.GetDbTransaction());
-                var counts = await WriteAsync(pack, loader, progress, ct);
-
-                var import = new EscoImport
+                await db.Database.OpenConnectionAsync(ct);
+                try
                 {
-                    StartedAt = started,
-                    FinishedAt = DateTime.UtcNow,
-                    Source = Truncate(pack.Source, 1000),
-                    Languages = string.Join(",", pack.Languages),
-                    Occupations = counts.Occupations,
-                    Skills = counts.Skills,
-                    OccupationSkillRelations = counts.Relations,
-                    Report = pack.Notes.Count == 0 ? null : string.Join('\n', pack.Notes),
-                };
-                db.EscoImports.Add(import);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                progress?.Report(new ImportProgress("Klaar", 1));
-                logger.LogInformation("ESCO import {Id} from {Source}: {Occ} occupations, {Skills} skills, {Rel} relations in {Ms} ms (reading {Read} ms, writing {Write} ms)",
-                    import.Id, pack.Source, counts.Occupations, counts.Skills, counts.Relations, clock.ElapsedMilliseconds,
-                    (long)parsed.TotalMilliseconds, (long)(clock.Elapsed - parsed).TotalMilliseconds);
-                return new EscoImportResult(import.Id, import.Languages, counts.Occupations, counts.Skills, counts.Isco, counts.Relations, pack.Notes, clock.Elapsed);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-                await db.Database.CloseConnectionAsync();
-            }
-        });
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    var loader = BulkLoader.For(db.Database.GetDbConnection(), tx.GetDbTransaction());
+                    var (pack, counts) = await WriteAsync(reading, loader, progress, ct);
+
+                    var import = new EscoImport
+                    {
+                        StartedAt = started,
+                        FinishedAt = time.GetUtcNow().UtcDateTime,
+                        Source = Truncate(pack.Source, 1000),
+                        Languages = string.Join(",", pack.Languages),
+                        Occupations = counts.Occupations,
+                        Skills = counts.Skills,
+                        OccupationSkillRelations = counts.Relations,
+                        Report = pack.Notes.Count == 0 ? null : string.Join('\n', pack.Notes),
+                    };
+                    db.EscoImports.Add(import);
+                    await db.SaveChangesAsync(ct);
+                    // Announced in the same transaction: every instance sharing the database rebuilds its catalogue.
+                    await EscoCatalogue.BumpAsync(db, ct);
+                    await tx.CommitAsync(ct);
+                    progress?.Report(new ImportProgress("Klaar", 1));
+                    logger.LogInformation("ESCO import {Id} from {Source}: {Occ} occupations, {Skills} skills, {Rel} relations in {Ms} ms (concept files read after {Read} ms)",
+                        import.Id, pack.Source, counts.Occupations, counts.Skills, counts.Relations, clock.ElapsedMilliseconds, (long)parsed.TotalMilliseconds);
+                    return new EscoImportResult(import.Id, import.Languages, counts.Occupations, counts.Skills, counts.Isco, counts.Relations, pack.Notes, clock.Elapsed);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                    await db.Database.CloseConnectionAsync();
+                }
+            });
+            catalogue.Invalidate();
+            return result;
+        }
+        finally
+        {
+            reading.Abandon(); // a no-op wait when the relations were completed; otherwise no reader thread outlives a failure
+        }
     }
 
     private sealed record Counts(int Occupations, int Skills, int Isco, int Relations);
@@ -75,8 +87,9 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
         public void Report(ImportProgress value) => report(value);
     }
 
-    private async Task<Counts> WriteAsync(EscoPack pack, BulkLoader db, IProgress<ImportProgress>? outer, CancellationToken ct)
+    private async Task<(EscoPack Pack, Counts Counts)> WriteAsync(EscoPackReading reading, BulkLoader db, IProgress<ImportProgress>? outer, CancellationToken ct)
     {
+        var pack = reading.Concepts;
         var stageClock = Stopwatch.StartNew();
         var stages = new List<string>();
         var progress = new SyncProgress(p =>
@@ -130,6 +143,10 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
         await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, ct);
         await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, ct);
         progress?.Report(new ImportProgress("Teksten bijgewerkt", 0.65));
+
+        // The relation files: read on another thread while the concepts were written; their errors abort here.
+        pack = reading.Complete();
+        progress?.Report(new ImportProgress("Relatiebestanden gelezen", 0.7));
 
         // 3. Hierarchies.
         await Stage(db, "stage_upd", "id integer primary key, v integer", ct);
@@ -223,7 +240,7 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
             await db.ExecuteAsync($"DROP TABLE IF EXISTS {t}", ct);
 
         logger.LogInformation("ESCO import stages: {Stages}", string.Join(", ", stages));
-        return new Counts(occIds.Count, await Scalar(db, """SELECT COUNT(*) FROM "Skills" WHERE "ConceptType" = 1""", ct), iscoIds.Count, relations);
+        return (pack, new Counts(occIds.Count, await Scalar(db, """SELECT COUNT(*) FROM "Skills" WHERE "ConceptType" = 1""", ct), iscoIds.Count, relations));
     }
 
     private static async Task Stage(BulkLoader db, string name, string columns, CancellationToken ct)
@@ -232,20 +249,22 @@ public sealed class EscoImporter(KlimrekDbContext db, ILogger<EscoImporter> logg
         await db.ExecuteAsync($"CREATE TEMP TABLE {name} ({columns})", ct);
     }
 
-    private static async Task ReplaceTexts(BulkLoader db, string table, string fk, Dictionary<(string Uri, string Lang), TextRow> texts,
-        Dictionary<string, int> ids, CancellationToken ct)
-    {
-        foreach (var group in texts.GroupBy(t => t.Key.Lang))
+    private static Task ReplaceTexts(BulkLoader db, string table, string fk, Dictionary<(string Uri, string Lang), TextRow> texts,
+        Dictionary<string, int> ids, CancellationToken ct) =>
+        // One set-aside of the table's indexes for all languages: each rebuild sorts the whole table.
+        db.WithDeferredIndexesAsync(table, async () =>
         {
-            var rows = group.Where(t => ids.ContainsKey(t.Key.Uri)).Select(t => (Id: ids[t.Key.Uri], t.Value)).ToList();
-            await db.ExecuteAsync("DELETE FROM stage_ids", ct);
-            await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
-            // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
-            await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
-            await db.WithDeferredIndexesAsync(table, () => db.LoadAsync(table, [fk, "Language", "PreferredLabel", "AltLabels", "HiddenLabels", "Description"],
-                rows.Select(r => new object?[] { r.Id, group.Key, r.Value.PreferredLabel, r.Value.AltLabels, r.Value.HiddenLabels, r.Value.Description }), ct), ct);
-        }
-    }
+            foreach (var group in texts.GroupBy(t => t.Key.Lang))
+            {
+                var rows = group.Where(t => ids.ContainsKey(t.Key.Uri)).Select(t => (Id: ids[t.Key.Uri], t.Value)).ToList();
+                await db.ExecuteAsync("DELETE FROM stage_ids", ct);
+                await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
+                // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
+                await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
+                await db.LoadAsync(table, [fk, "Language", "PreferredLabel", "AltLabels", "HiddenLabels", "Description"],
+                    rows.Select(r => new object?[] { r.Id, group.Key, r.Value.PreferredLabel, r.Value.AltLabels, r.Value.HiddenLabels, r.Value.Description }), ct);
+            }
+        }, ct);
 
     private static async Task ApplyUpdate(BulkLoader db, string table, string column, Dictionary<int, int> values, CancellationToken ct)
     {

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Klimrek.Data;
 
 namespace Klimrek.Features.Esco;
@@ -25,7 +22,13 @@ public static partial class EscoPackReader
     [GeneratedRegex(@"^(?<kind>broaderRelationsOccPillar|broaderRelationsSkillPillar|occupationSkillRelations|skillSkillRelations)(_[a-z]{2,3}(-[a-z]{2,4})?)?\.csv(\.gz)?$", RegexOptions.IgnoreCase)]
     private static partial Regex RelationFile();
 
-    public static EscoPack Read(string folder, IProgress<string>? progress = null)
+    public static EscoPack Read(string folder, IProgress<string>? progress = null) => Begin(folder, progress).Complete();
+
+    /// <summary>
+    /// Reads the concept files (and validates them) before returning; the relation files go on being read on another
+    /// thread until <see cref="EscoPackReading.Complete"/>, so the caller can write the concepts meanwhile.
+    /// </summary>
+    public static EscoPackReading Begin(string folder, IProgress<string>? progress = null)
     {
         if (!Directory.Exists(folder))
             throw new EscoImportException($"Map '{folder}' bestaat niet.");
@@ -85,34 +88,41 @@ public static partial class EscoPackReader
                 }
             }
         });
+        var reading = new EscoPackReading(pack, relations, () =>
+        {
+            pack.Notes.AddRange(relationNotes);
+            pack.FilesRead.AddRange(files.Select(f => Path.GetRelativePath(folder, f.Path)).Order(StringComparer.Ordinal));
+        });
+        // The concept files are decompressed and split on the thread pool, all at once; their rows are then applied here
+        // in order, each file as soon as it is split.
+        var concepts = files.Where(f => f.Kind < Kind.OccBroader).OrderBy(f => f.Kind).ThenBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => (File: f, Table: Task.Run(() => CsvTable.Read(f.Path)))).ToList();
         try
         {
-            foreach (var f in files.Where(f => f.Kind < Kind.OccBroader).OrderBy(f => f.Kind).ThenBy(f => f.Path, StringComparer.Ordinal))
+            foreach (var (f, split) in concepts)
             {
                 progress?.Report(Path.GetFileName(f.Path));
+                var table = split.GetAwaiter().GetResult(); // rethrows the file's own EscoImportException
                 switch (f.Kind)
                 {
-                    case Kind.Occupations: ReadOccupations(pack, f.Path, f.Lang!); break;
-                    case Kind.Skills: ReadSkills(pack, f.Path, f.Lang!); break;
-                    case Kind.Isco: ReadIsco(pack, f.Path, f.Lang!); break;
-                    case Kind.SkillGroups: ReadSkillGroups(pack, f.Path, f.Lang!); break;
-                    case Kind.SkillCollection: ReadSkillCollection(pack, f.Path, f.Lang!, f.Coll, files.Any(x => x.Kind == Kind.Skills && x.Lang == f.Lang)); break;
-                    case Kind.OccupationCollection: ReadOccupationCollection(pack, f.Path, f.Coll); break;
+                    case Kind.Occupations: ReadOccupations(pack, table, f.Lang!); break;
+                    case Kind.Skills: ReadSkills(pack, table, f.Lang!); break;
+                    case Kind.Isco: ReadIsco(pack, table, f.Lang!); break;
+                    case Kind.SkillGroups: ReadSkillGroups(pack, table, f.Lang!); break;
+                    case Kind.SkillCollection: ReadSkillCollection(pack, table, f.Lang!, f.Coll, files.Any(x => x.Kind == Kind.Skills && x.Lang == f.Lang)); break;
+                    case Kind.OccupationCollection: ReadOccupationCollection(pack, table, f.Coll); break;
                 }
             }
         }
-        finally
+        catch
         {
-            // Always wait, so a failure in either half is reported and no thread outlives the call.
-            try { relations.Wait(); }
-            catch (AggregateException e) when (e.InnerException is EscoImportException inner)
-            {
-                throw inner;
-            }
+            // No thread outlives a failed read; the first concept file's error in reading order is the one reported.
+            try { Task.WaitAll(concepts.Select(c => c.Table).ToArray()); }
+            catch (AggregateException) { }
+            reading.Abandon();
+            throw;
         }
-        pack.Notes.AddRange(relationNotes);
-        pack.FilesRead.AddRange(files.Select(f => Path.GetRelativePath(folder, f.Path)).Order(StringComparer.Ordinal));
-        return pack;
+        return reading;
     }
 
     private static EscoCollections CollectionOf(string name) => name.ToLowerInvariant() switch
@@ -126,11 +136,12 @@ public static partial class EscoPackReader
         _ => EscoCollections.None,
     };
 
-    private static void ReadOccupations(EscoPack pack, string path, string lang)
+    private static void ReadOccupations(EscoPack pack, CsvTable table, string lang)
     {
+        var path = table.Path;
         pack.Languages.Add(lang);
         pack.OccupationTextLanguages.Add(lang);
-        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        ForEachRow(table, ["conceptUri", "preferredLabel"], (row, line) =>
         {
             var uri = RequireUri(row, "conceptUri", path, line);
             var existing = pack.Occupations.GetValueOrDefault(uri);
@@ -142,12 +153,13 @@ public static partial class EscoPackReader
         });
     }
 
-    private static void ReadSkills(EscoPack pack, string path, string lang)
+    private static void ReadSkills(EscoPack pack, CsvTable table, string lang)
     {
+        var path = table.Path;
         pack.Languages.Add(lang);
         pack.SkillTextLanguages.Add(lang);
         int emptyType = 0;
-        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        ForEachRow(table, ["conceptUri", "preferredLabel"], (row, line) =>
         {
             var uri = RequireUri(row, "conceptUri", path, line);
             var type = Opt(row, "skillType");
@@ -159,11 +171,12 @@ public static partial class EscoPackReader
             pack.Notes.Add($"{Path.GetFileName(path)}: {emptyType} vaardigheden zonder skillType; opgeslagen zonder type.");
     }
 
-    private static void ReadIsco(EscoPack pack, string path, string lang)
+    private static void ReadIsco(EscoPack pack, CsvTable table, string lang)
     {
+        var path = table.Path;
         pack.Languages.Add(lang);
         pack.IscoTextLanguages.Add(lang);
-        ForEachRow(path, ["conceptUri", "code", "preferredLabel"], (row, line) =>
+        ForEachRow(table, ["conceptUri", "code", "preferredLabel"], (row, line) =>
         {
             var uri = RequireUri(row, "conceptUri", path, line);
             var code = Opt(row, "code") ?? throw Error(path, line, "kolom 'code' is leeg");
@@ -172,10 +185,11 @@ public static partial class EscoPackReader
         });
     }
 
-    private static void ReadSkillGroups(EscoPack pack, string path, string lang)
+    private static void ReadSkillGroups(EscoPack pack, CsvTable table, string lang)
     {
+        var path = table.Path;
         pack.Languages.Add(lang);
-        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        ForEachRow(table, ["conceptUri", "preferredLabel"], (row, line) =>
         {
             var uri = RequireUri(row, "conceptUri", path, line);
             // Knowledge groups (ISCED-F) carry their code only in the URI.
@@ -186,9 +200,10 @@ public static partial class EscoPackReader
         pack.SkillTextLanguages.Add(lang);
     }
 
-    private static void ReadSkillCollection(EscoPack pack, string path, string lang, EscoCollections coll, bool languageHasSkillsFile)
+    private static void ReadSkillCollection(EscoPack pack, CsvTable table, string lang, EscoCollections coll, bool languageHasSkillsFile)
     {
-        ForEachRow(path, ["conceptUri", "preferredLabel"], (row, line) =>
+        var path = table.Path;
+        ForEachRow(table, ["conceptUri", "preferredLabel"], (row, line) =>
         {
             var uri = RequireUri(row, "conceptUri", path, line);
             pack.Collections[uri] = pack.Collections.GetValueOrDefault(uri) | coll;
@@ -202,26 +217,28 @@ public static partial class EscoPackReader
         });
     }
 
-    private static void ReadOccupationCollection(EscoPack pack, string path, EscoCollections coll) =>
-        ForEachRow(path, ["conceptUri"], (row, line) =>
+    private static void ReadOccupationCollection(EscoPack pack, CsvTable table, EscoCollections coll) =>
+        ForEachRow(table, ["conceptUri"], (row, line) =>
         {
-            var uri = RequireUri(row, "conceptUri", path, line);
+            var uri = RequireUri(row, "conceptUri", table.Path, line);
             pack.Collections[uri] = pack.Collections.GetValueOrDefault(uri) | coll;
         });
 
     private static List<(string, string)> ReadPairs(string path, string childColumn, string parentColumn)
     {
+        var table = CsvTable.Read(path);
         var list = new List<(string, string)>();
-        ForEachRow(path, [childColumn, parentColumn], (row, line) =>
+        ForEachRow(table, [childColumn, parentColumn], (row, line) =>
             list.Add((RequireUri(row, childColumn, path, line), RequireUri(row, parentColumn, path, line))));
         return list;
     }
 
     private static List<(string, string, bool)> ReadOccupationSkills(List<string> notes, string path)
     {
+        var table = CsvTable.Read(path);
         var list = new List<(string, string, bool)>();
         int emptyType = 0;
-        ForEachRow(path, ["occupationUri", "relationType", "skillUri"], (row, line) =>
+        ForEachRow(table, ["occupationUri", "relationType", "skillUri"], (row, line) =>
         {
             if (Opt(row, "skillType") is null) emptyType++;
             list.Add((RequireUri(row, "occupationUri", path, line), RequireUri(row, "skillUri", path, line), Essential(row, path, line)));
@@ -233,8 +250,9 @@ public static partial class EscoPackReader
 
     private static List<(string, string, bool)> ReadSkillSkills(string path)
     {
+        var table = CsvTable.Read(path);
         var list = new List<(string, string, bool)>();
-        ForEachRow(path, ["originalSkillUri", "relationType", "relatedSkillUri"], (row, line) =>
+        ForEachRow(table, ["originalSkillUri", "relationType", "relatedSkillUri"], (row, line) =>
             list.Add((RequireUri(row, "originalSkillUri", path, line), RequireUri(row, "relatedSkillUri", path, line), Essential(row, path, line))));
         return list;
     }
@@ -287,63 +305,52 @@ public static partial class EscoPackReader
 
     private sealed record Row(Dictionary<string, int> Columns, string[] Fields);
 
-    private static void ForEachRow(string path, string[] required, Action<Row, int> action)
+    private static void ForEachRow(CsvTable table, string[] required, Action<Row, int> action)
     {
-        using var stream = Open(path);
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var header = table.Header;
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < header.Length; i++)
+            columns.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
+        var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
+            throw new EscoImportException($"{table.FileName}, regel 1: kolom(men) {string.Join(", ", missing.Select(m => $"'{m}'"))} ontbreken in de kopregel.");
+        foreach (var (fields, line) in table.Records)
         {
-            DetectColumnCountChanges = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        using var csv = new CsvParser(reader, config);
-        try
-        {
-            if (!csv.Read())
-                throw new EscoImportException($"{Path.GetFileName(path)}: het bestand is leeg.");
-            var header = csv.Record!;
-            var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < header.Length; i++)
-                columns.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
-            var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
-            if (missing.Count > 0)
-                throw new EscoImportException($"{Path.GetFileName(path)}, regel 1: kolom(men) {string.Join(", ", missing.Select(m => $"'{m}'"))} ontbreken in de kopregel.");
-            while (csv.Read())
+            if (fields.Length != header.Length)
             {
-                var fields = csv.Record!;
-                // Line where the record starts: RawRow is the physical line the record ended on.
-                var line = csv.RawRow - CountNewlines(fields);
-                if (fields.Length != header.Length)
-                {
-                    if (fields.Length == 1 && fields[0].Length == 0) continue; // trailing blank line
-                    throw new EscoImportException($"{Path.GetFileName(path)}, regel {line}: {fields.Length} velden waar de kopregel er {header.Length} heeft (controleer aanhalingstekens).");
-                }
-                action(new Row(columns, fields), line);
+                if (fields.Length == 1 && fields[0].Length == 0) continue; // blank line
+                throw new EscoImportException($"{table.FileName}, regel {line}: {fields.Length} velden waar de kopregel er {header.Length} heeft (controleer aanhalingstekens).");
             }
-        }
-        catch (CsvHelperException e)
-        {
-            throw new EscoImportException($"{Path.GetFileName(path)}, regel {e.Context?.Parser?.RawRow ?? 0}: onleesbare CSV ({e.GetType().Name}).");
-        }
-        catch (InvalidDataException e)
-        {
-            throw new EscoImportException($"{Path.GetFileName(path)}: het gecomprimeerde bestand is beschadigd ({e.Message}).");
+            action(new Row(columns, fields), line);
         }
     }
 
-    private static int CountNewlines(string[] fields)
+}
+
+/// <summary>
+/// An ESCO pack whose concept files are read and validated, while its relation files are still being read.
+/// <see cref="Complete"/> waits for them (and throws their <see cref="EscoImportException"/>); <see cref="Abandon"/>
+/// waits without reporting, for a caller that failed on its own.
+/// </summary>
+public sealed class EscoPackReading(EscoPack pack, Task relations, Action finish)
+{
+    /// <summary>The concepts and texts; the relation lists are only set after <see cref="Complete"/>.</summary>
+    public EscoPack Concepts => pack;
+
+    public EscoPack Complete()
     {
-        int n = 0;
-        foreach (var f in fields)
-            foreach (var c in f)
-                if (c == '\n') n++;
-        return n;
+        try { relations.Wait(); }
+        catch (AggregateException e) when (e.InnerException is EscoImportException inner)
+        {
+            throw inner;
+        }
+        finish();
+        return pack;
     }
 
-    private static Stream Open(string path)
+    public void Abandon()
     {
-        Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(s, CompressionMode.Decompress) : s;
+        try { relations.Wait(); }
+        catch (AggregateException) { }
     }
 }

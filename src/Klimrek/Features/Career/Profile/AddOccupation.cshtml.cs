@@ -1,11 +1,12 @@
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.Career.Profile;
 
 /// <summary>Adds an occupation the person held; its ESCO skills are proposed and the person accepts or drops each.</summary>
-public sealed class AddOccupationModel(ProfileService profiles, AtlasCache atlas, TransitionCache cache) : ProfilePage
+public sealed class AddOccupationModel(ProfileService profiles, EscoCatalogue atlas, TransitionCache cache) : ProfilePage
 {
     [BindProperty(SupportsGet = true)] public string? Zoek { get; set; }
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -19,8 +20,8 @@ public sealed class AddOccupationModel(ProfileService profiles, AtlasCache atlas
         if (Id is int id)
         {
             var s = await cache.GetAsync(ct);
-            if (!s.Atlas.Occupations.TryGetValue(id, out var o)) return NotFound();
-            Occupation = AtlasQueries.LabelOf(o, Language);
+            if (!s.Catalogue.Occupations.TryGetValue(id, out var o)) return NotFound();
+            Occupation = o.LocalLabel(Language);
             var profile = await profiles.GetOrCreateAsync(UserId, ct);
             Proposed = await profiles.ProposedSkillsAsync(profile, id, Language, ct);
         }
@@ -34,13 +35,13 @@ public sealed class AddOccupationModel(ProfileService profiles, AtlasCache atlas
     public async Task<IActionResult> OnPostAsync(int id, int[]? skills, int? fromYear, int? toYear, CancellationToken ct)
     {
         var s = await cache.GetAsync(ct);
-        if (!s.Atlas.Occupations.TryGetValue(id, out var o)) return NotFound();
+        if (!s.Catalogue.Occupations.TryGetValue(id, out var o)) return NotFound();
         var now = DateTime.UtcNow.Year;
         if (fromYear is < 1900 || fromYear > now || toYear is < 1900 || toYear > now + 1 || (fromYear > toYear))
         {
             Id = id;
             Error = "De jaren kloppen niet: gebruik jaartallen tussen 1900 en nu, met het beginjaar vóór het eindjaar. Er is niets bewaard.";
-            Occupation = AtlasQueries.LabelOf(o, Language);
+            Occupation = o.LocalLabel(Language);
             var p0 = await profiles.GetOrCreateAsync(UserId, ct);
             Proposed = await profiles.ProposedSkillsAsync(p0, id, Language, ct);
             return Page();
@@ -55,7 +56,7 @@ public sealed class AddOccupationModel(ProfileService profiles, AtlasCache atlas
             return Redirect("/klimrek/profiel");
         }
         TempData["Message"] = string.Format(English ? "‘{0}’ is in your profile, with {1} new skills." : "‘{0}’ staat in je profiel, met {1} nieuwe vaardigheden.",
-            AtlasQueries.LabelOf(o, Language).Text, added);
+            o.LocalLabel(Language).Text, added);
         return Redirect("/klimrek/profiel");
     }
 }

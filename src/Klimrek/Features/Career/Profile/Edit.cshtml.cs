@@ -3,6 +3,7 @@ using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +36,9 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         foreach (var x in Profile.Skills.Where(x => s.Skills.ContainsKey(x.SkillId))
                      .OrderBy(x => s.Skills[x.SkillId].Label(Language).Text, StringComparer.CurrentCultureIgnoreCase))
             Skills.Add(new SkillRow(x, s.Skills[x.SkillId],
-                x.SourceOccupationId is int so && s.Atlas.Occupations.TryGetValue(so, out var occ) ? AtlasQueries.LabelOf(occ, Language).Text : null));
-        foreach (var o in Profile.Occupations.Where(o => s.Atlas.Occupations.ContainsKey(o.OccupationId)))
-            Occupations.Add(new OccupationRow(o, AtlasQueries.LabelOf(s.Atlas.Occupations[o.OccupationId], Language)));
+                x.SourceOccupationId is int so && s.Catalogue.Occupations.TryGetValue(so, out var occ) ? occ.LocalLabel(Language).Text : null));
+        foreach (var o in Profile.Occupations.Where(o => s.Catalogue.Occupations.ContainsKey(o.OccupationId)))
+            Occupations.Add(new OccupationRow(o, s.Catalogue.Occupations[o.OccupationId].LocalLabel(Language)));
         var ids = Profile.Shares.Select(x => x.BegeleiderId).ToList();
         Shares.AddRange(await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new ShareRow(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct));

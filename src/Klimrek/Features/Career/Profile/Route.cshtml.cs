@@ -1,11 +1,12 @@
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.Career.Profile;
 
 /// <summary>The route planner: from the profile (or an occupation) to a chosen occupation.</summary>
-public sealed class RouteModel(ProfileService profiles, TransitionService service, AtlasCache atlas) : ProfilePage
+public sealed class RouteModel(ProfileService profiles, TransitionService service, EscoCatalogue atlas) : ProfilePage
 {
     [BindProperty(SupportsGet = true)] public int? Naar { get; set; }
     [BindProperty(SupportsGet = true)] public int? Vanuit { get; set; }
@@ -27,7 +28,7 @@ public sealed class RouteModel(ProfileService profiles, TransitionService servic
             return Page();
         }
         if (!s.OccupationIndex.TryGetValue(Naar.Value, out var target)) return NotFound();
-        Target = AtlasQueries.LabelOf(s.Occupation(target), Language);
+        Target = s.Occupation(target).LocalLabel(Language);
         TransitionSource source;
         if (Vanuit is int from)
         {
