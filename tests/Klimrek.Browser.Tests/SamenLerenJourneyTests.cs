@@ -95,6 +95,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("duo's zijn gevormd");
         await Assertions.Expect(coordinator.Locator("main table").Last).ToContainTextAsync("Amira Docent & Bas Onderzoeker");
         await ShotAsync(coordinator, "21-duos-gevormd");
+        await AssertLabelsPointToOneElementAsync(coordinator);
 
         // Amira sees why, and accepts; Bas accepts too.
         await amira.GotoAsync(programmeUrl);
@@ -141,6 +142,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await Assertions.Expect(bas.Locator(".notice.ok")).ToContainTextAsync("reflectie is opgeslagen");
         await Assertions.Expect(bas.Locator("#reflecties ~ article, section[aria-labelledby=reflecties] article").First).ToContainTextAsync("We vullen elkaar aan");
         await ShotAsync(bas, "23-duo-plan-reflectie");
+        await AssertLabelsPointToOneElementAsync(bas);
 
         // The steering group approves the plan and sees the duo on the monitoring dashboard.
         await coordinator.GotoAsync(duoUrl);
@@ -149,6 +151,9 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await coordinator.GotoAsync(programmeUrl + "/monitor");
         await Assertions.Expect(coordinator.Locator("table.monitor")).ToContainTextAsync("goedgekeurd");
         await ShotAsync(coordinator, "24-monitoren");
+        await AssertLabelsPointToOneElementAsync(coordinator);
+        await coordinator.GotoAsync(programmeUrl + "/intervisie");
+        await AssertLabelsPointToOneElementAsync(coordinator);
 
         // A participant cannot open the steering group's dashboard.
         var response = await amira.GotoAsync(programmeUrl + "/monitor");

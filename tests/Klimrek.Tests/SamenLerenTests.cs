@@ -109,6 +109,75 @@ public abstract class SamenLerenTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task The_settings_form_saves_the_same_settings_the_api_shows()
+    {
+        var s = await SetUpAsync(2);
+        string page = $"/samen-leren/instellingen/{s.ProgrammeId}";
+        var posted = await KlimrekApp.PostFormAsync(s.Steward.Client, page, new()
+        {
+            ["Form.Name"] = "Samen leren HBO, tweede ronde", ["Form.Description"] = "", ["Form.StartDate"] = Today.AddDays(-70).ToString("yyyy-MM-dd"),
+            ["Form.EndDate"] = Today.AddDays(210).ToString("yyyy-MM-dd"), ["Form.HoursPerParticipant"] = "80", ["ExpertBudget"] = "750,50",
+            ["Form.ReflectionCadenceWeeks"] = "4", ["Form.IntervisionSessionCount"] = "2", ["Form.NotMetWeeks"] = "5",
+            ["Form.Weights.Complementarity"] = "50", ["Form.Weights.Qualities"] = "0", ["Form.Weights.Affinity"] = "15", ["Form.Weights.Availability"] = "25",
+            ["Form.Weights.CrossDepartment"] = "10", ["Form.AvoidSameTeam"] = "false", ["Form.TrioForOdd"] = "false", ["Form.ReflectionVisibility"] = "StuurgroepStatusOnly",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        var settings = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}"), HttpStatusCode.OK)).GetProperty("settings");
+        Assert.Equal("Samen leren HBO, tweede ronde", settings.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("description").ValueKind);
+        Assert.Equal(80, settings.GetProperty("hoursPerParticipant").GetInt32());
+        Assert.Equal(750.50m, settings.GetProperty("expertBudgetPerDuo").GetDecimal());
+        Assert.Equal((4, 2, 5), (settings.GetProperty("reflectionCadenceWeeks").GetInt32(), settings.GetProperty("intervisionSessionCount").GetInt32(), settings.GetProperty("notMetWeeks").GetInt32()));
+        var weights = settings.GetProperty("weights");
+        Assert.Equal([50, 0, 15, 25, 10], new[] { "complementarity", "qualities", "affinity", "availability", "crossDepartment" }.Select(w => weights.GetProperty(w).GetInt32()));
+        Assert.False(settings.GetProperty("trioForOdd").GetBoolean());
+        Assert.Equal("StuurgroepStatusOnly", settings.GetProperty("reflectionVisibility").GetString());
+        // The form shows what was saved.
+        var form = await s.Steward.Client.GetStringAsync(page);
+        Assert.Contains("name=\"Form.Weights.Complementarity\" value=\"50\"", form);
+        Assert.Contains("name=\"ExpertBudget\" value=\"750.5", form);
+    }
+
+    [Fact]
+    public async Task Refusals_and_failures_are_problem_details_never_an_empty_400()
+    {
+        var s = await SetUpAsync(2);
+        static async Task<JsonElement> ProblemAsync(HttpResponseMessage r, HttpStatusCode status)
+        {
+            var body = await r.Content.ReadAsStringAsync();
+            Assert.True(status == r.StatusCode, $"expected {status}, got {r.StatusCode}: {body}");
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+        // Invalid input names the field; an outsider gets 404, a participant doing the steering group's work 403.
+        var bad = await ProblemAsync(await s.People[0].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake", Intake(["x"], ["y"], new string('a', 201))), HttpStatusCode.BadRequest);
+        Assert.Equal("De intake is niet opgeslagen.", bad.GetProperty("title").GetString());
+        Assert.Contains("Afdeling: hoogstens 200 tekens.", Messages(bad, "department"));
+        var outsider = await app.LoginAsync(Roles.Deelnemer);
+        await ProblemAsync(await outsider.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/intake"), HttpStatusCode.NotFound);
+        await ProblemAsync(await outsider.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos/1/hours"), HttpStatusCode.NotFound);
+        await ProblemAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/dashboard"), HttpStatusCode.Forbidden);
+
+        // The database going away while hours are written: 503 with Retry-After, not an empty 400.
+        using (app.Faults.Inject(Faults.Mode.Unreachable))
+        {
+            var down = await s.People[0].Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/duos/1/hours", new { date = Today, hours = 2, activity = "x" });
+            await ProblemAsync(down, HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(down.Headers.RetryAfter);
+        }
+
+        // Parallel saves of one intake: each is saved whole or refused as a conflict, never a 400 or 500.
+        var saves = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            s.People[1].Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/intake", Intake(["didactiek", "term " + i], ["data-analyse"], "Onderwijs"))));
+        Assert.Contains(saves, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var r in saves.Where(r => r.StatusCode != HttpStatusCode.OK))
+            await ProblemAsync(r, HttpStatusCode.Conflict);
+        var intake = await JsonAsync(await s.People[1].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/intake"), HttpStatusCode.OK);
+        Assert.Equal(2, intake.GetProperty("brings").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Enrolment_is_all_or_nothing_and_intakes_reject_bad_input_without_saving()
     {
         var s = await SetUpAsync(2);

@@ -1,5 +1,5 @@
 using Klimrek.Data;
-using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +11,7 @@ public sealed record IntakeInput(
     string? Department, string? Team, string? Discipline, int? ManagerParticipantId, IReadOnlyList<string>? Availability);
 
 /// <summary>The intake: what a participant brings and wants to develop, qualities, affinities, department and availability. Age is never asked.</summary>
-public sealed class IntakeService(KlimrekDbContext db, TransitionCache cache, TimeProvider clock)
+public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -43,7 +43,7 @@ public sealed class IntakeService(KlimrekDbContext db, TransitionCache cache, Ti
     {
         var me = access.RequireParticipant();
         var errors = new ValidationErrors();
-        var snapshot = await cache.GetAsync(ct);
+        var snapshot = await catalogue.GetAsync(ct);
         var terms = new List<IntakeTerm>();
         void Add(IReadOnlyList<string>? values, TermKind kind, string field, string what, bool escoAllowed)
         {
@@ -71,6 +71,10 @@ public sealed class IntakeService(KlimrekDbContext db, TransitionCache cache, Ti
         }
         Refuse.IfAny(errors, "De intake is niet opgeslagen.");
 
+        // One save per person at a time: the row lock makes a parallel save wait, then replace this one whole
+        // (instead of both deleting the same old terms and inserting the same new ones).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Participants.Where(p => p.Id == me.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IntakeCompletedAt, Now), ct);
         await db.Entry(me).Collection(x => x.Terms).LoadAsync(ct);
         db.IntakeTerms.RemoveRange(me.Terms);
         me.Terms = terms;
@@ -81,10 +85,11 @@ public sealed class IntakeService(KlimrekDbContext db, TransitionCache cache, Ti
         me.Availability = availability;
         me.IntakeCompletedAt = Now;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return me;
     }
 
-    private static IntakeTerm? ResolveTerm(TransitionCache.Snapshot s, string value, TermKind kind, bool escoAllowed, ValidationErrors errors, string field, string what)
+    private static IntakeTerm? ResolveTerm(CatalogueSnapshot s, string value, TermKind kind, bool escoAllowed, ValidationErrors errors, string field, string what)
     {
         if (escoAllowed && value.StartsWith("http://data.europa.eu/esco/skill/", StringComparison.OrdinalIgnoreCase))
         {
@@ -98,10 +103,10 @@ public sealed class IntakeService(KlimrekDbContext db, TransitionCache cache, Ti
 
     public static string Normalize(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TransitionCache.Snapshot, Dictionary<string, int>> LabelMaps = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CatalogueSnapshot, Dictionary<string, int>> LabelMaps = new();
 
     /// <summary>Exact ESCO skill labels (Dutch and English, normalised) → skill id, so "samenwerken" typed by two people is one term.</summary>
-    private static Dictionary<string, int> SkillByLabel(TransitionCache.Snapshot s) => LabelMaps.GetValue(s, snap =>
+    private static Dictionary<string, int> SkillByLabel(CatalogueSnapshot s) => LabelMaps.GetValue(s, snap =>
     {
         var map = new Dictionary<string, int>();
         foreach (var (id, info) in snap.Skills.OrderBy(kv => kv.Key))

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Klimrek.Core.Collaboration;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
@@ -25,7 +25,7 @@ public sealed record MatchOutcome(MatchRun Run, IReadOnlyList<NotMatchable> NotM
 /// Matching: the steering group's fixed and forbidden pairs, forming the optimal duos from the complete intakes
 /// (explained per pair), and the duos that came out of it.
 /// </summary>
-public sealed class MatchingService(KlimrekDbContext db, TransitionCache cache, TimeProvider clock, ILogger<MatchingService> logger)
+public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<MatchingService> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -100,7 +100,7 @@ public sealed class MatchingService(KlimrekDbContext db, TransitionCache cache, 
             .Select(p => new NotMatchable(p.Id, names[p.Id], IntakeService.MissingInIntake(p))).Where(x => x.Missing.Count > 0).ToList();
         var pool = participants.Where(p => !inActive.Contains(p.Id) && IntakeService.MissingInIntake(p).Count == 0).ToList();
 
-        var snapshot = await cache.GetAsync(ct);
+        var snapshot = await catalogue.GetAsync(ct);
         var input = MatchingInput.Build(pool.Select(EntryOf).ToList(), s => snapshot.SkillNeighbours.GetValueOrDefault(s, []));
         var options = await OptionsAsync(programme, inActive, ct);
         var conflicts = DuoMatcher.Conflicts(input.Candidates, options);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Klimrek.Data;
-using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,11 +52,11 @@ public static class ProgrammesApi
         return TypedResults.Ok(rows.Select(r => new ParticipantView(r.Participant.Id, r.Name, r.Email, r.Missing.Count == 0, r.Missing, r.Participant.UnmatchedReason)).ToList());
     }
 
-    public static async Task<Ok<IntakeView>> IntakeAsync(SamenLerenRequest request, IntakeService intakes, TransitionCache cache, CancellationToken ct) =>
-        TypedResults.Ok(IntakeOf(await intakes.IntakeAsync(request.Programme, ct), await cache.GetAsync(ct)));
+    public static async Task<Ok<IntakeView>> IntakeAsync(SamenLerenRequest request, IntakeService intakes, EscoCatalogue catalogue, CancellationToken ct) =>
+        TypedResults.Ok(IntakeOf(await intakes.IntakeAsync(request.Programme, ct), await catalogue.GetAsync(ct)));
 
-    public static async Task<Ok<IntakeView>> SaveIntakeAsync(IntakeInput input, SamenLerenRequest request, IntakeService intakes, TransitionCache cache, CancellationToken ct) =>
-        TypedResults.Ok(IntakeOf(await intakes.SaveIntakeAsync(request.Programme, input, ct), await cache.GetAsync(ct)));
+    public static async Task<Ok<IntakeView>> SaveIntakeAsync(IntakeInput input, SamenLerenRequest request, IntakeService intakes, EscoCatalogue catalogue, CancellationToken ct) =>
+        TypedResults.Ok(IntakeOf(await intakes.SaveIntakeAsync(request.Programme, input, ct), await catalogue.GetAsync(ct)));
 
     private static ProgrammeView ViewOf(ProgrammeAccess a) => View(a.Programme, a.IsSteward, a.Me is not null);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Klimrek.Data;
-using Klimrek.Features.Career;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.SamenLeren;
@@ -78,7 +78,7 @@ public static class SamenLerenApi
 
     public static ProgrammeView View(Programme p, bool steward, bool participant) => new(p.Id, p.Settings, p.Status, steward, participant);
 
-    internal static IntakeView IntakeOf(Participant p, TransitionCache.Snapshot esco)
+    internal static IntakeView IntakeOf(Participant p, CatalogueSnapshot esco)
     {
         TermView TermOf(IntakeTerm t) => new(t.Label, t.SkillId is int sid && esco.Skills.TryGetValue(sid, out var info) ? info.Uri : null);
         return new(p.Id,
