@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Klimrek.Browser.Tests;
 
-/// <summary>Samen leren in a real browser: a coordinator, two participants, from programme to reflection.</summary>
+/// <summary>Samen leren in a real browser: a steward, two participants, from programme to reflection.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SamenLerenJourneyTests(RunningApp app)
 {
@@ -50,52 +50,52 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
     [Fact]
     public async Task Coordinator_sets_up_a_programme_participants_do_intakes_a_duo_accepts_plans_and_reflects()
     {
-        // The coordinator (a beheerder may set up programmes) creates the programme.
-        var coordinatorEmail = $"stuur{Guid.NewGuid():N}@example.org";
-        var (exit, output) = await app.CliAsync("admin", "create", "--email", coordinatorEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
+        // The steward (a beheerder may set up programmes) creates the programme.
+        var stewardEmail = $"stuur{Guid.NewGuid():N}@example.org";
+        var (exit, output) = await app.CliAsync("admin", "create", "--email", stewardEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
         Assert.True(exit == 0, output);
-        var coordinator = await NewPageAsync();
-        await coordinator.GotoAsync(app.BaseUrl + "/account/inloggen");
-        await coordinator.GetByLabel("E-mailadres").FillAsync(coordinatorEmail);
-        await coordinator.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await coordinator.WaitForURLAsync(app.BaseUrl + "/");
-        await coordinator.GotoAsync(app.BaseUrl + "/samen-leren");
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Nieuw programma opzetten" }).ClickAsync();
-        await coordinator.GetByLabel("Naam").FillAsync("Samen leren pilot");
+        var steward = await NewPageAsync();
+        await steward.GotoAsync(app.BaseUrl + "/account/inloggen");
+        await steward.GetByLabel("E-mailadres").FillAsync(stewardEmail);
+        await steward.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await steward.WaitForURLAsync(app.BaseUrl + "/");
+        await steward.GotoAsync(app.BaseUrl + "/samen-leren");
+        await steward.GetByRole(AriaRole.Link, new() { Name = "Nieuw programma opzetten" }).ClickAsync();
+        await steward.GetByLabel("Naam").FillAsync("Samen leren pilot");
         var today = DateOnly.FromDateTime(DateTime.Today);
-        await coordinator.GetByLabel("Start").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
-        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
-        Assert.Equal("75", await coordinator.GetByLabel("Uren per deelnemer").InputValueAsync());
+        await steward.GetByLabel("Start").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await steward.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
+        Assert.Equal("75", await steward.GetByLabel("Uren per deelnemer").InputValueAsync());
         // Bad input first: an end before the start is refused with a Dutch message and keeps what was typed.
-        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(-30).ToString("yyyy-MM-dd"));
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
-        await Assertions.Expect(coordinator.Locator(".notice.error")).ToContainTextAsync("De einddatum moet na de startdatum liggen.");
-        Assert.Equal("Samen leren pilot", await coordinator.GetByLabel("Naam").InputValueAsync());
-        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
-        await ShotAsync(coordinator, "20-programma-opzetten");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
-        await coordinator.WaitForURLAsync(new Regex("/samen-leren/\\d+$"));
-        var programmeUrl = coordinator.Url;
+        await steward.GetByLabel("Einde").FillAsync(today.AddDays(-30).ToString("yyyy-MM-dd"));
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
+        await Assertions.Expect(steward.Locator(".notice.error")).ToContainTextAsync("De einddatum moet na de startdatum liggen.");
+        Assert.Equal("Samen leren pilot", await steward.GetByLabel("Naam").InputValueAsync());
+        await steward.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
+        await ShotAsync(steward, "20-programma-opzetten");
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
+        await steward.WaitForURLAsync(new Regex("/samen-leren/\\d+$"));
+        var programmeUrl = steward.Url;
 
-        // Two participants register; the coordinator adds them.
+        // Two participants register; the steward adds them.
         var (amira, amiraEmail) = await RegisterAsync("Amira Docent");
         var (bas, basEmail) = await RegisterAsync("Bas Onderzoeker");
-        await coordinator.GetByLabel("E-mailadressen").FillAsync(amiraEmail + "\n" + basEmail);
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
-        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
-        await Assertions.Expect(coordinator.Locator("main")).ToContainTextAsync("nog niet te koppelen");
+        await steward.GetByLabel("E-mailadressen").FillAsync(amiraEmail + "\n" + basEmail);
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
+        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
+        await Assertions.Expect(steward.Locator("main")).ToContainTextAsync("nog niet te koppelen");
 
         await FillIntakeAsync(amira, "didactiek\nfeedback geven", "data-analyse", "Onderwijs");
         await FillIntakeAsync(bas, "data-analyse", "didactiek", "Onderzoek");
 
         // Matching.
-        await coordinator.GotoAsync(programmeUrl);
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Duo's vormen" }).ClickAsync();
-        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("duo's zijn gevormd");
-        await Assertions.Expect(coordinator.Locator("main table").Last).ToContainTextAsync("Amira Docent & Bas Onderzoeker");
-        await ShotAsync(coordinator, "21-duos-gevormd");
-        await AssertLabelsPointToOneElementAsync(coordinator);
+        await steward.GotoAsync(programmeUrl);
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Duo's vormen" }).ClickAsync();
+        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("duo's zijn gevormd");
+        await Assertions.Expect(steward.Locator("main table").Last).ToContainTextAsync("Amira Docent & Bas Onderzoeker");
+        await ShotAsync(steward, "21-duos-gevormd");
+        await AssertLabelsPointToOneElementAsync(steward);
 
         // Amira sees why, and accepts; Bas accepts too.
         await amira.GotoAsync(programmeUrl);
@@ -145,15 +145,15 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await AssertLabelsPointToOneElementAsync(bas);
 
         // The steering group approves the plan and sees the duo on the monitoring dashboard.
-        await coordinator.GotoAsync(duoUrl);
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
-        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("goedgekeurd");
-        await coordinator.GotoAsync(programmeUrl + "/monitor");
-        await Assertions.Expect(coordinator.Locator("table.monitor")).ToContainTextAsync("goedgekeurd");
-        await ShotAsync(coordinator, "24-monitoren");
-        await AssertLabelsPointToOneElementAsync(coordinator);
-        await coordinator.GotoAsync(programmeUrl + "/intervisie");
-        await AssertLabelsPointToOneElementAsync(coordinator);
+        await steward.GotoAsync(duoUrl);
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
+        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("goedgekeurd");
+        await steward.GotoAsync(programmeUrl + "/monitor");
+        await Assertions.Expect(steward.Locator("table.monitor")).ToContainTextAsync("goedgekeurd");
+        await ShotAsync(steward, "24-monitoren");
+        await AssertLabelsPointToOneElementAsync(steward);
+        await steward.GotoAsync(programmeUrl + "/intervisie");
+        await AssertLabelsPointToOneElementAsync(steward);
 
         // A participant cannot open the steering group's dashboard.
         var response = await amira.GotoAsync(programmeUrl + "/monitor");
@@ -173,28 +173,28 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
     [Fact]
     public async Task Clicking_labels_on_the_intake_and_the_evaluation_records_the_answer_of_that_label()
     {
-        var coordinatorEmail = $"stuur{Guid.NewGuid():N}@example.org";
-        var (exit, output) = await app.CliAsync("admin", "create", "--email", coordinatorEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
+        var stewardEmail = $"stuur{Guid.NewGuid():N}@example.org";
+        var (exit, output) = await app.CliAsync("admin", "create", "--email", stewardEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
         Assert.True(exit == 0, output);
-        var coordinator = await NewPageAsync();
-        await coordinator.GotoAsync(app.BaseUrl + "/account/inloggen");
-        await coordinator.GetByLabel("E-mailadres").FillAsync(coordinatorEmail);
-        await coordinator.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await coordinator.WaitForURLAsync(app.BaseUrl + "/");
-        await coordinator.GotoAsync(app.BaseUrl + "/samen-leren/instellingen");
-        await AssertLabelsPointToOneElementAsync(coordinator);
-        await coordinator.GetByLabel("Naam").FillAsync("Labels kloppen");
+        var steward = await NewPageAsync();
+        await steward.GotoAsync(app.BaseUrl + "/account/inloggen");
+        await steward.GetByLabel("E-mailadres").FillAsync(stewardEmail);
+        await steward.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await steward.WaitForURLAsync(app.BaseUrl + "/");
+        await steward.GotoAsync(app.BaseUrl + "/samen-leren/instellingen");
+        await AssertLabelsPointToOneElementAsync(steward);
+        await steward.GetByLabel("Naam").FillAsync("Labels kloppen");
         var today = DateOnly.FromDateTime(DateTime.Today);
-        await coordinator.GetByLabel("Start").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
-        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
-        await coordinator.WaitForURLAsync(new Regex("/samen-leren/\\d+$"));
-        var programmeUrl = coordinator.Url;
+        await steward.GetByLabel("Start").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await steward.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
+        await steward.WaitForURLAsync(new Regex("/samen-leren/\\d+$"));
+        var programmeUrl = steward.Url;
         var (carla, carlaEmail) = await RegisterAsync("Carla Labels");
-        await coordinator.GetByLabel("E-mailadressen").FillAsync(carlaEmail);
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
-        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
+        await steward.GetByLabel("E-mailadressen").FillAsync(carlaEmail);
+        await steward.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
+        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
 
         // Intake: clicking the label "overzicht houden" ticks that quality, not "optimisme".
         await carla.GotoAsync(programmeUrl + "/intake");

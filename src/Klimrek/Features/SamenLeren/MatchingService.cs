@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Klimrek.Features.Esco;
-using Klimrek.Core.Collaboration;
+using Klimrek.Core.SamenLeren;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;

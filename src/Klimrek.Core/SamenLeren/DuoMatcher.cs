@@ -1,7 +1,7 @@
 using System.Numerics;
 using Klimrek.Core.Matching;
 
-namespace Klimrek.Core.Collaboration;
+namespace Klimrek.Core.SamenLeren;
 
 /// <summary>
 /// A participant's intake as the matcher sees it. Terms (competences, qualities, topics) are integer ids: the
@@ -35,7 +35,7 @@ public sealed record MatchWeights(int Complementarity, int Qualities, int Affini
     public int Sum => Complementarity + Qualities + Affinity + Availability + CrossDepartment;
 }
 
-/// <summary>Matching options: weights, hard rules and the coordinator's fixed and forbidden pairs (by participant id).</summary>
+/// <summary>Matching options: weights, hard rules and the steering group's fixed and forbidden pairs (by participant id).</summary>
 public sealed record MatchOptions(
     MatchWeights Weights,
     bool AvoidSameTeam = false,
@@ -44,7 +44,7 @@ public sealed record MatchOptions(
     IReadOnlyList<(int A, int B)>? Forbidden = null);
 
 /// <summary>Why two people may not be paired.</summary>
-public enum PairBlock { None = 0, Manager, SameTeam, NoSharedTime, ForbiddenByCoordinator }
+public enum PairBlock { None = 0, Manager, SameTeam, NoSharedTime, ForbiddenBySteward }
 
 /// <summary>
 /// One pair's score, broken down. Components are in [0, 1]; <see cref="Total"/> is the weighted sum on a 0–100 scale.
@@ -74,7 +74,7 @@ public enum UnmatchedReason
 
 public sealed record UnmatchedPerson(int Id, UnmatchedReason Reason, int AllowedPartners);
 
-/// <summary>A coordinator's rules that cannot all hold; named so the UI can say which ones.</summary>
+/// <summary>Steering-group rules that cannot all hold; named so the UI can say which ones.</summary>
 public enum ConflictKind { FixedAndForbidden = 1, FixedWithManager, FixedSameTeam, FixedTwice, FixedWithSelf, UnknownParticipant }
 
 public sealed record RuleConflict(ConflictKind Kind, int A, int B);
@@ -187,7 +187,7 @@ public static class DuoMatcher
     /// </summary>
     public static DuoMatchResult Match(IReadOnlyList<DuoCandidate> people, MatchOptions options, int candidatesPerPerson = 24)
     {
-        if (Conflicts(people, options).Count > 0) throw new InvalidOperationException("The coordinator's rules contradict each other.");
+        if (Conflicts(people, options).Count > 0) throw new InvalidOperationException("The steering group's rules contradict each other.");
         int n = people.Count;
         var index = new Dictionary<int, int>(n);
         for (int i = 0; i < n; i++)

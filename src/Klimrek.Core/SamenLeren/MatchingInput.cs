@@ -1,4 +1,4 @@
-namespace Klimrek.Core.Collaboration;
+namespace Klimrek.Core.SamenLeren;
 
 /// <summary>What an intake term says about its person.</summary>
 public enum TermRole { Brings, Develops, Quality, Affinity }

@@ -1,6 +1,6 @@
-using Klimrek.Core.Collaboration;
+using Klimrek.Core.SamenLeren;
 
-namespace Klimrek.Core.Tests.Collaboration;
+namespace Klimrek.Core.Tests.SamenLeren;
 
 public sealed class DuoMatcherTests
 {

@@ -1,4 +1,4 @@
-using Klimrek.Core.Collaboration;
+using Klimrek.Core.SamenLeren;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -96,7 +96,7 @@ public class IntakeTerm
 
 public enum PairRuleKind { Fixed = 1, Forbidden = 2 }
 
-/// <summary>The coordinator's decision about two participants, honoured by every matching run.</summary>
+/// <summary>The steering group's decision about two participants, honoured by every matching run.</summary>
 public class PairRule
 {
     public int Id { get; set; }
@@ -270,7 +270,7 @@ public class Evaluation
     public DateTime SubmittedAt { get; set; }
 }
 
-internal sealed class CollaborationConfiguration :
+internal sealed class SamenLerenConfiguration :
     IEntityTypeConfiguration<Programme>, IEntityTypeConfiguration<ProgrammeSteward>, IEntityTypeConfiguration<Participant>,
     IEntityTypeConfiguration<IntakeTerm>, IEntityTypeConfiguration<PairRule>, IEntityTypeConfiguration<MatchRun>,
     IEntityTypeConfiguration<Duo>, IEntityTypeConfiguration<DuoMember>, IEntityTypeConfiguration<DuoPlan>,
