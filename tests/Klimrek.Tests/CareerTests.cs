@@ -65,6 +65,35 @@ public abstract class CareerTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task Explanations_speak_about_the_occupation_in_the_asked_language_and_mark_english_labels()
+    {
+        var client = app.Anonymous();
+        var nl = await JsonAsync(await client.GetAsync($"/api/v1/occupations/{Esc(NurseAssistant)}/transitions?limit=20&detail=full"), HttpStatusCode.OK);
+        var items = nl.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(20, items.Count);
+        var marked = 0;
+        foreach (var item in items)
+        {
+            var explanation = item.GetProperty("explanation").GetString()!;
+            // An anonymous visitor reads about the occupation, not about skills "you" have.
+            Assert.StartsWith("Vanuit ", explanation, StringComparison.Ordinal);
+            Assert.DoesNotContain("heb je al", explanation, StringComparison.Ordinal);
+            foreach (var skill in item.GetProperty("missingEssential").EnumerateArray().Take(3))
+            {
+                var label = skill.GetProperty("label");
+                if (!label.GetProperty("isFallback").GetBoolean()) continue;
+                Assert.Contains($"{label.GetProperty("text").GetString()} (EN)", explanation, StringComparison.Ordinal);
+                marked++;
+            }
+        }
+        Assert.True(marked > 0, "expected at least one English skill label in the first 20 Dutch explanations");
+
+        var en = await JsonAsync(await client.GetAsync($"/api/v1/occupations/{Esc(NurseAssistant)}/transitions?limit=5&lang=en"), HttpStatusCode.OK);
+        Assert.All(en.GetProperty("items").EnumerateArray(),
+            i => Assert.StartsWith("From ", i.GetProperty("explanation").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_transition_lists_matches_and_the_gap_of_the_target_only()
     {
         var targetUri = Carpenter;

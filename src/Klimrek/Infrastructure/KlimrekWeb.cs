@@ -26,6 +26,9 @@ public static class KlimrekWeb
     public static void AddKlimrekServices(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IStringLocalizer<SharedResource>, SharedLocalizer>();
+        services.AddSingleton<Texts>();
         services.AddKlimrekDatabase(configuration, contentRoot);
         services.AddAccounts()
             .AddEsco()
@@ -80,8 +83,6 @@ public static class KlimrekWeb
 
     private static void AddWebPlumbing(IServiceCollection services)
     {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddSingleton<IStringLocalizer<SharedResource>, SharedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("nl-NL");

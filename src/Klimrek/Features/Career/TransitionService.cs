@@ -1,3 +1,4 @@
+using Klimrek.Infrastructure;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
@@ -68,7 +69,7 @@ public sealed record TransitionSource(int? OccupationIndex, IReadOnlyList<Holdin
 }
 
 /// <summary>Transitions, gaps, dual fit and routes on top of the cached <see cref="TransitionModel"/>.</summary>
-public sealed class TransitionService(TransitionCache cache, LabourMarketService market)
+public sealed class TransitionService(TransitionCache cache, LabourMarketService market, Texts texts)
 {
     public const double MinStepFit = 0.25;
     public const int MaxIntermediate = 3;
@@ -105,7 +106,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             chosen = filtered
                 .Select(m =>
                 {
-                    var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, language).Total;
+                    var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, null).Total;
                     var mv = indicators.Lookup(s.Occupation(m.Occupation).IscoCode, source.Region)?.Value;
                     return (m.Occupation, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
                 })
@@ -114,7 +115,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         }
         else
             chosen = filtered.OrderByDescending(m => m.Score).ThenBy(m => m.Occupation).Take(filter.Limit).Select(m => m.Occupation);
-        return chosen.Select(o => Describe(s, source, o, language, indicators)).ToList();
+        var words = texts.In(language);
+        return chosen.Select(o => Describe(s, source, o, words, indicators)).ToList();
     }
 
     private static bool Matches(TransitionCache.Snapshot s, int target, TransitionSource source, TransitionFilter f)
@@ -130,7 +132,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     public async Task<TransitionView> DescribeAsync(TransitionSource source, int target, string language, CancellationToken ct)
     {
         var s = await cache.GetAsync(ct);
-        return Describe(s, source, target, language, await market.SnapshotAsync(ct));
+        return Describe(s, source, target, texts.In(language), await market.SnapshotAsync(ct));
     }
 
     private static SkillRef Ref(TransitionCache.Snapshot s, int skillIndex, bool essential, double held, int? via, string language)
@@ -140,8 +142,9 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         return new SkillRef(info.Id, info.Uri, info.Label(language), essential, held, viaRef);
     }
 
-    private static TransitionView Describe(TransitionCache.Snapshot s, TransitionSource source, int target, string language, LabourMarketService.Indicators indicators)
+    private static TransitionView Describe(TransitionCache.Snapshot s, TransitionSource source, int target, Texts.Language words, LabourMarketService.Indicators indicators)
     {
+        var language = words.IsEnglish ? "en" : "nl";
         var gap = s.Model.Explain(source.Holdings, target);
         var o = s.Occupation(target);
         SkillRef R(GapItem i) => Ref(s, i.Skill, i.Essential, i.Held, i.Via, language);
@@ -159,7 +162,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         double? combined = null;
         if (source.OccupationIndex is null)
         {
-            personal = Personal(gap.Score, toSector, source, language);
+            personal = Personal(gap.Score, toSector, source, words);
             marketFit = indicators.Lookup(o.IscoCode, source.Region);
             var w = Math.Clamp(source.MarketWeight, 0, 100) / 100.0;
             combined = marketFit?.Value is double mv ? (1 - w) * personal.Total + w * mv : personal.Total;
@@ -167,7 +170,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         else if (source.Region is not null)
             marketFit = indicators.Lookup(o.IscoCode, source.Region);
 
-        var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, language);
+        var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, words);
         return new TransitionView(o, o.LocalLabel(language), Math.Round(gap.Score, 4), fromSector, toSector, fromIsco, o.IscoCode,
             matching, partial, missingEssential, missingOptional, explanation, personal, marketFit, combined is null ? null : Math.Round(combined.Value, 4))
         {
@@ -175,18 +178,22 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         };
     }
 
-    /// <summary>Personal fit: 60% skills, 40% interests and drivers where the person recorded them (see docs/transitions.md).</summary>
-    public static PersonalFit Personal(double skills, string? targetSector, TransitionSource source, string language)
+    /// <summary>
+    /// Personal fit: 60% skills, 40% interests and drivers where the person recorded them (see docs/transitions.md);
+    /// the reasons in <paramref name="words"/>' language, or none when only the score is needed (ranking).
+    /// </summary>
+    public static PersonalFit Personal(double skills, string? targetSector, TransitionSource source, Texts.Language? words)
     {
-        bool en = language == "en";
         var reasons = new List<string>();
+        void Reason(string key)
+        {
+            if (words is { } w) reasons.Add(w[key]);
+        }
         double? interest = null;
         if (source.InterestSectors.Count > 0)
         {
             interest = targetSector is not null && source.InterestSectors.Contains(targetSector) ? 1 : 0;
-            reasons.Add(interest == 1
-                ? (en ? "in a sector you are interested in" : "in een sector die je interesseert")
-                : (en ? "not in the sectors you chose" : "niet in de sectoren die je koos"));
+            Reason(interest == 1 ? "in een sector die je interesseert" : "niet in de sectoren die je koos");
         }
         var driverScores = new List<double>();
         foreach (var d in source.Drivers)
@@ -196,20 +203,16 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
                 case Drivers.Ontwikkeling:
                     var stretch = skills is >= 0.35 and <= 0.8;
                     driverScores.Add(stretch ? 1 : 0.5);
-                    reasons.Add(stretch
-                        ? (en ? "development: a real step up with a learnable gap" : "ontwikkeling: een echte stap met een leerbaar gat")
-                        : (en ? "development: little to learn, or a very large gap" : "ontwikkeling: weinig nieuw, of een erg groot gat"));
+                    Reason(stretch ? "ontwikkeling: een echte stap met een leerbaar gat" : "ontwikkeling: weinig nieuw, of een erg groot gat");
                     break;
                 case Drivers.Verbondenheid:
                     var same = targetSector is not null && source.HeldSectors.Contains(targetSector);
                     driverScores.Add(same ? 1 : 0);
-                    reasons.Add(same
-                        ? (en ? "belonging: stays in a sector you know" : "verbondenheid: blijft in een sector die je kent")
-                        : (en ? "belonging: a new sector and new colleagues" : "verbondenheid: een nieuwe sector en nieuwe collega's"));
+                    Reason(same ? "verbondenheid: blijft in een sector die je kent" : "verbondenheid: een nieuwe sector en nieuwe collega's");
                     break;
                 case Drivers.Erkenning:
                     driverScores.Add(skills);
-                    reasons.Add(en ? "recognition: scored by how much of your expertise is used" : "erkenning: telt mee naar hoeveel van je vakmanschap je inzet");
+                    Reason("erkenning: telt mee naar hoeveel van je vakmanschap je inzet");
                     break;
             }
         }
@@ -220,42 +223,47 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     }
 
     private static string Explain(TransitionSource source, GapAnalysis gap, List<SkillRef> missingEssential, List<SkillRef> partial,
-        string? fromSector, string? toSector, string language)
+        string? fromSector, string? toSector, Texts.Language words)
     {
-        bool en = language == "en";
         int essential = gap.Items.Count(i => i.Essential);
         int essentialHeld = gap.Items.Count(i => i.Essential && i.IsMatch);
         int optional = gap.Items.Count - essential;
         int optionalHeld = gap.Items.Count(i => !i.Essential && i.IsMatch);
         var pct = (int)Math.Round(gap.Score * 100);
-        var parts = new List<string>();
-        parts.Add(en
-            ? $"{pct}% of what this occupation asks is covered: {essentialHeld} of {essential} essential and {optionalHeld} of {optional} optional skills are already there."
-            : $"{pct}% van wat dit beroep vraagt is al gedekt: {essentialHeld} van de {essential} essentiële en {optionalHeld} van de {optional} optionele vaardigheden heb je al.");
-        if (partial.Count > 0)
-            parts.Add(en ? $"{partial.Count} more are close through related skills." : $"{partial.Count} andere liggen dichtbij via verwante vaardigheden.");
-        if (missingEssential.Count > 0)
+        var parts = new List<string>
         {
-            var first = string.Join(", ", missingEssential.Take(3).Select(m => m.Label.Text));
-            parts.Add(en ? $"Learn first: {first}." : $"Eerst te leren: {first}.");
-        }
-        else
-            parts.Add(en ? "No essential skill is missing entirely." : "Er ontbreekt geen essentiële vaardigheid helemaal.");
+            // From an occupation the sentence is about that occupation, not about the reader.
+            source.OccupationIndex is null
+                ? words["{0}% van wat dit beroep vraagt is al gedekt: {1} van de {2} essentiële en {3} van de {4} optionele vaardigheden heb je al.",
+                    pct, essentialHeld, essential, optionalHeld, optional]
+                : words["Vanuit {1} is al {0}% gedekt van wat dit beroep vraagt: {2} van de {3} essentiële en {4} van de {5} optionele vaardigheden.",
+                    pct, source.Name, essentialHeld, essential, optionalHeld, optional],
+        };
+        if (partial.Count > 0)
+            parts.Add(words["{0} andere liggen dichtbij via verwante vaardigheden.", partial.Count]);
+        parts.Add(missingEssential.Count > 0
+            ? words["Eerst te leren: {0}.", SkillList(missingEssential.Take(3), words)]
+            : words["Er ontbreekt geen essentiële vaardigheid helemaal."]);
         if (fromSector is not null && toSector is not null)
             parts.Add(fromSector == toSector
-                ? (en ? $"Within the sector {Sectors.EnglishName(toSector)}." : $"Binnen de sector {Sectors.DutchName(toSector)}.")
-                : (en ? $"A move across sectors: from {Sectors.EnglishName(fromSector)} to {Sectors.EnglishName(toSector)}."
-                      : $"Een overstap naar een andere sector: van {Sectors.DutchName(fromSector)} naar {Sectors.DutchName(toSector)}."));
+                ? words["Binnen de sector {0}.", SectorName(toSector, words)]
+                : words["Een overstap naar een andere sector: van {0} naar {1}.", SectorName(fromSector, words), SectorName(toSector, words)]);
         return string.Join(" ", parts);
     }
+
+    private static string SectorName(string sector, Texts.Language words) => words.IsEnglish ? Sectors.EnglishName(sector) : Sectors.DutchName(sector);
+
+    /// <summary>Skill labels for a sentence; one shown in the other language than the sentence is marked, as on the occupation page.</summary>
+    private static string SkillList(IEnumerable<SkillRef> skills, Texts.Language words) =>
+        string.Join(", ", skills.Select(m => m.Label.IsFallback ? $"{m.Label.Text} ({m.Label.Language.ToUpperInvariant()})" : m.Label.Text));
 
     public async Task<RouteView> RouteAsync(TransitionSource source, int target, string language, CancellationToken ct)
     {
         var s = await cache.GetAsync(ct);
-        bool en = language == "en";
+        var words = texts.In(language);
         var targetName = s.Occupation(target).LocalLabel(language).Text;
         if (source.OccupationIndex == target)
-            return new RouteView(false, null, [], en ? $"You are already at {targetName}." : $"Je bent al {targetName}: er is geen route nodig.");
+            return new RouteView(false, null, [], words["Je bent al {0}: er is geen route nodig.", targetName]);
         var fromSource = source.OccupationIndex is int o ? s.Model.FitFromOccupation(o) : s.Model.FitFrom(source.Holdings);
         var into = s.Model.FitInto(target);
         var graph = new RouteGraph(s.Model.OccupationCount, fromSource, i => s.Model.RouteNeighbours(i), into, target,
@@ -269,19 +277,15 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             string reason;
             if (bestInto < MinStepFit)
             {
-                var core = s.Model.Explain([], target).MissingEssential.Take(3).Select(i => s.Skills[s.SkillIds[i.Skill]].Label(language).Text);
-                reason = en
-                    ? $"No sensible route: no occupation covers at least {minPct}% of what {targetName} asks (the best covers {bestInto:P0}). It asks mainly for its own expertise, such as {string.Join(", ", core)}: a training programme is the way in."
-                    : $"Geen zinnige route: geen enkel beroep dekt minstens {minPct}% van wat {targetName} vraagt (het beste dekt {bestInto:P0}). Het vraagt vooral eigen vakkennis, zoals {string.Join(", ", core)}: een opleiding is hier de ingang.";
+                var core = s.Model.Explain([], target).MissingEssential.Take(3).Select(i => Ref(s, i.Skill, true, 0, null, language));
+                reason = words["Geen zinnige route: geen enkel beroep dekt minstens {0}% van wat {1} vraagt (het beste dekt {2:P0}). Het vraagt vooral eigen vakkennis, zoals {3}: een opleiding is hier de ingang.",
+                    minPct, targetName, bestInto, SkillList(core, words)];
             }
             else if (bestFirst < MinStepFit)
-                reason = en
-                    ? $"No sensible route: from {source.Name} no first step reaches {minPct}% fit. Add the skills you have to your profile, or start with a training."
-                    : $"Geen zinnige route: vanuit {source.Name} haalt geen enkele eerste stap {minPct}% aansluiting. Vul je profiel aan met wat je kunt, of begin met een opleiding.";
+                reason = words["Geen zinnige route: vanuit {0} haalt geen enkele eerste stap {1}% aansluiting. Vul je profiel aan met wat je kunt, of begin met een opleiding.",
+                    source.Name, minPct];
             else
-                reason = en
-                    ? $"No sensible route: within {MaxIntermediate} intermediate occupations there is no route in which every step fits at least {minPct}%."
-                    : $"Geen zinnige route: binnen {MaxIntermediate} tussenberoepen is er geen route waarin elke stap minstens {minPct}% aansluit.";
+                reason = words["Geen zinnige route: binnen {0} tussenberoepen is er geen route waarin elke stap minstens {1}% aansluit.", MaxIntermediate, minPct];
             return new RouteView(false, null, [], reason);
         }
 
@@ -294,20 +298,16 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             var gap = s.Model.Explain(held, step.Occupation);
             var toLearn = gap.MissingEssential.Take(5).Select(g => Ref(s, g.Skill, true, 0, null, language)).ToList();
             var label = s.Occupation(step.Occupation).LocalLabel(language);
-            var learn = string.Join(", ", toLearn.Take(3).Select(t => t.Label.Text));
-            var explanation = en
-                ? $"From {previousName} to {label.Text}: {step.Fit:P0} fit." + (toLearn.Count > 0 ? $" To learn first: {learn}." : " No essential skill missing.")
-                : $"Van {previousName} naar {label.Text}: {step.Fit:P0} aansluiting." + (toLearn.Count > 0 ? $" Eerst te leren: {learn}." : " Geen essentiële vaardigheid ontbreekt.");
+            var explanation = words["Van {0} naar {1}: {2:P0} aansluiting.", previousName, label.Text, step.Fit] + " "
+                + (toLearn.Count > 0 ? words["Eerst te leren: {0}.", SkillList(toLearn.Take(3), words)] : words["Geen essentiële vaardigheid ontbreekt."]);
             steps.Add(new RouteStepView(i + 1, s.Occupation(step.Occupation), label, Math.Round(step.Fit, 4), s.SectorOf(step.Occupation), toLearn, explanation));
             // Each step is judged from the occupation before it, as the route graph does.
             held = s.Model.HoldingsOf(step.Occupation).ToList();
             previousName = label.Text;
         }
         var summary = route.Intermediates == 0
-            ? (en ? $"One direct step is the best route; gap {route.TotalGap:F2} (the share still to learn). No intermediate occupation makes it smaller."
-                  : $"Eén directe stap is de beste route; gat {route.TotalGap:F2} (het deel dat nog te leren is). Geen tussenberoep maakt het kleiner.")
-            : (en ? $"{route.Intermediates} intermediate step(s); total gap {route.TotalGap:F2} (the sum over the steps of the share still to learn)."
-                  : $"{route.Intermediates} tussenstap(pen); totaal gat {route.TotalGap:F2} (de som over de stappen van het deel dat nog te leren is).");
+            ? words["Eén directe stap is de beste route; gat {0:F2} (het deel dat nog te leren is). Geen tussenberoep maakt het kleiner.", route.TotalGap]
+            : words["{0} tussenstap(pen); totaal gat {1:F2} (de som over de stappen van het deel dat nog te leren is).", route.Intermediates, route.TotalGap];
         return new RouteView(true, Math.Round(route.TotalGap, 4), steps, summary);
     }
 }
