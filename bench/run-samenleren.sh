@@ -6,19 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-2000}
-PG=${PG:-"Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres"}
-export PGPASSWORD=postgres
+source bench/lib.sh
 out=bench/results/samenleren.md
-mkdir -p bench/results bench/out
-dotnet build -c Release src/Klimrek -o bench/out/app >/dev/null
-dotnet build -c Release bench/Klimrek.Bench -o bench/out/bench >/dev/null
-APP=bench/out/app/Klimrek.dll
-serve() { # port, log, env...
-  local port=$1 log=$2; shift 2
-  env "$@" dotnet "$APP" --urls "http://127.0.0.1:$port" > "$log" 2>&1 &
-  for i in $(seq 1 600); do grep -q "Transition model built" "$log" 2>/dev/null && return 0; sleep 0.2; done
-  echo "server on $port did not start" >&2; return 1
-}
 {
 echo "# Samen leren: end-to-end matching ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
 echo

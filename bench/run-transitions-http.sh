@@ -4,19 +4,8 @@
 # Needs a PostgreSQL server (PG env var, default as .ci/run starts it). Writes bench/results/transitions-http.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PG=${PG:-"Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres"}
-export PGPASSWORD=postgres
+source bench/lib.sh
 out=bench/results/transitions-http.md
-mkdir -p bench/results bench/out
-dotnet build -c Release src/Klimrek -o bench/out/app >/dev/null
-dotnet build -c Release bench/Klimrek.Bench -o bench/out/bench >/dev/null
-APP=bench/out/app/Klimrek.dll
-serve() { # port, log, env...
-  local port=$1 log=$2; shift 2
-  env "$@" dotnet "$APP" --urls "http://127.0.0.1:$port" > "$log" 2>&1 &
-  for i in $(seq 1 600); do grep -q "Transition model built" "$log" 2>/dev/null && return 0; sleep 0.2; done
-  echo "server on $port did not build its model" >&2; return 1
-}
 {
 echo "# Transitions through HTTP ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
 echo

@@ -47,10 +47,9 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Je intake is compleet");
     }
 
-    [Fact]
-    public async Task Coordinator_sets_up_a_programme_participants_do_intakes_a_duo_accepts_plans_and_reflects()
+    /// <summary>A beheerder made through the CLI (a beheerder may set up programmes), signed in through the form.</summary>
+    private async Task<IPage> SignedInStewardAsync()
     {
-        // The steward (a beheerder may set up programmes) creates the programme.
         var stewardEmail = $"stuur{Guid.NewGuid():N}@example.org";
         var (exit, output) = await app.CliAsync("admin", "create", "--email", stewardEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
         Assert.True(exit == 0, output);
@@ -60,6 +59,14 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await steward.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
         await steward.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await steward.WaitForURLAsync(app.BaseUrl + "/");
+        return steward;
+    }
+
+    [Fact]
+    public async Task Steward_sets_up_a_programme_participants_do_intakes_a_duo_accepts_plans_and_reflects()
+    {
+        // The steward (a beheerder may set up programmes) creates the programme.
+        var steward = await SignedInStewardAsync();
         await steward.GotoAsync(app.BaseUrl + "/samen-leren");
         await steward.GetByRole(AriaRole.Link, new() { Name = "Nieuw programma opzetten" }).ClickAsync();
         await steward.GetByLabel("Naam").FillAsync("Samen leren pilot");
@@ -173,15 +180,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
     [Fact]
     public async Task Clicking_labels_on_the_intake_and_the_evaluation_records_the_answer_of_that_label()
     {
-        var stewardEmail = $"stuur{Guid.NewGuid():N}@example.org";
-        var (exit, output) = await app.CliAsync("admin", "create", "--email", stewardEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
-        Assert.True(exit == 0, output);
-        var steward = await NewPageAsync();
-        await steward.GotoAsync(app.BaseUrl + "/account/inloggen");
-        await steward.GetByLabel("E-mailadres").FillAsync(stewardEmail);
-        await steward.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
-        await steward.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await steward.WaitForURLAsync(app.BaseUrl + "/");
+        var steward = await SignedInStewardAsync();
         await steward.GotoAsync(app.BaseUrl + "/samen-leren/instellingen");
         await AssertLabelsPointToOneElementAsync(steward);
         await steward.GetByLabel("Naam").FillAsync("Labels kloppen");
