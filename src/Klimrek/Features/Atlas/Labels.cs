@@ -40,35 +40,6 @@ public static class AspectLabels
     };
 }
 
-public static class OriginLabels
-{
-    public static string Of(ContributorOrigin o) => o switch
-    {
-        ContributorOrigin.Onderwijs => "onderwijs",
-        ContributorOrigin.Werkgever => "werkgever",
-        _ => "onderzoek",
-    };
-
-    public static string Of(string? o) => o?.ToLowerInvariant() switch
-    {
-        "onderwijs" => "onderwijs",
-        "werkgever" => "werkgever",
-        _ => "onderzoek",
-    };
-
-    public static bool TryParse(string? value, out ContributorOrigin origin)
-    {
-        origin = value?.ToLowerInvariant() switch
-        {
-            "onderwijs" => ContributorOrigin.Onderwijs,
-            "werkgever" => ContributorOrigin.Werkgever,
-            "onderzoek" => ContributorOrigin.Onderzoek,
-            _ => default,
-        };
-        return Enum.IsDefined(origin);
-    }
-}
-
 public static class DevelopmentLabels
 {
     public static string Of(string? kind) => kind?.ToLowerInvariant() switch

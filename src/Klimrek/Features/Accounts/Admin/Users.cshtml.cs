@@ -1,5 +1,4 @@
 using Klimrek.Data;
-using Klimrek.Features.Atlas;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
