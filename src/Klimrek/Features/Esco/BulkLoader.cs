@@ -106,18 +106,21 @@ internal abstract class BulkLoader(DbConnection connection, DbTransaction transa
             var npg = (NpgsqlConnection)Connection;
             var sql = $"COPY {Quote(table)} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)";
             await using var importer = await npg.BeginBinaryImportAsync(sql, ct);
+            // Synchronous writes per value: they only copy into the importer's buffer (and now and then send it), and
+            // an awaited call per value of 124,000 relations cost more than the copy itself.
             foreach (var row in rows)
             {
-                await importer.StartRowAsync(ct);
+                ct.ThrowIfCancellationRequested();
+                importer.StartRow();
                 foreach (var v in row)
                 {
                     switch (v)
                     {
-                        case null: await importer.WriteNullAsync(ct); break;
-                        case int i: await importer.WriteAsync(i, NpgsqlTypes.NpgsqlDbType.Integer, ct); break;
-                        case long l: await importer.WriteAsync(l, NpgsqlTypes.NpgsqlDbType.Bigint, ct); break;
-                        case bool b: await importer.WriteAsync(b, NpgsqlTypes.NpgsqlDbType.Boolean, ct); break;
-                        case string s: await importer.WriteAsync(s, NpgsqlTypes.NpgsqlDbType.Text, ct); break;
+                        case null: importer.WriteNull(); break;
+                        case int i: importer.Write(i, NpgsqlTypes.NpgsqlDbType.Integer); break;
+                        case long l: importer.Write(l, NpgsqlTypes.NpgsqlDbType.Bigint); break;
+                        case bool b: importer.Write(b, NpgsqlTypes.NpgsqlDbType.Boolean); break;
+                        case string s: importer.Write(s, NpgsqlTypes.NpgsqlDbType.Text); break;
                         default: throw new NotSupportedException(v.GetType().Name);
                     }
                 }

@@ -128,8 +128,12 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
             ON CONFLICT ("Uri") DO UPDATE SET "ConceptType" = excluded."ConceptType", "SkillType" = excluded."SkillType",
               "ReuseLevel" = excluded."ReuseLevel", "Code" = excluded."Code", "Collections" = {Coll("Skills")}
             """, ct);
+        // A join, not a subquery per occupation, and only rows whose group changes are written (ids are positive).
         await db.ExecuteAsync("""
-            UPDATE "Occupations" SET "IscoGroupId" = (SELECT g."Id" FROM "IscoGroups" g WHERE g."Code" = "Occupations"."IscoCode")
+            UPDATE "Occupations" SET "IscoGroupId" = s.gid
+            FROM (SELECT o."Id" AS id, g.gid FROM "Occupations" o
+                  LEFT JOIN (SELECT "Code", MIN("Id") AS gid FROM "IscoGroups" GROUP BY "Code") g ON g."Code" = o."IscoCode") AS s
+            WHERE "Occupations"."Id" = s.id AND COALESCE("Occupations"."IscoGroupId", -1) <> COALESCE(s.gid, -1)
             """, ct);
         progress?.Report(new ImportProgress("Begrippen bijgewerkt", 0.5));
 
@@ -208,7 +212,7 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
             await db.ExecuteAsync("""DELETE FROM "OccupationSkills" """, ct);
             // In primary-key order: B-tree appends instead of random inserts.
             await db.WithDeferredIndexesAsync("OccupationSkills", () => db.LoadAsync("OccupationSkills", ["OccupationId", "SkillId", "IsEssential"],
-                rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
+                InKeyOrder(rows).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
             Report(pack, "occupationSkillRelations", unknownOcc, "een beroep dat niet in de beroepenlijst staat");
             Report(pack, "occupationSkillRelations", unknownSkill, "een vaardigheid die niet in de vaardighedenlijst staat");
             if (duplicates > 0)
@@ -231,7 +235,7 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
             }
             await db.ExecuteAsync("""DELETE FROM "SkillRelations" """, ct);
             await db.WithDeferredIndexesAsync("SkillRelations", () => db.LoadAsync("SkillRelations", ["SkillId", "RelatedSkillId", "IsEssential"],
-                rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
+                InKeyOrder(rows).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
             Report(pack, "skillSkillRelations", unknown, "een onbekende vaardigheid");
         }
         progress?.Report(new ImportProgress("Relaties bijgewerkt", 0.95));
@@ -270,7 +274,25 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
     {
         await db.ExecuteAsync("DELETE FROM stage_upd", ct);
         await db.LoadAsync("stage_upd", ["id", "v"], values.Select(kv => new object?[] { kv.Key, kv.Value }), ct);
-        await db.ExecuteAsync($"""UPDATE "{table}" SET "{column}" = (SELECT s.v FROM stage_upd s WHERE s.id = "{table}"."Id")""", ct);
+        await db.ExecuteAsync($"""
+            UPDATE "{table}" SET "{column}" = s.v
+            FROM (SELECT t."Id" AS id, u.v FROM "{table}" t LEFT JOIN stage_upd u ON u.id = t."Id") AS s
+            WHERE "{table}"."Id" = s.id AND COALESCE("{table}"."{column}", -1) <> COALESCE(s.v, -1)
+            """, ct);
+    }
+
+    /// <summary>The pairs in (first, second) order, sorted as 64-bit keys: far cheaper than a two-key LINQ sort.</summary>
+    private static IEnumerable<KeyValuePair<(int, int), bool>> InKeyOrder(Dictionary<(int, int), bool> rows)
+    {
+        var keys = new long[rows.Count];
+        int n = 0;
+        foreach (var (a, b) in rows.Keys) keys[n++] = ((long)a << 32) | (uint)b;
+        Array.Sort(keys);
+        foreach (var k in keys)
+        {
+            var key = ((int)(k >> 32), (int)k);
+            yield return new(key, rows[key]);
+        }
     }
 
     private static async Task<int> Scalar(BulkLoader db, string sql, CancellationToken ct)
