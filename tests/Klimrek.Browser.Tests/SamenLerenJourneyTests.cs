@@ -155,4 +155,71 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         Assert.Contains("/account/geen-toegang", amira.Url);
         _ = response;
     }
+
+    /// <summary>Every <c>label for</c> on the page names exactly one element (ids written as <c>q@i</c> are rendered literally by Razor).</summary>
+    private static async Task AssertLabelsPointToOneElementAsync(IPage page)
+    {
+        var bad = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('label[for]')]
+            .filter(l => document.querySelectorAll('[id=""' + CSS.escape(l.htmlFor) + '""]').length !== 1)
+            .map(l => l.htmlFor + ': ' + l.textContent.trim())");
+        Assert.Empty(bad);
+    }
+
+    [Fact]
+    public async Task Clicking_labels_on_the_intake_and_the_evaluation_records_the_answer_of_that_label()
+    {
+        var coordinatorEmail = $"stuur{Guid.NewGuid():N}@example.org";
+        var (exit, output) = await app.CliAsync("admin", "create", "--email", coordinatorEmail, "--password", "een lang wachtwoord", "--name", "Sanne Stuurgroep");
+        Assert.True(exit == 0, output);
+        var coordinator = await NewPageAsync();
+        await coordinator.GotoAsync(app.BaseUrl + "/account/inloggen");
+        await coordinator.GetByLabel("E-mailadres").FillAsync(coordinatorEmail);
+        await coordinator.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await coordinator.WaitForURLAsync(app.BaseUrl + "/");
+        await coordinator.GotoAsync(app.BaseUrl + "/samen-leren/instellingen");
+        await AssertLabelsPointToOneElementAsync(coordinator);
+        await coordinator.GetByLabel("Naam").FillAsync("Labels kloppen");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        await coordinator.GetByLabel("Start").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await coordinator.GetByLabel("Einde").FillAsync(today.AddDays(250).ToString("yyyy-MM-dd"));
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Programma opzetten" }).ClickAsync();
+        await coordinator.WaitForURLAsync(new Regex("/samen-leren/\\d+$"));
+        var programmeUrl = coordinator.Url;
+        var (carla, carlaEmail) = await RegisterAsync("Carla Labels");
+        await coordinator.GetByLabel("E-mailadressen").FillAsync(carlaEmail);
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
+
+        // Intake: clicking the label "overzicht houden" ticks that quality, not "optimisme".
+        await carla.GotoAsync(programmeUrl + "/intake");
+        await AssertLabelsPointToOneElementAsync(carla);
+        await carla.GetByLabel("Wat breng je mee?").FillAsync("didactiek");
+        await carla.GetByLabel("Wat wil je ontwikkelen?").FillAsync("data-analyse");
+        await carla.Locator("label", new() { HasTextString = "overzicht houden" }).ClickAsync();
+        await carla.Locator("label", new() { HasTextString = "verbinden" }).ClickAsync();
+        await carla.GetByLabel("Afdeling").FillAsync("Onderwijs");
+        await carla.Locator("#s-dinsdag-middag").CheckAsync();
+        await carla.GetByRole(AriaRole.Button, new() { Name = "Intake opslaan" }).ClickAsync();
+        await Assertions.Expect(carla.Locator(".notice.ok")).ToContainTextAsync("intake is opgeslagen");
+        await carla.GotoAsync(programmeUrl + "/intake");
+        await Assertions.Expect(carla.GetByLabel("overzicht houden")).ToBeCheckedAsync();
+        await Assertions.Expect(carla.GetByLabel("verbinden")).ToBeCheckedAsync();
+        await Assertions.Expect(carla.GetByLabel("optimisme")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(carla.Locator("#s-dinsdag-middag")).ToBeCheckedAsync();
+
+        // Evaluation: clicking the label "4" records goal attainment 4.
+        await carla.GotoAsync(programmeUrl + "/evaluatie");
+        await AssertLabelsPointToOneElementAsync(carla);
+        await carla.GetByLabel("Wat was je motivatie om mee te doen?").FillAsync("Leren van iemand uit een ander vak.");
+        await carla.GetByLabel("Waarom werkte dit duo (of niet)?").FillAsync("We vulden elkaar aan.");
+        await carla.GetByLabel("Welke doelen had je?").FillAsync("Data lezen.");
+        await carla.GetByLabel("Wat heb je bereikt en geleerd?").FillAsync("Een toetsanalyse maken.");
+        await carla.Locator("label[for='gr-4']").ClickAsync();
+        await carla.GetByRole(AriaRole.Button, new() { Name = "Evaluatie opslaan" }).ClickAsync();
+        await Assertions.Expect(carla.Locator(".notice.ok")).ToContainTextAsync("evaluatie is opgeslagen");
+        await carla.GotoAsync(programmeUrl + "/evaluatie");
+        Assert.Equal("4", await carla.Locator("input[name=GoalsReached]:checked").GetAttributeAsync("value"));
+        await Assertions.Expect(carla.GetByLabel("4", new() { Exact = true })).ToBeCheckedAsync();
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Klimrek.Data;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Klimrek.Tests;
@@ -94,6 +95,24 @@ public abstract class AccountTests(KlimrekApp app)
         });
         Assert.Contains(Roles.Curator, roles);
         Assert.Equal(ContributorOrigin.Onderwijs, origin);
+
+        // The new curator signs in and writes a section; the version records them.
+        var curator = app.Anonymous();
+        var login = await KlimrekApp.PostFormAsync(curator, "/account/inloggen", new() { ["Email"] = email, ["Password"] = "wachtwoord van tien" });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var occupation = await app.WithScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<KlimrekDbContext>();
+            return db.Occupations.Where(o => !db.ProfileRevisions.Any(r => r.OccupationId == o.Id))
+                .OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync();
+        });
+        var text = "Door de nieuwe curator " + Guid.NewGuid().ToString("N")[..8];
+        var save = await KlimrekApp.PostFormAsync(curator, $"/beroepen/{occupation}/bewerken/hoofd",
+            new() { ["Text"] = text, ["BaseVersion"] = "0", ["Origin"] = "onderwijs", ["Note"] = "eerste versie" });
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var revision = await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().ProfileRevisions
+            .Where(r => r.OccupationId == occupation && r.Content == text).Select(r => new { r.AuthorId }).SingleAsync());
+        Assert.Equal(userId, revision.AuthorId);
     }
 }
 

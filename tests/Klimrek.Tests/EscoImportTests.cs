@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Klimrek.Tests;
 
 /// <summary>The ESCO import on both databases: the shipped set, re-import, other language packs, malformed files.</summary>
-public abstract class EscoImportTests(KlimrekApp app)
+public abstract class EscoImportTests(KlimrekApp app) : IDisposable
 {
     private sealed record Counts(int Occupations, int Skills, int Groups, int Relations, int Texts, int Broader, int FrTexts);
 
@@ -26,9 +26,20 @@ public abstract class EscoImportTests(KlimrekApp app)
 
     private string ShippedFolder => app.Service(sp => ShippedData.EscoFolder(sp.GetRequiredService<IConfiguration>()));
 
-    private static string TempPack(params (string Name, string Content)[] files)
+    private readonly List<string> _packs = [];
+
+    /// <summary>Removes the packs this test wrote (xunit disposes the test class after each test).</summary>
+    public void Dispose()
+    {
+        foreach (var dir in _packs)
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+
+    private string TempPack(params (string Name, string Content)[] files)
     {
         var dir = Path.Combine(Path.GetTempPath(), "esco-pack-" + Guid.NewGuid().ToString("N"));
+        _packs.Add(dir);
         Directory.CreateDirectory(dir);
         foreach (var (name, content) in files)
             File.WriteAllText(Path.Combine(dir, name), content, new UTF8Encoding(false));

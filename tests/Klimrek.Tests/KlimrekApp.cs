@@ -5,6 +5,7 @@ using Klimrek.Features.Accounts;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -45,7 +46,11 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Klimrek:DataFolder", DataFolder);
         builder.UseSetting("ConnectionStrings:Klimrek", _connectionString ?? "");
+        builder.ConfigureTestServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider)));
     }
+
+    /// <summary>Database faults to inject into this app (tests in a collection run one at a time).</summary>
+    public Faults Faults { get; } = new();
 
     public T Service<T>(Func<IServiceProvider, T> use)
     {

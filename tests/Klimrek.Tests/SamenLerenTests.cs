@@ -36,7 +36,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         {
             name = "Samen leren HBO", description = "Pilot", startDate = Today.AddDays(-70), endDate = Today.AddDays(200),
             hoursPerParticipant = 75, expertBudgetPerDuo = 500m, reflectionCadenceWeeks = 6, intervisionSessionCount = 3, notMetWeeks = 3,
-            weightComplementarity = 40, weightQualities = 10, weightAffinity = 20, weightAvailability = 20, weightCrossDepartment = 10,
+            weights = new { complementarity = 40, qualities = 10, affinity = 20, availability = 20, crossDepartment = 10 },
             avoidSameTeam = false, trioForOdd = true, reflectionVisibility = visibility.ToString(),
         }), HttpStatusCode.Created);
         int id = created.GetProperty("id").GetInt32();
@@ -70,6 +70,11 @@ public abstract class SamenLerenTests(KlimrekApp app)
     private static async Task AcceptAsync(Setup s, int person, int duo) =>
         await JsonAsync(await s.People[person].Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/duos/{duo}/response", new { accept = true }), HttpStatusCode.OK);
 
+    /// <summary>The messages of a ProblemDetails' <c>errors</c> (field → messages), of one field or of all.</summary>
+    private static List<string> Messages(JsonElement problem, string? field = null) =>
+        problem.GetProperty("errors").EnumerateObject().Where(f => field is null || f.Name == field)
+            .SelectMany(f => f.Value.EnumerateArray()).Select(e => e.GetString()!).ToList();
+
     [Fact]
     public async Task Creating_a_programme_needs_the_steering_group_role_and_valid_settings()
     {
@@ -79,16 +84,22 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/v1/programmes", body)).StatusCode);
 
         var steward = await app.LoginAsync(Roles.Stuurgroep);
-        var bad = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", new { name = " ", startDate = Today, endDate = Today.AddDays(-1), hoursPerParticipant = 0, weightComplementarity = 0, weightQualities = 0, weightAffinity = 0, weightAvailability = 0, weightCrossDepartment = 0 }), HttpStatusCode.BadRequest);
-        var errors = bad.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.Contains("Geef het programma een naam.", errors);
+        var bad = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", new { name = " ", startDate = Today, endDate = Today.AddDays(-1), hoursPerParticipant = 0, weights = new { complementarity = 0, qualities = 0, affinity = 0, availability = 0, crossDepartment = 0 } }), HttpStatusCode.BadRequest);
+        var errors = Messages(bad);
+        Assert.Contains("Geef het programma een naam.", Messages(bad, "name"));
+        Assert.Equal("Het programma is niet opgeslagen.", bad.GetProperty("title").GetString());
         Assert.Contains("De einddatum moet na de startdatum liggen.", errors);
         Assert.Contains("Minstens één gewicht moet groter dan 0 zijn.", errors);
 
         var ok = await JsonAsync(await steward.PostAsJsonAsync("/api/v1/programmes", body), HttpStatusCode.Created);
-        Assert.Equal(75, ok.GetProperty("hoursPerParticipant").GetInt32());
-        Assert.Equal(6, ok.GetProperty("reflectionCadenceWeeks").GetInt32());
-        Assert.Equal(3, ok.GetProperty("intervisionSessionCount").GetInt32());
+        // Settings left out take the defaults, the match weights included.
+        var settings = ok.GetProperty("settings");
+        Assert.Equal(75, settings.GetProperty("hoursPerParticipant").GetInt32());
+        Assert.Equal(6, settings.GetProperty("reflectionCadenceWeeks").GetInt32());
+        Assert.Equal(3, settings.GetProperty("intervisionSessionCount").GetInt32());
+        Assert.Equal(40, settings.GetProperty("weights").GetProperty("complementarity").GetInt32());
+        Assert.Equal("DuoAndStuurgroep", settings.GetProperty("reflectionVisibility").GetString());
+        Assert.Equal("Intake", ok.GetProperty("status").GetString());
         var list = await JsonAsync(await steward.GetAsync("/api/v1/programmes"), HttpStatusCode.OK);
         Assert.Contains(list.EnumerateArray(), p => p.GetProperty("id").GetInt32() == ok.GetProperty("id").GetInt32());
         // An outsider does not learn that the programme exists; a participant cannot change it.
@@ -105,7 +116,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         var newcomer = await app.LoginAsUserAsync(Roles.Deelnemer);
         var refused = await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/participants",
             new { emails = new[] { newcomer.Email, "niemand@example.org" } }), HttpStatusCode.BadRequest);
-        Assert.Contains("niemand@example.org", refused.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(Messages(refused, "emails"), e => e.Contains("niemand@example.org"));
         Assert.Equal(before, (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/participants"), HttpStatusCode.OK)).GetArrayLength());
         // A participant may not enrol others or read the participant list.
         await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/participants", new { emails = new[] { newcomer.Email } }), HttpStatusCode.Forbidden);
@@ -116,11 +127,10 @@ public abstract class SamenLerenTests(KlimrekApp app)
             brings = new[] { new string('x', 200) }, develops = new[] { "http://data.europa.eu/esco/skill/bestaat-niet" },
             department = "ICT", availability = new[] { "zondag-avond" }, managerParticipantId = s.Ids[0],
         }), HttpStatusCode.BadRequest);
-        var errors = bad.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
-        Assert.Contains(errors, e => e.Contains("te lang"));
-        Assert.Contains(errors, e => e.Contains("onbekende ESCO-vaardigheid"));
-        Assert.Contains(errors, e => e.Contains("zondag-avond"));
-        Assert.Contains("Je kunt niet je eigen leidinggevende zijn.", errors);
+        Assert.Contains(Messages(bad, "brings"), e => e.Contains("te lang"));
+        Assert.Contains(Messages(bad, "develops"), e => e.Contains("onbekende ESCO-vaardigheid"));
+        Assert.Contains(Messages(bad, "availability"), e => e.Contains("zondag-avond"));
+        Assert.Contains("Je kunt niet je eigen leidinggevende zijn.", Messages(bad, "managerParticipantId"));
         var intake = await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/intake"), HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, intake.GetProperty("completedAt").ValueKind);
         Assert.Empty(intake.GetProperty("brings").EnumerateArray());
@@ -184,7 +194,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/rules", new { a = s.Ids[3], b = s.Ids[4], kind = "fixed" }), HttpStatusCode.OK);
         await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}/rules", new { a = s.Ids[4], b = s.Ids[5], kind = "fixed" }), HttpStatusCode.OK);
         var conflict = await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.Conflict);
-        var message = Assert.Single(conflict.GetProperty("errors").EnumerateArray()).GetString()!;
+        var message = Assert.Single(Messages(conflict));
         Assert.Contains("ook met iemand anders vastgezet", message);
         Assert.Equal(3, (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/duos"), HttpStatusCode.OK)).GetArrayLength());
     }
@@ -238,7 +248,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.DoesNotContain(groups, g => g.Contains(s.Ids[0]) && g.Contains(s.Ids[1]));
 
         // Without trios, the one left over is named with the reason.
-        var prog = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}"), HttpStatusCode.OK);
+        var prog = (await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}"), HttpStatusCode.OK)).GetProperty("settings");
         await JsonAsync(await s.Steward.Client.PutAsJsonAsync($"/api/v1/programmes/{s.ProgrammeId}", new
         {
             name = prog.GetProperty("name").GetString(), startDate = prog.GetProperty("startDate").GetString(), endDate = prog.GetProperty("endDate").GetString(),
@@ -268,7 +278,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
 
         // Plan: incomplete submission refused; returned needs a comment; then approved.
         var bad = await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{d}/plan", new { topic = "Feedback in de klas", submit = true }), HttpStatusCode.BadRequest);
-        Assert.Contains("Doel is nodig om het plan in te dienen.", bad.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("Doel is nodig om het plan in te dienen.", Messages(bad, "goal"));
         var plan = new { topic = "Feedback in de klas", goal = "Samen een feedbackmethode ontwikkelen", product = "Handreiking", meetingMoments = "Om de week op dinsdagmiddag", submit = true };
         Assert.Equal("Submitted", (await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{d}/plan", plan), HttpStatusCode.OK)).GetProperty("status").GetString());
         await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/plan/review", new { approve = true }), HttpStatusCode.Forbidden);
@@ -315,6 +325,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
         Assert.Equal(4, ics.Split("BEGIN:VEVENT").Length - 1);
         Assert.Contains("SEQUENCE:1", ics);
+        Assert.Equal(4, ics.Split("\r\nUID:").Length - 1);
         Assert.Contains("LOCATION:Lokaal 2.14\\; gebouw B", ics);
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75));
         var personal = await s.People[1].Client.GetStringAsync("/api/v1/me/calendar.ics");

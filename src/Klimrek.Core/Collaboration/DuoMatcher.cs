@@ -26,8 +26,12 @@ public sealed record DuoCandidate(
     string Department, string Team, string Discipline, int? ManagerId, int Availability, int[]? BringsNear = null);
 
 /// <summary>Relative weights of the score components (any non-negative integers; they are normalised).</summary>
-public sealed record MatchWeights(int Complementarity = 40, int Qualities = 10, int Affinity = 20, int Availability = 20, int CrossDepartment = 10)
+public sealed record MatchWeights(int Complementarity, int Qualities, int Affinity, int Availability, int CrossDepartment)
 {
+    /// <summary>The default weights, the one place they are set: complementarity 40, qualities 10, affinity 20, availability 20, cross-department 10.</summary>
+    public MatchWeights() : this(40, 10, 20, 20, 10) { }
+
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Sum => Complementarity + Qualities + Affinity + Availability + CrossDepartment;
 }
 

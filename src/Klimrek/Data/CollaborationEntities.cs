@@ -1,3 +1,4 @@
+using Klimrek.Core.Collaboration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,29 +22,35 @@ public class Programme
 {
     public int Id { get; set; }
     public int? OrganisationId { get; set; }
-    public required string Name { get; set; }
-    public string? Description { get; set; }
-    public DateOnly StartDate { get; set; }
-    public DateOnly EndDate { get; set; }
-    public int HoursPerParticipant { get; set; } = 75;
-    public decimal ExpertBudgetPerDuo { get; set; } = 1000m;
-    public int ReflectionCadenceWeeks { get; set; } = 6;
-    public int IntervisionSessionCount { get; set; } = 3;
-    /// <summary>The monitoring signal: a duo that has not met for this many weeks is flagged.</summary>
-    public int NotMetWeeks { get; set; } = 3;
-    public int WeightComplementarity { get; set; } = 40;
-    public int WeightQualities { get; set; } = 10;
-    public int WeightAffinity { get; set; } = 20;
-    public int WeightAvailability { get; set; } = 20;
-    public int WeightCrossDepartment { get; set; } = 10;
-    public bool AvoidSameTeam { get; set; }
-    public bool TrioForOdd { get; set; } = true;
-    public ReflectionVisibility ReflectionVisibility { get; set; } = ReflectionVisibility.DuoAndStuurgroep;
+    /// <summary>What the steering group sets; replaced whole when changed.</summary>
+    public ProgrammeSettings Settings { get; set; } = new();
     public ProgrammeStatus Status { get; set; } = ProgrammeStatus.Intake;
     public required string CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<ProgrammeSteward> Stewards { get; set; } = [];
     public List<Participant> Participants { get; set; } = [];
+}
+
+/// <summary>
+/// A programme's settings, one shape for the stored programme (a complex type in the programme's own columns), the
+/// settings form, and the API's input and view. The defaults here are the defaults everywhere.
+/// </summary>
+public sealed record ProgrammeSettings
+{
+    public string Name { get; init; } = "";
+    public string? Description { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+    public int HoursPerParticipant { get; init; } = 75;
+    public decimal ExpertBudgetPerDuo { get; init; } = 1000m;
+    public int ReflectionCadenceWeeks { get; init; } = 6;
+    public int IntervisionSessionCount { get; init; } = 3;
+    /// <summary>The monitoring signal: a duo that has not met for this many weeks is flagged.</summary>
+    public int NotMetWeeks { get; init; } = 3;
+    public MatchWeights Weights { get; init; } = new();
+    public bool AvoidSameTeam { get; init; }
+    public bool TrioForOdd { get; init; } = true;
+    public ReflectionVisibility ReflectionVisibility { get; init; } = ReflectionVisibility.DuoAndStuurgroep;
 }
 
 /// <summary>A member of the programme's steering group (stuurgroep).</summary>
@@ -273,10 +280,31 @@ internal sealed class CollaborationConfiguration :
 {
     public void Configure(EntityTypeBuilder<Programme> b)
     {
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.Description).HasMaxLength(4000);
+        // The settings keep the columns they had before they became one record.
+        b.ComplexProperty(x => x.Settings, s =>
+        {
+            s.Property(x => x.Name).HasColumnName("Name").HasMaxLength(200);
+            s.Property(x => x.Description).HasColumnName("Description").HasMaxLength(4000);
+            s.Property(x => x.StartDate).HasColumnName("StartDate");
+            s.Property(x => x.EndDate).HasColumnName("EndDate");
+            s.Property(x => x.HoursPerParticipant).HasColumnName("HoursPerParticipant");
+            s.Property(x => x.ExpertBudgetPerDuo).HasColumnName("ExpertBudgetPerDuo").HasPrecision(12, 2);
+            s.Property(x => x.ReflectionCadenceWeeks).HasColumnName("ReflectionCadenceWeeks");
+            s.Property(x => x.IntervisionSessionCount).HasColumnName("IntervisionSessionCount");
+            s.Property(x => x.NotMetWeeks).HasColumnName("NotMetWeeks");
+            s.Property(x => x.AvoidSameTeam).HasColumnName("AvoidSameTeam");
+            s.Property(x => x.TrioForOdd).HasColumnName("TrioForOdd");
+            s.Property(x => x.ReflectionVisibility).HasColumnName("ReflectionVisibility");
+            s.ComplexProperty(x => x.Weights, w =>
+            {
+                w.Property(x => x.Complementarity).HasColumnName("WeightComplementarity");
+                w.Property(x => x.Qualities).HasColumnName("WeightQualities");
+                w.Property(x => x.Affinity).HasColumnName("WeightAffinity");
+                w.Property(x => x.Availability).HasColumnName("WeightAvailability");
+                w.Property(x => x.CrossDepartment).HasColumnName("WeightCrossDepartment");
+            });
+        });
         b.Property(x => x.CreatedById).HasMaxLength(450);
-        b.Property(x => x.ExpertBudgetPerDuo).HasPrecision(12, 2);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(x => x.Stewards).WithOne().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Klimrek.Data;
 
@@ -41,17 +42,18 @@ public static class DatabaseSetup
     {
         var provider = GetProvider(configuration);
         var cs = ConnectionString(configuration, contentRoot);
+        // Interceptors registered in the container (none in the app itself; the tests add fault injection) join every context.
         if (provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<KlimrekDbContext, SqliteKlimrekDbContext>(o => ConfigureSqlite(o, cs));
+            services.AddDbContext<KlimrekDbContext, SqliteKlimrekDbContext>((sp, o) => ConfigureSqlite(o, cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         else
-            services.AddDbContext<KlimrekDbContext, PostgresKlimrekDbContext>(o => ConfigurePostgres(o, cs));
+            services.AddDbContext<KlimrekDbContext, PostgresKlimrekDbContext>((sp, o) => ConfigurePostgres(o, cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, x => x.CommandTimeout(300));
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         o.UseNpgsql(cs, x => x.CommandTimeout(300));
 }
 

@@ -7,6 +7,8 @@ public static class ApiStatusCodes
 {
     public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
     public static async Task WriteAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Klimrek.Features.Accounts;
 
-public sealed class AccountSetup(RoleManager<IdentityRole> roles, UserManager<KlimrekUser> users)
+public sealed class AccountSetup(RoleManager<IdentityRole> roles, UserManager<KlimrekUser> users, TimeProvider clock)
 {
     public async Task EnsureRolesAsync()
     {
@@ -25,7 +25,7 @@ public sealed class AccountSetup(RoleManager<IdentityRole> roles, UserManager<Kl
             EmailConfirmed = true,
             DisplayName = displayName,
             Origin = origin,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();

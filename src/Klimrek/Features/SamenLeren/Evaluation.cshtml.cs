@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.SamenLeren;
 
-public sealed class EvaluationModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class EvaluationModel(EvaluationService evaluations) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public string? Motivation { get; set; }
@@ -15,9 +15,8 @@ public sealed class EvaluationModel(SamenLerenService service) : SamenLerenPage(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
         if (Access.Me is null) return Forbid();
-        if (await Service.MyEvaluationAsync(Access, ct) is { } e)
+        if (await evaluations.MyEvaluationAsync(Access, ct) is { } e)
         {
             (Motivation, WhyDuo, Goals, Results, Product, GoalsReached) = (e.Motivation, e.WhyDuo, e.Goals, e.Results, e.Product, e.GoalsReached);
             Tags = FactorTags.Split(e.Tags).ToList();
@@ -27,8 +26,7 @@ public sealed class EvaluationModel(SamenLerenService service) : SamenLerenPage(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
-        var (ok, st) = await TryAsync(() => Service.SaveEvaluationAsync(Access, new EvaluationInput(Motivation, WhyDuo, Goals, Results, Product, GoalsReached, Tags), ct));
+        var (ok, st) = await TryAsync(() => evaluations.SaveEvaluationAsync(Access, new EvaluationInput(Motivation, WhyDuo, Goals, Results, Product, GoalsReached, Tags), ct));
         if (st is not null) return st;
         if (!ok) return Page();
         Message = "Je evaluatie is opgeslagen. Dank je wel!";

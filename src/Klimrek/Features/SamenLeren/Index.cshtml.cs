@@ -2,10 +2,10 @@ using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.SamenLeren;
 
-public sealed class IndexModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class IndexModel(ProgrammeService programmes) : SamenLerenPage
 {
-    public List<SamenLerenService.ProgrammeListItem> Programmes { get; private set; } = [];
+    public List<ProgrammeService.ProgrammeListItem> Programmes { get; private set; } = [];
     public bool CanCreate => User.IsInRole(Roles.Stuurgroep) || User.IsInRole(Roles.Beheerder);
 
-    public async Task OnGetAsync(CancellationToken ct) => Programmes = await Service.MyProgrammesAsync(UserId, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Programmes = await programmes.MyProgrammesAsync(UserId, ct);
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Klimrek.Features.SamenLeren;
 
 /// <summary>The participant's intake form; a refused intake keeps everything typed and lists every problem.</summary>
-public sealed class IntakeModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class IntakeModel(IntakeService intakes, ProgrammeService programmes) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public string? Brings { get; set; }
@@ -23,22 +23,21 @@ public sealed class IntakeModel(SamenLerenService service) : SamenLerenPage(serv
 
     private async Task<IActionResult?> PrepareAsync(CancellationToken ct)
     {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
         if (Access.Me is null) return Forbid();
-        Others = (await Service.ParticipantNamesAsync(Id, ct)).Where(x => x.Id != Access.Me.Id).ToList();
+        Others = (await programmes.ParticipantNamesAsync(Id, ct)).Where(x => x.Id != Access.Me.Id).ToList();
         return null;
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await PrepareAsync(ct) is { } status) return status;
-        var me = await Service.IntakeAsync(Access, ct);
+        var me = await intakes.IntakeAsync(Access, ct);
         string Join(TermKind k) => string.Join('\n', me.Terms.Where(t => t.Kind == k).Select(t => t.Label));
         Brings = Join(TermKind.Brings);
         Develops = Join(TermKind.Develops);
         var qualities = me.Terms.Where(t => t.Kind == TermKind.Quality).Select(t => t.Label).ToList();
-        QualityChoices = qualities.Where(q => SamenLerenService.QualitySuggestions.Contains(q)).ToList();
-        OwnQualities = string.Join('\n', qualities.Where(q => !SamenLerenService.QualitySuggestions.Contains(q)));
+        QualityChoices = qualities.Where(q => IntakeService.QualitySuggestions.Contains(q)).ToList();
+        OwnQualities = string.Join('\n', qualities.Where(q => !IntakeService.QualitySuggestions.Contains(q)));
         Affinities = Join(TermKind.Affinity);
         Department = me.Department;
         Team = me.Team;
@@ -53,7 +52,7 @@ public sealed class IntakeModel(SamenLerenService service) : SamenLerenPage(serv
         if (await PrepareAsync(ct) is { } status) return status;
         var input = new IntakeInput(Lines(Brings), Lines(Develops), QualityChoices.Concat(Lines(OwnQualities)).ToList(), Lines(Affinities),
             Department, Team, Discipline, ManagerParticipantId, Availability);
-        var (ok, st) = await TryAsync(() => Service.SaveIntakeAsync(Access, input, ct));
+        var (ok, st) = await TryAsync(() => intakes.SaveIntakeAsync(Access, input, ct));
         if (st is not null) return st;
         if (!ok) return Page();
         Message = "Je intake is opgeslagen.";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.SamenLeren;
 
-public sealed class IntervisionModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class IntervisionModel(EvaluationService evaluations, ProgrammeService programmes) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     public List<IntervisionSession> Sessions { get; private set; } = [];
@@ -12,24 +12,23 @@ public sealed class IntervisionModel(SamenLerenService service) : SamenLerenPage
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Sessions = await Service.IntervisionAsync(Access, ct);
-        NameList = await Service.ParticipantNamesAsync(Id, ct);
+        Sessions = await evaluations.IntervisionAsync(Access, ct);
+        NameList = await programmes.ParticipantNamesAsync(Id, ct);
         Names = NameList.ToDictionary(x => x.Id, x => x.Name);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
         await LoadAsync(ct);
         return Page();
     }
 
     private Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct) =>
-        ChangeAsync(() => LoadAccessAsync(Id, ct), action, () => LoadAsync(ct), message, $"/samen-leren/{Id}/intervisie");
+        ChangeAsync(action, () => LoadAsync(ct), message, $"/samen-leren/{Id}/intervisie");
 
     public Task<IActionResult> OnPostPlanAsync(DateOnly date, List<int> attendees, int? reporter, bool appreciative, CancellationToken ct) =>
-        Change(() => Service.PlanIntervisionAsync(Access, new IntervisionInput(date, reporter, attendees, appreciative), ct), "De bijeenkomst is gepland.", ct);
+        Change(() => evaluations.PlanIntervisionAsync(Access, new IntervisionInput(date, reporter, attendees, appreciative), ct), "De bijeenkomst is gepland.", ct);
 
     public Task<IActionResult> OnPostReportAsync(int sessionId, string? problems, string? discussed, string? learningPoints, List<string> tags, CancellationToken ct) =>
-        Change(() => Service.WriteIntervisionReportAsync(Access, sessionId, new IntervisionReportInput(problems, discussed, learningPoints, tags), ct), "Het verslag is opgeslagen.", ct);
+        Change(() => evaluations.WriteIntervisionReportAsync(Access, sessionId, new IntervisionReportInput(problems, discussed, learningPoints, tags), ct), "Het verslag is opgeslagen.", ct);
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.SamenLeren;
 
-public sealed class MonitorModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class MonitorModel(MonitoringService monitoring) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     public List<DuoMonitorRow> Rows { get; private set; } = [];
@@ -10,10 +10,9 @@ public sealed class MonitorModel(SamenLerenService service) : SamenLerenPage(ser
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
         if (!Access.IsSteward) return Forbid();
-        Rows = (await Service.DashboardAsync(Access, ct)).OrderByDescending(r => r.NotMetSignal).ThenByDescending(r => r.Warnings.Count).ToList();
-        Overdue = await Service.OverdueAsync(Access, ct);
+        Rows = (await monitoring.DashboardAsync(Access, ct)).OrderByDescending(r => r.NotMetSignal).ThenByDescending(r => r.Warnings.Count).ToList();
+        Overdue = await monitoring.OverdueAsync(Access, ct);
         return Page();
     }
 }

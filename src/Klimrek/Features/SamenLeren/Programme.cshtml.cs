@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Klimrek.Features.SamenLeren;
 
 /// <summary>A programme's home: the participant's own status, and for the steering group participants, matching, rules and duos.</summary>
-public sealed class ProgrammeModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class ProgrammeModel(ProgrammeService programmes, IntakeService intakes, MatchingService matching) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
-    public List<SamenLerenService.ParticipantRow> Participants { get; private set; } = [];
+    public List<ProgrammeService.ParticipantRow> Participants { get; private set; } = [];
     public List<(int Id, string Name)> NameList { get; private set; } = [];
     public Dictionary<int, string> Names { get; private set; } = [];
     public List<PairRule> Rules { get; private set; } = [];
@@ -23,40 +23,39 @@ public sealed class ProgrammeModel(SamenLerenService service) : SamenLerenPage(s
     {
         if (Access.Me is not null)
         {
-            MyMissing = SamenLerenService.MissingInIntake(await Service.IntakeAsync(Access, ct));
-            MyDuo = await Service.MyDuoAsync(Access, ct);
+            MyMissing = IntakeService.MissingInIntake(await intakes.IntakeAsync(Access, ct));
+            MyDuo = await matching.MyDuoAsync(Access, ct);
         }
         if (Access.IsSteward)
         {
-            Participants = await Service.ParticipantsAsync(Access, ct);
-            NameList = await Service.ParticipantNamesAsync(Id, ct);
+            Participants = await programmes.ParticipantsAsync(Access, ct);
+            NameList = await programmes.ParticipantNamesAsync(Id, ct);
             Names = NameList.ToDictionary(x => x.Id, x => x.Name);
-            Rules = await Service.RulesAsync(Access, ct);
-            Duos = await Service.DuosAsync(Access, ct);
-            LatestRun = await Service.LatestRunAsync(Id, ct);
+            Rules = await matching.RulesAsync(Access, ct);
+            Duos = await matching.DuosAsync(Access, ct);
+            LatestRun = await matching.LatestRunAsync(Id, ct);
         }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
         await LoadAsync(ct);
         return Page();
     }
 
     private Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct) =>
-        ChangeAsync(() => LoadAccessAsync(Id, ct), action, () => LoadAsync(ct), message, $"/samen-leren/{Id}");
+        ChangeAsync(action, () => LoadAsync(ct), message, $"/samen-leren/{Id}");
 
     public Task<IActionResult> OnPostEnrolAsync(string? emails, bool asStewards, CancellationToken ct) =>
-        Change(() => Service.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, ct),
+        Change(() => programmes.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, ct),
             asStewards ? "Toegevoegd aan de stuurgroep." : "De deelnemers zijn toegevoegd; zij kunnen nu hun intake invullen.", ct);
 
     public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) =>
-        Change(() => Service.RunMatchingAsync(Access, UserId, ct), "De duo's zijn gevormd. De deelnemers zien nu hun voorstel en waarom.", ct);
+        Change(() => matching.RunMatchingAsync(Access, UserId, ct), "De duo's zijn gevormd. De deelnemers zien nu hun voorstel en waarom.", ct);
 
     public Task<IActionResult> OnPostRuleAsync(int a, int b, PairRuleKind kind, CancellationToken ct) =>
-        Change(() => Service.SetRuleAsync(Access, a, b, kind, ct), "De regel is opgeslagen; vorm de duo's opnieuw om hem toe te passen.", ct);
+        Change(() => matching.SetRuleAsync(Access, a, b, kind, ct), "De regel is opgeslagen; vorm de duo's opnieuw om hem toe te passen.", ct);
 
     public Task<IActionResult> OnPostDeleteRuleAsync(int ruleId, CancellationToken ct) =>
-        Change(() => Service.DeleteRuleAsync(Access, ruleId, ct), "De regel is verwijderd.", ct);
+        Change(() => matching.DeleteRuleAsync(Access, ruleId, ct), "De regel is verwijderd.", ct);
 }

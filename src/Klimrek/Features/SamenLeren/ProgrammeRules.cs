@@ -1,35 +1,36 @@
 using System.Globalization;
-using System.Text;
 using Klimrek.Data;
+using Klimrek.Infrastructure.Errors;
 
 namespace Klimrek.Features.SamenLeren;
 
-/// <summary>
-/// A refusal with a message for the person: <see cref="Key"/> is the Dutch text (and the resource key for the
-/// English translation), <see cref="Args"/> fill its placeholders. Nothing was changed when this is thrown.
-/// </summary>
-public sealed class SamenLerenException(int status, string key, params object[] args) : Exception(string.Format(CultureInfo.InvariantCulture, key, args))
+/// <summary>Samen leren's way of refusing input: field messages under a title that says what was not saved.</summary>
+public static class Refuse
 {
-    public int Status { get; } = status;
-    public string Key { get; } = key;
-    public object[] Args { get; } = args;
-    public List<string> Details { get; init; } = [];
-
-    public static SamenLerenException NotFound() => new(404, "Niet gevonden, of je hebt er geen toegang toe.");
-    public static SamenLerenException Forbidden(string key = "Dit mag alleen de stuurgroep van dit programma.") => new(403, key);
-    public static SamenLerenException Invalid(string key, params object[] args) => new(400, key, args);
-}
-
-/// <summary>Who the current user is in a programme.</summary>
-public sealed record ProgrammeAccess(Programme Programme, bool IsSteward, Participant? Me)
-{
-    public void RequireSteward()
+    /// <summary>Throws a 400 <see cref="ProblemException"/> titled <paramref name="title"/> when <paramref name="errors"/> holds any message.</summary>
+    public static void IfAny(ValidationErrors errors, string title)
     {
-        if (!IsSteward) throw SamenLerenException.Forbidden();
+        if (errors.Count > 0) throw new ProblemException(400, new Message(title), errors.ToDictionary());
     }
 
-    public Participant RequireParticipant() =>
-        Me ?? throw SamenLerenException.Forbidden("Dit mag alleen een deelnemer van dit programma.");
+    public const string StewardsOnly = "Dit mag alleen de stuurgroep van dit programma.";
+}
+
+/// <summary>Free-text answers: required ones must be filled, none longer than <see cref="Max"/>.</summary>
+public static class Texts
+{
+    public const int Max = 8000;
+
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    public static void Check(ValidationErrors errors, params (string? Value, string Field, string What, bool Required)[] texts)
+    {
+        foreach (var (v, field, what, required) in texts)
+        {
+            if (required && string.IsNullOrWhiteSpace(v)) errors.Add(field, "'" + what + "' is nodig.");
+            else if ((v?.Length ?? 0) > Max) errors.Add(field, "'" + what + "': hoogstens {0} tekens.", Max);
+        }
+    }
 }
 
 /// <summary>Tags for success and failure factors (the seed's findings), used on reflections, intervision and evaluations.</summary>
@@ -54,12 +55,13 @@ public static class FactorTags
     public static bool IsKnown(string key) => All.Any(t => t.Key == key);
     public static string LabelOf(string key) => All.FirstOrDefault(t => t.Key == key).Label ?? key;
 
-    public static string? Join(IEnumerable<string>? keys)
+    /// <summary>The tags as stored (one per line), or null; an unknown tag is reported under <c>tags</c>.</summary>
+    public static string? Join(IEnumerable<string>? keys, ValidationErrors errors)
     {
         var list = (keys ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct().ToList();
         var unknown = list.FirstOrDefault(k => !IsKnown(k));
-        if (unknown is not null) throw SamenLerenException.Invalid("Onbekende factor: {0}.", unknown);
-        return list.Count == 0 ? null : string.Join('\n', list);
+        if (unknown is not null) errors.Add("tags", "Onbekende factor: {0}.", unknown);
+        return list.Count == 0 || unknown is not null ? null : string.Join('\n', list);
     }
 
     public static string[] Split(string? stored) => string.IsNullOrEmpty(stored) ? [] : stored.Split('\n');
@@ -87,14 +89,15 @@ public static class Slots
             if ((mask & (1 << b)) != 0) yield return b;
     }
 
-    public static int Parse(IEnumerable<string>? keys)
+    /// <summary>The half-day keys as a bit mask; an unknown key is reported under <c>availability</c>.</summary>
+    public static int Parse(IEnumerable<string>? keys, ValidationErrors errors)
     {
         int mask = 0;
         foreach (var k in keys ?? [])
         {
             int bit = Array.FindIndex(Enumerable.Range(0, 10).Select(Key).ToArray(), x => string.Equals(x, k.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (bit < 0) throw SamenLerenException.Invalid("Onbekend dagdeel: {0} (gebruik bijvoorbeeld dinsdag-middag).", k);
-            mask |= 1 << bit;
+            if (bit < 0) errors.Add("availability", "Onbekend dagdeel: {0} (gebruik bijvoorbeeld dinsdag-middag).", k);
+            else mask |= 1 << bit;
         }
         return mask;
     }
@@ -120,56 +123,4 @@ public static class DutchTime
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
     public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToLocal(utcNow));
-}
-
-/// <summary>Writes iCalendar (RFC 5545): escaped text, folded lines, CRLF, UTC times.</summary>
-public static class ICalendar
-{
-    public sealed record Event(string Uid, DateTime StartUtc, int DurationMinutes, string Summary, string? Description, string? Location, int Sequence, bool Cancelled, DateTime Stamp);
-
-    public static string Write(string calendarName, IEnumerable<Event> events)
-    {
-        var sb = new StringBuilder();
-        void Line(string s)
-        {
-            // Fold at 75 octets (UTF-8), continuation lines start with a space.
-            var bytes = Encoding.UTF8.GetBytes(s);
-            int start = 0, limit = 75;
-            while (bytes.Length - start > limit)
-            {
-                int cut = start + limit;
-                while ((bytes[cut] & 0xC0) == 0x80) cut--; // do not split a UTF-8 sequence
-                sb.Append(Encoding.UTF8.GetString(bytes, start, cut - start)).Append("\r\n ");
-                start = cut;
-                limit = 74;
-            }
-            sb.Append(Encoding.UTF8.GetString(bytes, start, bytes.Length - start)).Append("\r\n");
-        }
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//Klimrek//Samen leren//NL");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:" + Escape(calendarName));
-        foreach (var e in events)
-        {
-            Line("BEGIN:VEVENT");
-            Line("UID:" + e.Uid);
-            Line("DTSTAMP:" + Utc(e.Stamp));
-            Line("DTSTART:" + Utc(e.StartUtc));
-            Line("DTEND:" + Utc(e.StartUtc.AddMinutes(e.DurationMinutes)));
-            Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line("SUMMARY:" + Escape(e.Summary));
-            if (!string.IsNullOrWhiteSpace(e.Description)) Line("DESCRIPTION:" + Escape(e.Description));
-            if (!string.IsNullOrWhiteSpace(e.Location)) Line("LOCATION:" + Escape(e.Location));
-            Line("STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line("END:VEVENT");
-        }
-        Line("END:VCALENDAR");
-        return sb.ToString();
-    }
-
-    private static string Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    public static string Escape(string s) => s.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "");
 }

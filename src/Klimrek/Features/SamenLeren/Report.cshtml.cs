@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.SamenLeren;
 
-public sealed class ReportModel(SamenLerenService service) : SamenLerenPage(service)
+public sealed class ReportModel(MonitoringService monitoring, EvaluationService evaluations) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     public ProgrammeReport Report { get; private set; } = null!;
@@ -10,10 +10,9 @@ public sealed class ReportModel(SamenLerenService service) : SamenLerenPage(serv
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAccessAsync(Id, ct) is { } status) return status;
         if (!Access.IsSteward) return Forbid();
-        Report = await Service.ReportAsync(Access, ct);
-        Evaluations = await Service.EvaluationsAsync(Access, ct);
+        Report = await monitoring.ReportAsync(Access, ct);
+        Evaluations = await evaluations.EvaluationsAsync(Access, ct);
         return Page();
     }
 }

@@ -35,30 +35,21 @@ public static class SamenLerenDemo
         if (skills.Count < 300) throw new InvalidOperationException("Import ESCO first: too few skills.");
         var rnd = new Random(seed);
         var pool = Enumerable.Range(0, 300).Select(_ => skills[rnd.Next(skills.Count)]).DistinctBy(s => s.Id).ToList();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
         var programme = new Programme
         {
-            Name = $"Demo samen leren ({participants} deelnemers)", StartDate = today.AddDays(7), EndDate = today.AddDays(7 + 7 * 40),
-            CreatedById = steward.Id, CreatedAt = DateTime.UtcNow, AvoidSameTeam = true,
+            Settings = new ProgrammeSettings
+            {
+                Name = $"Demo samen leren ({participants} deelnemers)", StartDate = today.AddDays(7), EndDate = today.AddDays(7 + 7 * 40), AvoidSameTeam = true,
+            },
+            CreatedById = steward.Id, CreatedAt = now,
         };
         programme.Stewards.Add(new ProgrammeSteward { UserId = steward.Id });
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(ct);
 
-        // Accounts without a password, inserted in bulk (they exist to be matched, not to sign in).
-        var stamp = Guid.NewGuid().ToString("N")[..8];
-        var newUsers = new List<KlimrekUser>();
-        for (int i = 0; i < participants; i++)
-        {
-            var email = $"deelnemer{i:D5}-{stamp}@demo.klimrek.invalid";
-            newUsers.Add(new KlimrekUser
-            {
-                UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-                DisplayName = $"Deelnemer {i + 1}", SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
-            });
-        }
-        db.Users.AddRange(newUsers);
-        await db.SaveChangesAsync(ct);
+        var newUsers = await CreateAccountsAsync(db, participants, ct);
 
         T Pick<T>(IReadOnlyList<T> list) => list[(int)(Math.Pow(rnd.NextDouble(), 1.6) * list.Count)]; // some popular, many rare
         var people = new List<Participant>();
@@ -67,7 +58,7 @@ public static class SamenLerenDemo
             int dept = rnd.Next(Departments.Length);
             var p = new Participant
             {
-                ProgrammeId = programme.Id, UserId = newUsers[i].Id, EnrolledAt = DateTime.UtcNow, IntakeCompletedAt = DateTime.UtcNow,
+                ProgrammeId = programme.Id, UserId = newUsers[i].Id, EnrolledAt = now, IntakeCompletedAt = now,
                 Department = Departments[dept], Team = $"{Departments[dept]} team {rnd.Next(5) + 1}", Discipline = Disciplines[rnd.Next(Disciplines.Length)],
             };
             while (System.Numerics.BitOperations.PopCount((uint)p.Availability) < 2 + rnd.Next(4)) p.Availability |= 1 << rnd.Next(10);
@@ -76,13 +67,13 @@ public static class SamenLerenDemo
                 for (int k = 0; k < count; k++)
                 {
                     var (sid, label) = draw();
-                    var key = sid is int s ? "esco:" + s : "t:" + SamenLerenService.Normalize(label);
+                    var key = sid is int s ? "esco:" + s : "t:" + IntakeService.Normalize(label);
                     if (!p.Terms.Any(t => t.Kind == kind && t.Key == key)) p.Terms.Add(new IntakeTerm { Kind = kind, SkillId = sid, Label = label, Key = key });
                 }
             }
             Add(TermKind.Brings, 3 + rnd.Next(6), () => { var s = Pick(pool); return (s.Id, s.Label!); });
             Add(TermKind.Develops, 2 + rnd.Next(4), () => { var s = Pick(pool); return (s.Id, s.Label!); });
-            Add(TermKind.Quality, 1 + rnd.Next(3), () => (null, SamenLerenService.QualitySuggestions[rnd.Next(SamenLerenService.QualitySuggestions.Length)]));
+            Add(TermKind.Quality, 1 + rnd.Next(3), () => (null, IntakeService.QualitySuggestions[rnd.Next(IntakeService.QualitySuggestions.Length)]));
             Add(TermKind.Affinity, 1 + rnd.Next(3), () => (null, Pick(Topics)));
             people.Add(p);
         }
@@ -96,5 +87,24 @@ public static class SamenLerenDemo
         }
         await db.SaveChangesAsync(ct);
         return programme.Id;
+    }
+
+    /// <summary>Accounts without a password, inserted in bulk (they exist to be matched, not to sign in).</summary>
+    private static async Task<List<KlimrekUser>> CreateAccountsAsync(KlimrekDbContext db, int participants, CancellationToken ct)
+    {
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        var newUsers = new List<KlimrekUser>();
+        for (int i = 0; i < participants; i++)
+        {
+            var email = $"deelnemer{i:D5}-{stamp}@demo.klimrek.invalid";
+            newUsers.Add(new KlimrekUser
+            {
+                UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
+                DisplayName = $"Deelnemer {i + 1}", SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            });
+        }
+        db.Users.AddRange(newUsers);
+        await db.SaveChangesAsync(ct);
+        return newUsers;
     }
 }

@@ -7,7 +7,15 @@ public static class SamenLerenModule
 {
     public static IServiceCollection AddSamenLeren(this IServiceCollection services)
     {
-        services.AddScoped<SamenLerenService>();
+        services.AddScoped<SamenLerenAccess>();
+        services.AddScoped<SamenLerenRequest>();
+        services.AddScoped<ProgrammeService>();
+        services.AddScoped<IntakeService>();
+        services.AddScoped<MatchingService>();
+        services.AddScoped<DuoService>();
+        services.AddScoped<DuoLedgerService>();
+        services.AddScoped<EvaluationService>();
+        services.AddScoped<MonitoringService>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/SamenLeren"));
         return services;
     }

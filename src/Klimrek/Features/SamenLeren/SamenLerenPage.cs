@@ -1,35 +1,56 @@
 using System.Security.Claims;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Klimrek.Features.SamenLeren;
 
 /// <summary>
-/// Base of the samen-leren pages: the current user, the programme access, and turning a refusal from the service
-/// into a Dutch message on the page (nothing changed) or a 404/403 page.
+/// Base of the samen-leren pages. Before any handler runs it resolves, once, the programme access (route value
+/// <c>id</c>) and the duo access (<c>duoId</c>), answering 404/403 when refused; a refusal of a change becomes Dutch
+/// messages on the page (nothing changed).
 /// </summary>
-public abstract class SamenLerenPage(SamenLerenService service) : PageModel
+public abstract class SamenLerenPage : PageModel
 {
-    protected SamenLerenService Service { get; } = service;
     protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    public ProgrammeAccess Access { get; protected set; } = null!;
+    public ProgrammeAccess Access { get; private set; } = null!;
+    public DuoAccess Duo { get; private set; } = null!;
     [TempData] public string? Message { get; set; }
     public List<string> Errors { get; } = [];
 
+    /// <summary>The current time from the app's <see cref="TimeProvider"/> (tests set the clock).</summary>
+    public DateTime Now => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
     protected IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
-    protected async Task<IActionResult?> LoadAccessAsync(int id, CancellationToken ct)
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        try
+        if (RouteInt("id") is int id)
         {
-            Access = await Service.AccessAsync(id, UserId, ct);
-            return null;
+            var access = HttpContext.RequestServices.GetRequiredService<SamenLerenAccess>();
+            var request = HttpContext.RequestServices.GetRequiredService<SamenLerenRequest>();
+            try
+            {
+                request.Programme = Access = await access.ProgrammeAsync(id, UserId, HttpContext.RequestAborted);
+                if (RouteInt("duoId") is int duoId)
+                    request.Duo = Duo = await access.DuoAsync(Access, duoId, HttpContext.RequestAborted);
+            }
+            catch (ProblemException e)
+            {
+                context.Result = StatusOf(e);
+                return;
+            }
         }
-        catch (SamenLerenException e) { return StatusOf(e); }
+        await base.OnPageHandlerExecutionAsync(context, next);
     }
 
-    protected IActionResult StatusOf(SamenLerenException e) => e.Status switch
+    private int? RouteInt(string name) =>
+        RouteData.Values.TryGetValue(name, out var v) && int.TryParse(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
+
+    protected IActionResult StatusOf(ProblemException e) => e.Status switch
     {
         404 => NotFound(),
         403 => Forbid(),
@@ -44,23 +65,23 @@ public abstract class SamenLerenPage(SamenLerenService service) : PageModel
             await action();
             return (true, null);
         }
-        catch (SamenLerenException e) when (e.Status is 400 or 409)
+        catch (ProblemException e) when (e.Status is 400 or 409)
         {
-            Errors.Add(L[e.Key, e.Args]);
-            Errors.AddRange(e.Details.Select(d => L[d].Value));
+            Errors.Add(Text(e.Title));
+            Errors.AddRange(e.Fields.Values.SelectMany(m => m).Select(Text));
             return (false, null);
         }
-        catch (SamenLerenException e) { return (false, StatusOf(e)); }
+        catch (ProblemException e) { return (false, StatusOf(e)); }
     }
 
+    private string Text(Message m) => m.Args.Length == 0 ? L[m.Key].Value : L[m.Key, m.Args].Value;
+
     /// <summary>
-    /// The shape of every change on these pages: <paramref name="prepare"/> loads the access (or answers 403/404),
-    /// the action runs, a refusal re-renders the page with its messages (after <paramref name="reload"/>), success
-    /// redirects with a message.
+    /// The shape of every change on these pages: the action runs, a refusal re-renders the page with its messages
+    /// (after <paramref name="reload"/>), success redirects with a message.
     /// </summary>
-    protected async Task<IActionResult> ChangeAsync(Func<Task<IActionResult?>> prepare, Func<Task> action, Func<Task> reload, string message, string redirectTo)
+    protected async Task<IActionResult> ChangeAsync(Func<Task> action, Func<Task> reload, string message, string redirectTo)
     {
-        if (await prepare() is { } status) return status;
         var (ok, st) = await TryAsync(action);
         if (st is not null) return st;
         if (!ok)

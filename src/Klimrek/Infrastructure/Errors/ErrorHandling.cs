@@ -37,7 +37,7 @@ public static class Failure
                     break;
                 case Npgsql.NpgsqlException np when np.IsTransient:
                     return true;
-                case Microsoft.Data.Sqlite.SqliteException sq when sq.SqliteErrorCode is 5 or 6: // SQLITE_BUSY, SQLITE_LOCKED
+                case Microsoft.Data.Sqlite.SqliteException sq when sq.SqliteErrorCode is 5 or 6 or 14: // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN
                     return true;
                 case DbException db when db.IsTransient:
                     return true;
@@ -64,14 +64,16 @@ public static class Failure
 /// Retry-After, anything else as 500 — never HTML, never an empty 400. For pages it only makes the error page's
 /// re-execution a GET, so that a failed form POST is never re-run there.
 /// </summary>
-public sealed class KlimrekExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer,
+public sealed class KlimrekExceptionHandler(IStringLocalizer<SharedResource> localizer,
     ILogger<KlimrekExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var status = Failure.StatusOf(exception);
-        if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
-        if (!ApiStatusCodes.IsApi(http))
+        // By now the request path is the error page's; the original one is on the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, path, status);
+        if (!ApiStatusCodes.IsApi(path))
         {
             http.Request.Method = HttpMethods.Get;
             http.Request.ContentLength = 0;
@@ -80,8 +82,7 @@ public sealed class KlimrekExceptionHandler(IProblemDetailsService problems, ISt
         if (http.Response.HasStarted) return false;
 
         http.Response.StatusCode = status;
-        var context = new ProblemDetailsContext { HttpContext = http, Exception = exception };
-        var details = context.ProblemDetails;
+        var details = new Microsoft.AspNetCore.Mvc.ProblemDetails();
         details.Status = status;
         switch (exception)
         {
@@ -101,7 +102,9 @@ public sealed class KlimrekExceptionHandler(IProblemDetailsService problems, ISt
                 break;
         }
         if (status == 503) http.Response.Headers.RetryAfter = "30";
-        return await problems.TryWriteAsync(context);
+        // The result writes through the ProblemDetails service and falls back to plain JSON whatever the Accept header says.
+        await TypedResults.Problem(details).ExecuteAsync(http);
+        return true;
     }
 
     private string Text(Message m) => m.Args.Length == 0 ? localizer[m.Key].Value : localizer[m.Key, m.Args].Value;

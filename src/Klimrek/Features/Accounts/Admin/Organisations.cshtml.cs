@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.Accounts.Admin;
 
-public sealed class OrganisationsModel(KlimrekDbContext db) : PageModel
+public sealed class OrganisationsModel(KlimrekDbContext db, TimeProvider clock) : PageModel
 {
     public List<Organisation> Organisations { get; private set; } = [];
     [BindProperty] public string? Name { get; set; }
@@ -26,7 +26,7 @@ public sealed class OrganisationsModel(KlimrekDbContext db) : PageModel
             Error = "Er is al een organisatie met deze naam.";
         if (Error is null)
         {
-            db.Organisations.Add(new Organisation { Name = name, Kind = Kind, CreatedAt = DateTime.UtcNow });
+            db.Organisations.Add(new Organisation { Name = name, Kind = Kind, CreatedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(ct);
             Message = $"Organisatie ‘{name}’ is toegevoegd.";
             Name = null;

@@ -2,15 +2,10 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Klimrek.Data;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.SamenLeren;
-
-public sealed record IntervisionInput(DateOnly Date, int? ReporterParticipantId, IReadOnlyList<int>? Attendees, bool AppreciativeInquiry);
-
-public sealed record IntervisionReportInput(string? Problems, string? Discussed, string? LearningPoints, IReadOnlyList<string>? Tags);
-
-public sealed record EvaluationInput(string? Motivation, string? WhyDuo, string? Goals, string? Results, string? Product, int GoalsReached, IReadOnlyList<string>? Tags);
 
 /// <summary>One row of the coaching-monitoring dashboard.</summary>
 public sealed record DuoMonitorRow(
@@ -31,12 +26,16 @@ public sealed record ProgrammeReport(
     IReadOnlyList<string> LearningPoints, IReadOnlyList<(string Duo, string Topic, string Product, PlanStatus Status)> Products,
     IReadOnlyList<DuoMonitorRow> Rows);
 
-public sealed partial class SamenLerenService
+/// <summary>
+/// Coaching monitoring for the steering group: the dashboard per duo (plan, hours, budget, reflections, meetings and
+/// the "not met" signal), overdue reflections, and the programme report with its CSV.
+/// </summary>
+public sealed class MonitoringService(KlimrekDbContext db, DuoLedgerService ledger, TimeProvider clock)
 {
     /// <summary>Aggregates about people are shown only when at least this many contributed.</summary>
     public const int MinimumGroup = 5;
 
-    // ---------------------------------------------------------------- monitoring
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<List<DuoMonitorRow>> DashboardAsync(ProgrammeAccess access, CancellationToken ct)
     {
@@ -58,14 +57,14 @@ public sealed partial class SamenLerenService
         {
             var warnings = new List<Notice>();
             decimal used = hours.Where(h => h.DuoId == d.Id).Sum(h => h.Hours);
-            decimal budget = p.HoursPerParticipant * d.Members.Count;
+            decimal budget = p.Settings.HoursPerParticipant * d.Members.Count;
             foreach (var m in d.Members)
-                warnings.AddRange(HoursStatus(p, hours.Where(h => h.DuoId == d.Id && h.ParticipantId == m.ParticipantId).Sum(h => h.Hours)).Warnings
+                warnings.AddRange(ledger.HoursStatus(p, hours.Where(h => h.DuoId == d.Id && h.ParticipantId == m.ParticipantId).Sum(h => h.Hours)).Warnings
                     .Select(w => w with { About = m.Participant!.User!.DisplayName }));
             decimal expert = spent.Where(s => s.DuoId == d.Id).Sum(s => s.Amount);
-            warnings.AddRange(ExpenseStatus(p, expert).Warnings);
-            var schedule = ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList());
-            var dues = ReflectionDueDates(p);
+            warnings.AddRange(DuoLedgerService.ExpenseStatus(p, expert).Warnings);
+            var schedule = ledger.ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList());
+            var dues = DuoLedgerService.ReflectionDueDates(p);
             int due = 0, onTime = 0, late = 0, overdue = 0;
             foreach (var (_, list) in schedule)
                 foreach (var r in list.Where(r => r.Due <= today || r.Submitted))
@@ -78,14 +77,14 @@ public sealed partial class SamenLerenService
             var past = d.Meetings.Where(m => m.CountsAsHeld(now)).Select(m => (DateTime?)m.StartsAt).Max();
             var next = d.Meetings.Where(m => !m.Cancelled && m.StartsAt > now).Select(m => (DateTime?)m.StartsAt).Min();
             // Not met for N weeks: since the last meeting, or since the duo became possible (programme start or duo creation).
-            var since = past ?? Max(p.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.CreatedAt);
+            var since = past ?? Max(p.Settings.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.CreatedAt);
             int? weeks = Math.Max(0, (today.DayNumber - DutchTime.Today(since).DayNumber) / 7); // whole weeks between calendar dates
-            bool signal = d.Status == DuoStatus.Active && today >= p.StartDate && weeks >= p.NotMetWeeks;
+            bool signal = d.Status == DuoStatus.Active && today >= p.Settings.StartDate && weeks >= p.Settings.NotMetWeeks;
             if (signal) warnings.Add(new(past is null ? "Nog niet ontmoet sinds de start ({0} weken)." : "Al {0} weken niet ontmoet.", [weeks]));
-            if (d.Status == DuoStatus.Active && next is null && today < p.EndDate) warnings.Add(new("Geen volgende afspraak ingepland."));
+            if (d.Status == DuoStatus.Active && next is null && today < p.Settings.EndDate) warnings.Add(new("Geen volgende afspraak ingepland."));
             if (overdue > 0) warnings.Add(new("{0} reflectie(s) te laat.", [overdue]));
-            rows.Add(new DuoMonitorRow(d.Id, DuoName(d), d.Status, d.Members.Any(m => m.Response == MemberResponse.ChangeRequested), d.Plan?.Status,
-                used, budget, expert, p.ExpertBudgetPerDuo, due, onTime, late, overdue, past, next, past is null ? null : weeks, signal, warnings));
+            rows.Add(new DuoMonitorRow(d.Id, DuoService.DuoName(d), d.Status, d.Members.Any(m => m.Response == MemberResponse.ChangeRequested), d.Plan?.Status,
+                used, budget, expert, p.Settings.ExpertBudgetPerDuo, due, onTime, late, overdue, past, next, past is null ? null : weeks, signal, warnings));
         }
         return rows;
     }
@@ -105,122 +104,12 @@ public sealed partial class SamenLerenService
         var today = DutchTime.Today(Now);
         var list = new List<OverdueReflection>();
         foreach (var d in duos)
-            foreach (var (pid, dues) in ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList()))
+            foreach (var (pid, dues) in ledger.ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList()))
                 foreach (var r in dues.Where(r => r.Overdue))
-                    list.Add(new OverdueReflection(d.Id, DuoName(d), pid, d.Members.First(m => m.ParticipantId == pid).Participant!.User!.DisplayName,
+                    list.Add(new OverdueReflection(d.Id, DuoService.DuoName(d), pid, d.Members.First(m => m.ParticipantId == pid).Participant!.User!.DisplayName,
                         r.Period, r.Due, today.DayNumber - r.Due.DayNumber));
         return list.OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.Name).ToList();
     }
-
-    // ---------------------------------------------------------------- intervision
-
-    public async Task<List<IntervisionSession>> IntervisionAsync(ProgrammeAccess access, CancellationToken ct)
-    {
-        var q = db.IntervisionSessions.AsNoTracking().Include(s => s.Attendees).Where(s => s.ProgrammeId == access.Programme.Id);
-        if (!access.IsSteward)
-        {
-            var me = access.RequireParticipant().Id;
-            q = q.Where(s => s.Attendees.Any(a => a.ParticipantId == me) || s.ReporterParticipantId == me);
-        }
-        return await q.OrderBy(s => s.Number).ToListAsync(ct);
-    }
-
-    public async Task<IntervisionSession> PlanIntervisionAsync(ProgrammeAccess access, IntervisionInput input, CancellationToken ct)
-    {
-        access.RequireSteward();
-        var p = access.Programme;
-        var ids = (await db.Participants.Where(x => x.ProgrammeId == p.Id).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
-        var attendees = (input.Attendees ?? []).Distinct().ToList();
-        var errors = new List<string>();
-        if (attendees.Any(a => !ids.Contains(a))) errors.Add("Alle deelnemers van de bijeenkomst moeten aan het programma meedoen.");
-        if (input.ReporterParticipantId is int r && !attendees.Contains(r)) errors.Add("Wie het verslag schrijft, is ook deelnemer van de bijeenkomst.");
-        if (input.Date < p.StartDate || input.Date > p.EndDate) errors.Add("De datum valt buiten de looptijd van het programma.");
-        if (errors.Count > 0) throw new SamenLerenException(400, "De bijeenkomst is niet opgeslagen.") { Details = errors };
-        int number = (await db.IntervisionSessions.Where(s => s.ProgrammeId == p.Id).MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
-        var s = new IntervisionSession
-        {
-            ProgrammeId = p.Id, Number = number, Date = input.Date, ReporterParticipantId = input.ReporterParticipantId,
-            AppreciativeInquiry = input.AppreciativeInquiry,
-            Attendees = attendees.Select(a => new IntervisionAttendee { ParticipantId = a }).ToList(),
-        };
-        db.IntervisionSessions.Add(s);
-        await db.SaveChangesAsync(ct);
-        return s;
-    }
-
-    /// <summary>The appointed reporter (or a steward) writes the session's report.</summary>
-    public async Task WriteIntervisionReportAsync(ProgrammeAccess access, int sessionId, IntervisionReportInput input, CancellationToken ct)
-    {
-        var s = await db.IntervisionSessions.FirstOrDefaultAsync(x => x.Id == sessionId && x.ProgrammeId == access.Programme.Id, ct)
-                ?? throw SamenLerenException.NotFound();
-        if (!access.IsSteward && (access.Me is null || s.ReporterParticipantId != access.Me.Id))
-            throw SamenLerenException.Forbidden("Het verslag schrijft de deelnemer die daarvoor is aangewezen.");
-        var errors = new List<string>();
-        foreach (var (v, what) in new[] { (input.Problems, "Ingebrachte vraagstukken"), (input.Discussed, "Wat besproken is"), (input.LearningPoints, "Leerpunten") })
-        {
-            if (string.IsNullOrWhiteSpace(v)) errors.Add($"'{what}' is nodig.");
-            else if (v.Length > MaxText) errors.Add($"'{what}': hoogstens {MaxText} tekens.");
-        }
-        string? tags = null;
-        try { tags = FactorTags.Join(input.Tags); } catch (SamenLerenException e) { errors.Add(e.Message); }
-        if (errors.Count > 0) throw new SamenLerenException(400, "Het verslag is niet opgeslagen.") { Details = errors };
-        s.Problems = input.Problems!.Trim();
-        s.Discussed = input.Discussed!.Trim();
-        s.LearningPoints = input.LearningPoints!.Trim();
-        s.Tags = tags;
-        s.ReportedAt = Now;
-        await db.SaveChangesAsync(ct);
-    }
-
-    // ---------------------------------------------------------------- evaluation
-
-    public async Task<Evaluation?> MyEvaluationAsync(ProgrammeAccess access, CancellationToken ct)
-    {
-        var me = access.RequireParticipant();
-        return await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.ParticipantId == me.Id, ct);
-    }
-
-    public async Task<Evaluation> SaveEvaluationAsync(ProgrammeAccess access, EvaluationInput input, CancellationToken ct)
-    {
-        var me = access.RequireParticipant();
-        var errors = new List<string>();
-        foreach (var (v, what, required) in new[] { (input.Motivation, "Motivatie", true), (input.WhyDuo, "Waarom dit duo", true), (input.Goals, "Doelen", true), (input.Results, "Resultaten", true), (input.Product, "Product", false) })
-        {
-            if (required && string.IsNullOrWhiteSpace(v)) errors.Add($"'{what}' is nodig.");
-            if ((v?.Length ?? 0) > MaxText) errors.Add($"'{what}': hoogstens {MaxText} tekens.");
-        }
-        if (input.GoalsReached is < 1 or > 5) errors.Add("Geef op een schaal van 1 tot 5 aan in hoeverre je doelen bereikt zijn.");
-        string? tags = null;
-        try { tags = FactorTags.Join(input.Tags); } catch (SamenLerenException ex) { errors.Add(ex.Message); }
-        if (errors.Count > 0) throw new SamenLerenException(400, "De evaluatie is niet opgeslagen.") { Details = errors };
-        var e = await db.Evaluations.FirstOrDefaultAsync(x => x.ParticipantId == me.Id, ct);
-        if (e is null)
-        {
-            e = new Evaluation { ParticipantId = me.Id, Motivation = "", WhyDuo = "", Goals = "", Results = "" };
-            db.Evaluations.Add(e);
-        }
-        e.Motivation = input.Motivation!.Trim();
-        e.WhyDuo = input.WhyDuo!.Trim();
-        e.Goals = input.Goals!.Trim();
-        e.Results = input.Results!.Trim();
-        e.Product = Clean(input.Product);
-        e.GoalsReached = input.GoalsReached;
-        e.Tags = tags;
-        e.SubmittedAt = Now;
-        await db.SaveChangesAsync(ct);
-        return e;
-    }
-
-    public async Task<List<(string Name, Evaluation Evaluation)>> EvaluationsAsync(ProgrammeAccess access, CancellationToken ct)
-    {
-        access.RequireSteward();
-        var rows = await db.Evaluations.AsNoTracking()
-            .Join(db.Participants.Where(p => p.ProgrammeId == access.Programme.Id), e => e.ParticipantId, p => p.Id, (e, p) => new { e, p.User!.DisplayName })
-            .ToListAsync(ct);
-        return rows.Select(r => (r.DisplayName, r.e)).OrderBy(r => r.DisplayName).ToList();
-    }
-
-    // ---------------------------------------------------------------- report
 
     public async Task<ProgrammeReport> ReportAsync(ProgrammeAccess access, CancellationToken ct)
     {
@@ -252,16 +141,16 @@ public sealed partial class SamenLerenService
             .OrderByDescending(x => x.Count).ThenBy(x => x.Key).ToList();
 
         var now = Now;
-        return new ProgrammeReport(p, participants.Count, participants.Count(x => MissingInIntake(x).Count == 0), duos.Count,
+        return new ProgrammeReport(p, participants.Count, participants.Count(x => IntakeService.MissingInIntake(x).Count == 0), duos.Count,
             duos.Count(d => d.Status == DuoStatus.Active), participants.Count(x => x.UnmatchedReason is not null),
             duos.Count(d => d.Plan?.Status == PlanStatus.Approved), rows.Sum(r => r.HoursUsed), rows.Sum(r => r.HoursBudget),
             rows.Sum(r => r.SpentExpert), rows.Sum(r => r.ExpertBudget), rows.Sum(r => r.ReflectionsDue), refl.Count,
             rows.Sum(r => r.ReflectionsOnTime), duos.Sum(d => d.Meetings.Count(m => m.CountsAsHeld(now))),
-            rows.Count(r => r.NotMetSignal), p.IntervisionSessionCount, sessions.Count(s => s.ReportedAt is not null), evals.Count,
+            rows.Count(r => r.NotMetSignal), p.Settings.IntervisionSessionCount, sessions.Count(s => s.ReportedAt is not null), evals.Count,
             evals.Count >= MinimumGroup ? Math.Round(evals.Average(e => e.GoalsReached), 1) : null,
             factors, hidden,
             sessions.Where(s => s.LearningPoints is not null).OrderBy(s => s.Number).Select(s => $"{s.Number}: {s.LearningPoints}").ToList(),
-            duos.Where(d => d.Plan is not null && d.Plan.Topic.Length > 0).Select(d => (DuoName(d), d.Plan!.Topic, d.Plan.Product, d.Plan.Status)).ToList(),
+            duos.Where(d => d.Plan is not null && d.Plan.Topic.Length > 0).Select(d => (DuoService.DuoName(d), d.Plan!.Topic, d.Plan.Product, d.Plan.Status)).ToList(),
             rows);
     }
 

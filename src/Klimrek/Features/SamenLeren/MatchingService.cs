@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Klimrek.Features.Career;
 using Klimrek.Core.Collaboration;
 using Klimrek.Data;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.SamenLeren;
@@ -11,9 +13,7 @@ public sealed record PairExplanation(
     int A, int B, string NameA, string NameB, double Total,
     double AToB, double BToA, double Complementarity, double Qualities, double Affinity, double Availability, double CrossDepartment,
     string[] ABrings, string[] BBrings, string[] DifferentQualities, string[] SharedAffinities, string[] SharedSlots,
-    string? DepartmentA, string? DepartmentB, MatchWeightsView Weights, string[]? ANear = null, string[]? BNear = null);
-
-public sealed record MatchWeightsView(int Complementarity, int Qualities, int Affinity, int Availability, int CrossDepartment);
+    string? DepartmentA, string? DepartmentB, MatchWeights Weights, string[]? ANear = null, string[]? BNear = null);
 
 public sealed record RuleConflictView(string Kind, int A, int B, string NameA, string NameB, string Message);
 
@@ -21,15 +21,18 @@ public sealed record NotMatchable(int ParticipantId, string Name, IReadOnlyList<
 
 public sealed record MatchOutcome(MatchRun Run, IReadOnlyList<NotMatchable> NotMatchable);
 
-public sealed partial class SamenLerenService
+/// <summary>
+/// Matching: the steering group's fixed and forbidden pairs, forming the optimal duos from the complete intakes
+/// (explained per pair), and the duos that came out of it.
+/// </summary>
+public sealed class MatchingService(KlimrekDbContext db, TransitionCache cache, TimeProvider clock, ILogger<MatchingService> logger)
 {
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     public static readonly JsonSerializerOptions ExplanationJson = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<PairExplanation> Explanation(Duo d) =>
         JsonSerializer.Deserialize<List<PairExplanation>>(d.Explanation, ExplanationJson) ?? [];
-
-    public static MatchWeights WeightsOf(Programme p) =>
-        new(p.WeightComplementarity, p.WeightQualities, p.WeightAffinity, p.WeightAvailability, p.WeightCrossDepartment);
 
     public async Task<List<PairRule>> RulesAsync(ProgrammeAccess access, CancellationToken ct)
     {
@@ -41,11 +44,11 @@ public sealed partial class SamenLerenService
     public async Task<PairRule> SetRuleAsync(ProgrammeAccess access, int a, int b, PairRuleKind kind, CancellationToken ct)
     {
         access.RequireSteward();
-        if (!Enum.IsDefined(kind)) throw SamenLerenException.Invalid("Onbekende soort regel.");
-        if (a == b) throw SamenLerenException.Invalid("Kies twee verschillende deelnemers.");
+        if (!Enum.IsDefined(kind)) throw ProblemException.Field("kind", "Onbekende soort regel.");
+        if (a == b) throw ProblemException.Field("b", "Kies twee verschillende deelnemers.");
         (a, b) = (Math.Min(a, b), Math.Max(a, b));
         var ids = await db.Participants.Where(p => p.ProgrammeId == access.Programme.Id && (p.Id == a || p.Id == b)).CountAsync(ct);
-        if (ids != 2) throw SamenLerenException.Invalid("Beide deelnemers moeten aan dit programma meedoen.");
+        if (ids != 2) throw ProblemException.Invalid("Beide deelnemers moeten aan dit programma meedoen.");
         var rule = await db.PairRules.FirstOrDefaultAsync(r => r.ProgrammeId == access.Programme.Id && r.ParticipantAId == a && r.ParticipantBId == b, ct);
         if (rule is null)
         {
@@ -62,7 +65,7 @@ public sealed partial class SamenLerenService
     {
         access.RequireSteward();
         var rule = await db.PairRules.FirstOrDefaultAsync(r => r.Id == ruleId && r.ProgrammeId == access.Programme.Id, ct)
-                   ?? throw SamenLerenException.NotFound();
+                   ?? throw ProblemException.NotFound();
         db.PairRules.Remove(rule);
         await db.SaveChangesAsync(ct);
     }
@@ -85,106 +88,98 @@ public sealed partial class SamenLerenService
     public async Task<MatchOutcome> RunMatchingAsync(ProgrammeAccess access, string userId, CancellationToken ct)
     {
         access.RequireSteward();
-        var clockWatch = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         var programme = access.Programme;
-        if (programme.Status == ProgrammeStatus.Closed) throw SamenLerenException.Invalid("Het programma is afgesloten.");
+        if (programme.Status == ProgrammeStatus.Closed) throw ProblemException.Invalid("Het programma is afgesloten.");
         var participants = await db.Participants.AsNoTracking().Include(p => p.Terms).Include(p => p.User)
             .Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
         var inActive = (await db.DuoMembers.Where(m => db.Duos.Any(d => d.Id == m.DuoId && d.ProgrammeId == programme.Id && d.Status == DuoStatus.Active))
             .Select(m => m.ParticipantId).ToListAsync(ct)).ToHashSet();
         var names = participants.ToDictionary(p => p.Id, p => p.User!.DisplayName);
         var notMatchable = participants.Where(p => !inActive.Contains(p.Id))
-            .Select(p => new NotMatchable(p.Id, names[p.Id], MissingInIntake(p))).Where(x => x.Missing.Count > 0).ToList();
-        var pool = participants.Where(p => !inActive.Contains(p.Id) && MissingInIntake(p).Count == 0).ToList();
+            .Select(p => new NotMatchable(p.Id, names[p.Id], IntakeService.MissingInIntake(p))).Where(x => x.Missing.Count > 0).ToList();
+        var pool = participants.Where(p => !inActive.Contains(p.Id) && IntakeService.MissingInIntake(p).Count == 0).ToList();
 
-        // Terms become integer ids; equal keys (the same ESCO skill, or the same normalised free word) share an id.
-        var termIds = new Dictionary<string, int>();
-        var termLabels = new Dictionary<int, string>();
-        int[] Ids(Participant p, TermKind kind) => p.Terms.Where(t => t.Kind == kind).Select(t =>
-        {
-            if (!termIds.TryGetValue(t.Key, out var id))
-            {
-                id = termIds.Count;
-                termIds[t.Key] = id;
-                termLabels[id] = t.Label;
-            }
-            return id;
-        }).Distinct().Order().ToArray();
-        var candidates = pool.Select(p => new DuoCandidate(p.Id, Ids(p, TermKind.Brings), Ids(p, TermKind.Develops), Ids(p, TermKind.Quality),
-            Ids(p, TermKind.Affinity), p.Department ?? "", p.Team ?? "", p.Discipline ?? "", p.ManagerParticipantId, p.Availability)).ToList();
-        // Near: ESCO skills one step up or down the hierarchy from a skill someone brings, when somebody wants to develop
-        // them (only terms that already have an id can matter). They earn partial credit in the complementarity.
         var snapshot = await cache.GetAsync(ct);
-        var poolById = pool.ToDictionary(p => p.Id);
-        candidates = candidates.Select(c =>
-        {
-            var near = poolById[c.Id].Terms.Where(t => t.Kind == TermKind.Brings && t.SkillId is not null)
-                .SelectMany(t => snapshot.SkillNeighbours.GetValueOrDefault(t.SkillId!.Value, []))
-                .Select(n => termIds.TryGetValue("esco:" + n, out var id) ? id : -1).Where(id => id >= 0)
-                .Except(c.Brings).Distinct().Order().ToArray();
-            return near.Length == 0 ? c : c with { BringsNear = near };
-        }).ToList();
+        var input = MatchingInput.Build(pool.Select(EntryOf).ToList(), s => snapshot.SkillNeighbours.GetValueOrDefault(s, []));
+        var options = await OptionsAsync(programme, inActive, ct);
+        var conflicts = DuoMatcher.Conflicts(input.Candidates, options);
+        if (conflicts.Count > 0)
+            throw new ProblemException(409, new Message("De koppeling is niet uitgevoerd: de regels spreken elkaar tegen."),
+                new Dictionary<string, IReadOnlyList<Message>>
+                {
+                    [ProblemException.General] = conflicts.Select(c => new Message(ConflictMessage(c.Kind), names.GetValueOrDefault(c.A, "?"), names.GetValueOrDefault(c.B, "?"))).ToList(),
+                });
+        var result = DuoMatcher.Match(input.Candidates, options);
+        var run = await SaveRunAsync(programme, userId, pool, inActive, result, Explainer(input, pool, names, options.Weights), watch, ct);
+        logger.LogInformation("Matching programme {Id}: {Pool} people, {Groups} groups, {Unmatched} unmatched, {Edges} candidate pairs, {Rounds} pricing rounds, {Ms} ms",
+            programme.Id, pool.Count, result.Groups.Count, result.Unmatched.Count, result.CandidateEdges, result.PricingRounds, run.Milliseconds);
+        return new MatchOutcome(run, notMatchable);
+    }
 
+    private static IntakeEntry EntryOf(Participant p) => new(p.Id,
+        p.Terms.Select(t => new IntakeTermEntry(t.Kind switch
+        {
+            TermKind.Brings => TermRole.Brings,
+            TermKind.Develops => TermRole.Develops,
+            TermKind.Quality => TermRole.Quality,
+            _ => TermRole.Affinity,
+        }, t.Key, t.Label, t.SkillId)).ToList(),
+        p.Department, p.Team, p.Discipline, p.ManagerParticipantId, p.Availability);
+
+    private async Task<MatchOptions> OptionsAsync(Programme programme, HashSet<int> inActive, CancellationToken ct)
+    {
         var rules = await db.PairRules.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
         var fixedPairs = rules.Where(r => r.Kind == PairRuleKind.Fixed && !(inActive.Contains(r.ParticipantAId) && inActive.Contains(r.ParticipantBId)))
             .Select(r => (r.ParticipantAId, r.ParticipantBId)).ToList();
         var forbidden = rules.Where(r => r.Kind == PairRuleKind.Forbidden).Select(r => (r.ParticipantAId, r.ParticipantBId)).ToList();
-        var options = new MatchOptions(WeightsOf(programme), programme.AvoidSameTeam, programme.TrioForOdd, fixedPairs, forbidden);
-        var conflicts = DuoMatcher.Conflicts(candidates, options);
-        if (conflicts.Count > 0)
-        {
-            string N(int id) => names.GetValueOrDefault(id, "?");
-            throw new SamenLerenException(409, "De koppeling is niet uitgevoerd: de regels spreken elkaar tegen.")
-            {
-                Details = conflicts.Select(c => string.Format(ConflictMessage(c.Kind), N(c.A), N(c.B))).ToList(),
-            };
-        }
-        var result = DuoMatcher.Match(candidates, options);
+        return new MatchOptions(programme.Settings.Weights, programme.Settings.AvoidSameTeam, programme.Settings.TrioForOdd, fixedPairs, forbidden);
+    }
 
-        var byId = candidates.ToDictionary(c => c.Id);
+    private static Func<PairScore, PairExplanation> Explainer(MatchingInput input, List<Participant> pool, Dictionary<int, string> names, MatchWeights weights)
+    {
+        var byId = input.Candidates.ToDictionary(c => c.Id);
         var dbById = pool.ToDictionary(p => p.Id);
-        string[] Labels(int[] ids) => ids.Select(i => termLabels[i]).ToArray();
-        var weightsView = new MatchWeightsView(options.Weights.Complementarity, options.Weights.Qualities, options.Weights.Affinity, options.Weights.Availability, options.Weights.CrossDepartment);
-        PairExplanation Explain(PairScore s) => new(s.A, s.B, names[s.A], names[s.B], Math.Round(s.Total, 1),
+        string[] Labels(int[] ids) => ids.Select(i => input.Labels[i]).ToArray();
+        return s => new(s.A, s.B, names[s.A], names[s.B], Math.Round(s.Total, 1),
             s.AToB, s.BToA, s.Complementarity, s.Qualities, s.Affinity, s.Availability, s.CrossDepartment,
             Labels(s.ABrings), Labels(s.BBrings), Labels(s.DifferentQualities), Labels(s.SharedAffinities),
             Slots.Bits(byId[s.A].Availability & byId[s.B].Availability).Select(Slots.Key).ToArray(),
-            dbById[s.A].Department, dbById[s.B].Department, weightsView, Labels(s.ANear), Labels(s.BNear));
+            dbById[s.A].Department, dbById[s.B].Department, weights, Labels(s.ANear), Labels(s.BNear));
+    }
 
+    /// <summary>Replaces the proposed duos by the new run's, and records why people stayed without a duo.</summary>
+    private async Task<MatchRun> SaveRunAsync(Programme programme, string userId, List<Participant> pool, HashSet<int> inActive, DuoMatchResult result,
+        Func<PairScore, PairExplanation> explain, Stopwatch watch, CancellationToken ct)
+    {
+        var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var oldDuos = await db.Duos.Where(d => d.ProgrammeId == programme.Id && d.Status == DuoStatus.Proposed).ToListAsync(ct);
-        db.Duos.RemoveRange(oldDuos);
+        db.Duos.RemoveRange(await db.Duos.Where(d => d.ProgrammeId == programme.Id && d.Status == DuoStatus.Proposed).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         var run = new MatchRun
         {
-            ProgrammeId = programme.Id, RunAt = Now, RunById = userId, Participants = pool.Count, Groups = result.Groups.Count,
+            ProgrammeId = programme.Id, RunAt = now, RunById = userId, Participants = pool.Count, Groups = result.Groups.Count,
             Unmatched = result.Unmatched.Count, TotalScore = Math.Round(result.TotalScore, 2), CandidateEdges = result.CandidateEdges,
             PricingRounds = result.PricingRounds,
         };
         db.MatchRuns.Add(run);
         await db.SaveChangesAsync(ct);
         foreach (var g in result.Groups)
-        {
-            var duo = new Duo
+            db.Duos.Add(new Duo
             {
-                ProgrammeId = programme.Id, MatchRunId = run.Id, Score = Math.Round(g.Score, 2), Fixed = g.Fixed, CreatedAt = Now,
-                Explanation = JsonSerializer.Serialize(g.Pairs.Select(Explain).ToList(), ExplanationJson),
+                ProgrammeId = programme.Id, MatchRunId = run.Id, Score = Math.Round(g.Score, 2), Fixed = g.Fixed, CreatedAt = now,
+                Explanation = JsonSerializer.Serialize(g.Pairs.Select(explain).ToList(), ExplanationJson),
                 Members = g.Members.Select(m => new DuoMember { ParticipantId = m }).ToList(),
-            };
-            db.Duos.Add(duo);
-        }
+            });
         // Reasons for those without a duo; cleared for everyone else in the pool.
         var reasons = result.Unmatched.ToDictionary(u => u.Id, u => $"{u.Reason}|{u.AllowedPartners}");
-        var tracked = await db.Participants.Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
-        foreach (var p in tracked)
+        foreach (var p in await db.Participants.Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct))
             if (!inActive.Contains(p.Id))
                 p.UnmatchedReason = reasons.GetValueOrDefault(p.Id);
-        run.Milliseconds = clockWatch.ElapsedMilliseconds;
+        run.Milliseconds = watch.ElapsedMilliseconds;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Matching programme {Id}: {Pool} people, {Groups} groups, {Unmatched} unmatched, {Edges} candidate pairs, {Rounds} pricing rounds, {Ms} ms",
-            programme.Id, pool.Count, result.Groups.Count, result.Unmatched.Count, result.CandidateEdges, result.PricingRounds, run.Milliseconds);
-        return new MatchOutcome(run, notMatchable);
+        return run;
     }
 
     /// <summary>The Dutch sentence for a stored unmatched reason ("Reason|allowedPartners").</summary>
@@ -217,26 +212,5 @@ public sealed partial class SamenLerenService
         return await db.Duos.AsNoTracking().Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(p => p!.User).Include(d => d.Plan)
             .Where(d => d.ProgrammeId == access.Programme.Id && d.Status != DuoStatus.Dissolved && d.Members.Any(m => m.ParticipantId == access.Me.Id))
             .FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>A participant accepts the proposed duo or asks for a change (with a reason); all accepted → active.</summary>
-    public async Task RespondAsync(ProgrammeAccess access, int duoId, bool accept, string? note, CancellationToken ct)
-    {
-        var me = access.RequireParticipant();
-        var duo = await db.Duos.Include(d => d.Members).FirstOrDefaultAsync(d => d.Id == duoId && d.ProgrammeId == access.Programme.Id, ct);
-        var member = duo?.Members.FirstOrDefault(m => m.ParticipantId == me.Id);
-        if (duo is null || member is null) throw SamenLerenException.NotFound();
-        if (duo.Status != DuoStatus.Proposed) throw SamenLerenException.Invalid("Dit duo is al definitief.");
-        if (!accept && string.IsNullOrWhiteSpace(note)) throw SamenLerenException.Invalid("Vertel kort waarom je een andere koppeling vraagt.");
-        if ((note?.Length ?? 0) > 2000) throw SamenLerenException.Invalid("De toelichting is te lang (hoogstens 2000 tekens).");
-        member.Response = accept ? MemberResponse.Accepted : MemberResponse.ChangeRequested;
-        member.ResponseNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        member.RespondedAt = Now;
-        if (duo.Members.All(m => m.Response == MemberResponse.Accepted))
-        {
-            duo.Status = DuoStatus.Active;
-            db.DuoPlans.Add(new DuoPlan { DuoId = duo.Id, UpdatedAt = Now });
-        }
-        await db.SaveChangesAsync(ct);
     }
 }

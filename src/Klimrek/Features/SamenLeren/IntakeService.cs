@@ -1,0 +1,114 @@
+using Klimrek.Data;
+using Klimrek.Features.Career;
+using Klimrek.Infrastructure.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Klimrek.Features.SamenLeren;
+
+/// <summary>A participant's intake. Terms are ESCO skill labels or URIs, or free words; days are e.g. "dinsdag-middag".</summary>
+public sealed record IntakeInput(
+    IReadOnlyList<string>? Brings, IReadOnlyList<string>? Develops, IReadOnlyList<string>? Qualities, IReadOnlyList<string>? Affinities,
+    string? Department, string? Team, string? Discipline, int? ManagerParticipantId, IReadOnlyList<string>? Availability);
+
+/// <summary>The intake: what a participant brings and wants to develop, qualities, affinities, department and availability. Age is never asked.</summary>
+public sealed class IntakeService(KlimrekDbContext db, TransitionCache cache, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public const int MaxTerms = 30;
+    public const int MaxTermLength = 120;
+    public static readonly string[] QualitySuggestions = ["optimisme", "overzicht houden", "innovatief denken", "structuur aanbrengen", "verbinden", "doorzetten", "analytisch denken", "creativiteit"];
+
+    /// <summary>What an intake still lacks before the person can be matched (empty: matchable).</summary>
+    public static List<string> MissingInIntake(Participant p)
+    {
+        var missing = new List<string>();
+        if (p.IntakeCompletedAt is null) missing.Add("intake nog niet ingevuld");
+        if (!p.Terms.Any(t => t.Kind == TermKind.Brings)) missing.Add("wat je meebrengt");
+        if (!p.Terms.Any(t => t.Kind == TermKind.Develops)) missing.Add("wat je wilt ontwikkelen");
+        if (string.IsNullOrWhiteSpace(p.Department)) missing.Add("je afdeling");
+        if (p.Availability == 0) missing.Add("beschikbaarheid");
+        return missing;
+    }
+
+    public async Task<Participant> IntakeAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        var me = access.RequireParticipant();
+        await db.Entry(me).Collection(x => x.Terms).LoadAsync(ct);
+        return me;
+    }
+
+    /// <summary>Saves the intake whole (replacing the previous one); every problem is reported and nothing saved.</summary>
+    public async Task<Participant> SaveIntakeAsync(ProgrammeAccess access, IntakeInput input, CancellationToken ct)
+    {
+        var me = access.RequireParticipant();
+        var errors = new ValidationErrors();
+        var snapshot = await cache.GetAsync(ct);
+        var terms = new List<IntakeTerm>();
+        void Add(IReadOnlyList<string>? values, TermKind kind, string field, string what, bool escoAllowed)
+        {
+            var clean = (values ?? []).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).ToList();
+            if (clean.Count > MaxTerms) errors.Add(field, what + ": hoogstens {0}.", MaxTerms);
+            foreach (var v in clean.Take(MaxTerms))
+            {
+                if (v.Length > MaxTermLength) { errors.Add(field, what + ": '{0}…' is te lang (hoogstens {1} tekens).", v[..30], MaxTermLength); continue; }
+                var term = ResolveTerm(snapshot, v, kind, escoAllowed, errors, field, what);
+                if (term is not null && !terms.Any(t => t.Kind == kind && t.Key == term.Key)) terms.Add(term);
+            }
+        }
+        Add(input.Brings, TermKind.Brings, "brings", "Wat je meebrengt", true);
+        Add(input.Develops, TermKind.Develops, "develops", "Wat je wilt ontwikkelen", true);
+        Add(input.Qualities, TermKind.Quality, "qualities", "Kwaliteiten", false);
+        Add(input.Affinities, TermKind.Affinity, "affinities", "Inhoudelijke affiniteit", false);
+        int availability = Slots.Parse(input.Availability, errors);
+        foreach (var (value, field, what) in new[] { (input.Department, "department", "Afdeling"), (input.Team, "team", "Team"), (input.Discipline, "discipline", "Vakgebied") })
+            if ((value?.Trim().Length ?? 0) > 200) errors.Add(field, what + ": hoogstens {0} tekens.", 200);
+        if (input.ManagerParticipantId is int mid)
+        {
+            if (mid == me.Id) errors.Add("managerParticipantId", "Je kunt niet je eigen leidinggevende zijn.");
+            else if (!await db.Participants.AnyAsync(p => p.Id == mid && p.ProgrammeId == me.ProgrammeId, ct))
+                errors.Add("managerParticipantId", "De gekozen leidinggevende doet niet mee aan dit programma.");
+        }
+        Refuse.IfAny(errors, "De intake is niet opgeslagen.");
+
+        await db.Entry(me).Collection(x => x.Terms).LoadAsync(ct);
+        db.IntakeTerms.RemoveRange(me.Terms);
+        me.Terms = terms;
+        me.Department = Texts.Clean(input.Department);
+        me.Team = Texts.Clean(input.Team);
+        me.Discipline = Texts.Clean(input.Discipline);
+        me.ManagerParticipantId = input.ManagerParticipantId;
+        me.Availability = availability;
+        me.IntakeCompletedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return me;
+    }
+
+    private static IntakeTerm? ResolveTerm(TransitionCache.Snapshot s, string value, TermKind kind, bool escoAllowed, ValidationErrors errors, string field, string what)
+    {
+        if (escoAllowed && value.StartsWith("http://data.europa.eu/esco/skill/", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!s.SkillByUri.TryGetValue(value, out var sid)) { errors.Add(field, what + ": onbekende ESCO-vaardigheid {0}.", value); return null; }
+            return new IntakeTerm { Kind = kind, SkillId = sid, Label = s.Skills[sid].Label("nl").Text, Key = "esco:" + sid };
+        }
+        if (escoAllowed && SkillByLabel(s).TryGetValue(Normalize(value), out var id))
+            return new IntakeTerm { Kind = kind, SkillId = id, Label = value, Key = "esco:" + id };
+        return new IntakeTerm { Kind = kind, Label = value, Key = "t:" + Normalize(value) };
+    }
+
+    public static string Normalize(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TransitionCache.Snapshot, Dictionary<string, int>> LabelMaps = new();
+
+    /// <summary>Exact ESCO skill labels (Dutch and English, normalised) → skill id, so "samenwerken" typed by two people is one term.</summary>
+    private static Dictionary<string, int> SkillByLabel(TransitionCache.Snapshot s) => LabelMaps.GetValue(s, snap =>
+    {
+        var map = new Dictionary<string, int>();
+        foreach (var (id, info) in snap.Skills.OrderBy(kv => kv.Key))
+        {
+            if (info.LabelNl is { } nl) map.TryAdd(Normalize(nl), id);
+            if (info.LabelEn is { } en) map.TryAdd(Normalize(en), id);
+        }
+        return map;
+    });
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Klimrek.Data;
+using Klimrek.Features.Career;
+using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static Klimrek.Features.SamenLeren.SamenLerenApi;
+
+namespace Klimrek.Features.SamenLeren;
+
+/// <summary>Programmes over HTTP: settings, enrolment and the participant's intake.</summary>
+public static class ProgrammesApi
+{
+    /// <summary>Routes under <c>/programmes/{id}</c>.</summary>
+    public static void Map(RouteGroupBuilder programme)
+    {
+        programme.MapGet("/", Get);
+        programme.MapPut("/", UpdateAsync).WithSummary("Changes the programme's settings (steering group).");
+        programme.MapPost("/participants", EnrolAsync).WithSummary("Adds participants (or steering-group members) by e-mail; all or nothing.");
+        programme.MapGet("/participants", ParticipantsAsync)
+            .WithSummary("Participants with intake status: who is not yet matchable and what is missing (steering group).");
+        programme.MapGet("/intake", IntakeAsync);
+        programme.MapPut("/intake", SaveIntakeAsync)
+            .WithSummary("Your intake, replaced whole. Terms: ESCO skill URIs or labels, or free words; availability like 'dinsdag-middag'. Age is never asked.");
+    }
+
+    public static async Task<Ok<List<ProgrammeView>>> ListAsync(ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok((await programmes.MyProgrammesAsync(SamenLerenFilters.UserId(user), ct)).Select(x => View(x.Programme, x.IsSteward, x.IsParticipant)).ToList());
+
+    public static async Task<Created<ProgrammeView>> CreateAsync(ProgrammeSettings input, ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Stuurgroep) && !user.IsInRole(Roles.Beheerder))
+            throw ProblemException.Forbidden("Een programma opzetten mag de stuurgroep (of een beheerder).");
+        var p = await programmes.CreateProgrammeAsync(SamenLerenFilters.UserId(user), input, ct);
+        return TypedResults.Created($"/api/v1/programmes/{p.Id}", View(p, true, false));
+    }
+
+    public static Ok<ProgrammeView> Get(SamenLerenRequest request) => TypedResults.Ok(ViewOf(request.Programme));
+
+    public static async Task<Ok<ProgrammeView>> UpdateAsync(ProgrammeSettings input, SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct)
+    {
+        await programmes.UpdateProgrammeAsync(request.Programme, input, ct);
+        return TypedResults.Ok(ViewOf(request.Programme));
+    }
+
+    public static async Task<Ok<EnrolledView>> EnrolAsync(EnrolRequest req, SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct) =>
+        TypedResults.Ok(new EnrolledView(await programmes.EnrolAsync(request.Programme, req.Emails ?? [], req.Stewards, ct)));
+
+    public static async Task<Ok<List<ParticipantView>>> ParticipantsAsync(SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct)
+    {
+        var rows = await programmes.ParticipantsAsync(request.Programme, ct);
+        return TypedResults.Ok(rows.Select(r => new ParticipantView(r.Participant.Id, r.Name, r.Email, r.Missing.Count == 0, r.Missing, r.Participant.UnmatchedReason)).ToList());
+    }
+
+    public static async Task<Ok<IntakeView>> IntakeAsync(SamenLerenRequest request, IntakeService intakes, TransitionCache cache, CancellationToken ct) =>
+        TypedResults.Ok(IntakeOf(await intakes.IntakeAsync(request.Programme, ct), await cache.GetAsync(ct)));
+
+    public static async Task<Ok<IntakeView>> SaveIntakeAsync(IntakeInput input, SamenLerenRequest request, IntakeService intakes, TransitionCache cache, CancellationToken ct) =>
+        TypedResults.Ok(IntakeOf(await intakes.SaveIntakeAsync(request.Programme, input, ct), await cache.GetAsync(ct)));
+
+    private static ProgrammeView ViewOf(ProgrammeAccess a) => View(a.Programme, a.IsSteward, a.Me is not null);
+}

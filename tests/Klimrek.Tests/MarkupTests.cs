@@ -1,0 +1,87 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Klimrek.Data;
+using Klimrek.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Klimrek.Tests;
+
+/// <summary>
+/// Every page, as each role that can open it: every <c>&lt;label for&gt;</c> points to exactly one element, no id is used
+/// twice, and every form control has an accessible name (a label, aria-label or aria-labelledby) — the checks that
+/// catch Razor's <c>id="q@i"</c> trap, where every label pointed at one literal id.
+/// </summary>
+public abstract class MarkupTests(KlimrekApp app)
+{
+    private async Task<List<string>> PagesAsync()
+    {
+        var (occupation, other) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KlimrekDbContext>();
+            var ids = await db.Occupations.OrderBy(o => o.Id).Select(o => o.Id).Take(2).ToListAsync();
+            return (ids[0], ids[1]);
+        });
+        return
+        [
+            "/", "/beroepen?q=verpleeg", "/over", $"/beroepen/{occupation}", $"/beroepen/{occupation}/overstappen",
+            $"/beroepen/{occupation}/overstappen/{other}", $"/beroepen/{occupation}/versies", "/account/inloggen", "/account/registreren",
+        ];
+    }
+
+    private static readonly Dictionary<string, string[]> ByRole = new()
+    {
+        [Roles.Deelnemer] = ["/klimrek", "/klimrek/profiel", "/klimrek/profiel?zoek=plannen", "/klimrek/beroep-toevoegen?zoek=verpleeg", "/samen-leren"],
+        [Roles.Curator] = ["/beroepen/{occ}/bewerken/hoofd", "/beroepen/{occ}/bewerken/verschuivingen"],
+        [Roles.Begeleider] = ["/begeleiding"],
+        [Roles.Stuurgroep] = ["/samen-leren", "/samen-leren/instellingen"],
+        [Roles.Beheerder] = ["/beheer/gebruikers", "/beheer/organisaties", "/beheer/arbeidsmarkt"],
+    };
+
+    [Fact]
+    public async Task Every_label_points_to_one_control_and_every_control_has_a_name()
+    {
+        var problems = new List<string>();
+        var anonymous = app.Anonymous();
+        var pages = await PagesAsync();
+        foreach (var url in pages)
+            await CheckAsync(anonymous, url, problems);
+        var occupation = pages[3].Split('/')[2];
+        foreach (var (role, urls) in ByRole)
+        {
+            var client = await app.LoginAsync(role);
+            foreach (var url in urls)
+                await CheckAsync(client, url.Replace("{occ}", occupation), problems);
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task CheckAsync(HttpClient client, string url, List<string> problems)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        foreach (var group in document.QuerySelectorAll("[id]").GroupBy(e => e.Id!).Where(g => g.Count() > 1))
+            problems.Add($"{url}: id \"{group.Key}\" is used {group.Count()} times");
+        foreach (var label in document.QuerySelectorAll("label[for]"))
+        {
+            var target = label.GetAttribute("for")!;
+            var count = document.QuerySelectorAll("[id]").Count(e => e.Id == target);
+            if (count != 1) problems.Add($"{url}: <label for=\"{target}\"> ({label.TextContent.Trim()}) points to {count} elements");
+        }
+        foreach (var control in document.QuerySelectorAll("input, select, textarea"))
+        {
+            var type = control.GetAttribute("type");
+            if (type is "hidden" or "submit" or "button" or "reset") continue;
+            var named = control.HasAttribute("aria-label") || control.HasAttribute("aria-labelledby") || control.Closest("label") is not null
+                || (control.Id is { Length: > 0 } id && document.QuerySelectorAll("label[for]").Any(l => l.GetAttribute("for") == id));
+            if (!named) problems.Add($"{url}: <{control.LocalName} name=\"{control.GetAttribute("name")}\"> has no accessible name");
+        }
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class MarkupTestsSqlite(SqliteApp app) : MarkupTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class MarkupTestsPostgres(PostgresApp app) : MarkupTests(app);
