@@ -101,33 +101,44 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
         var hasCollections = pack.Collections.Count > 0;
         string Coll(string table) => hasCollections ? "excluded.\"Collections\"" : $"\"{table}\".\"Collections\"";
 
-        // 1. Concepts, upserted by URI.
-        await Stage(db, "stage_isco", "uri text, code text", ct);
-        await db.LoadAsync("stage_isco", ["uri", "code"], pack.IscoGroups.Values.Select(r => new object?[] { r.Uri, r.Code }), ct);
-        await db.ExecuteAsync("""
-            INSERT INTO "IscoGroups" ("Uri", "Code") SELECT uri, code FROM stage_isco WHERE true
-            ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code"
-            """, ct);
+        // 1. Concepts, upserted by URI. Into an empty database (every first start) they are copied straight into their
+        // tables: there is nothing to match, and the staging copy and the upsert would double the work.
+        var fresh = await Scalar(db, """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM "Occupations") OR EXISTS (SELECT 1 FROM "Skills") OR EXISTS (SELECT 1 FROM "IscoGroups")
+            THEN 0 ELSE 1 END
+            """, ct) == 1;
+        async Task Concepts(string table, string[] columns, string stageColumns, IEnumerable<object?[]> rows, string upsert)
+        {
+            if (fresh)
+            {
+                await db.LoadAsync(table, columns, rows, ct);
+                return;
+            }
+            var stage = "stage_" + table.ToLowerInvariant();
+            await Stage(db, stage, stageColumns, ct);
+            await db.LoadAsync(stage, [.. stageColumns.Split(", ").Select(c => c.Split(' ')[0])], rows, ct);
+            await db.ExecuteAsync(upsert.Replace("STAGE_TABLE", stage), ct);
+        }
 
-        await Stage(db, "stage_occ", "uri text, code text, isco text, modified text, coll integer", ct);
-        await db.LoadAsync("stage_occ", ["uri", "code", "isco", "modified", "coll"], pack.Occupations.Values.Select(r =>
-            new object?[] { r.Uri, r.Code, r.IscoCode, r.ModifiedDate, (int)pack.Collections.GetValueOrDefault(r.Uri) }), ct);
-        await db.ExecuteAsync($"""
+        await Concepts("IscoGroups", ["Uri", "Code"], "uri text, code text",
+            pack.IscoGroups.Values.Select(r => new object?[] { r.Uri, r.Code }), """
+            INSERT INTO "IscoGroups" ("Uri", "Code") SELECT uri, code FROM STAGE_TABLE WHERE true
+            ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code"
+            """);
+        await Concepts("Occupations", ["Uri", "Code", "IscoCode", "ModifiedDate", "Collections"], "uri text, code text, isco text, modified text, coll integer",
+            pack.Occupations.Values.Select(r => new object?[] { r.Uri, r.Code, r.IscoCode, r.ModifiedDate, (int)pack.Collections.GetValueOrDefault(r.Uri) }), $"""
             INSERT INTO "Occupations" ("Uri", "Code", "IscoCode", "ModifiedDate", "Collections")
-            SELECT uri, code, isco, modified, coll FROM stage_occ WHERE true
+            SELECT uri, code, isco, modified, coll FROM STAGE_TABLE WHERE true
             ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code", "IscoCode" = excluded."IscoCode",
               "ModifiedDate" = excluded."ModifiedDate", "Collections" = {Coll("Occupations")}
-            """, ct);
-
-        await Stage(db, "stage_skill", "uri text, ctype integer, stype text, reuse text, code text, coll integer", ct);
-        await db.LoadAsync("stage_skill", ["uri", "ctype", "stype", "reuse", "code", "coll"], pack.Skills.Values.Select(r =>
-            new object?[] { r.Uri, (int)r.ConceptType, r.SkillType, r.ReuseLevel, r.Code, (int)pack.Collections.GetValueOrDefault(r.Uri) }), ct);
-        await db.ExecuteAsync($"""
+            """);
+        await Concepts("Skills", ["Uri", "ConceptType", "SkillType", "ReuseLevel", "Code", "Collections"], "uri text, ctype integer, stype text, reuse text, code text, coll integer",
+            pack.Skills.Values.Select(r => new object?[] { r.Uri, (int)r.ConceptType, r.SkillType, r.ReuseLevel, r.Code, (int)pack.Collections.GetValueOrDefault(r.Uri) }), $"""
             INSERT INTO "Skills" ("Uri", "ConceptType", "SkillType", "ReuseLevel", "Code", "Collections")
-            SELECT uri, ctype, stype, reuse, code, coll FROM stage_skill WHERE true
+            SELECT uri, ctype, stype, reuse, code, coll FROM STAGE_TABLE WHERE true
             ON CONFLICT ("Uri") DO UPDATE SET "ConceptType" = excluded."ConceptType", "SkillType" = excluded."SkillType",
               "ReuseLevel" = excluded."ReuseLevel", "Code" = excluded."Code", "Collections" = {Coll("Skills")}
-            """, ct);
+            """);
         // A join, not a subquery per occupation, and only rows whose group changes are written (ids are positive).
         await db.ExecuteAsync("""
             UPDATE "Occupations" SET "IscoGroupId" = s.gid
@@ -143,9 +154,9 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
 
         // 2. Texts, replaced per concept and language.
         await Stage(db, "stage_ids", "id integer primary key", ct);
-        await ReplaceTexts(db, "OccupationTexts", "OccupationId", pack.OccupationTexts, occIds, ct);
-        await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, ct);
-        await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, ct);
+        await ReplaceTexts(db, "OccupationTexts", "OccupationId", pack.OccupationTexts, occIds, fresh, ct);
+        await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, fresh, ct);
+        await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, fresh, ct);
         progress?.Report(new ImportProgress("Teksten bijgewerkt", 0.65));
 
         // The relation files: read on another thread while the concepts were written; their errors abort here.
@@ -240,7 +251,7 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
         }
         progress?.Report(new ImportProgress("Relaties bijgewerkt", 0.95));
 
-        foreach (var t in new[] { "stage_isco", "stage_occ", "stage_skill", "stage_ids", "stage_upd" })
+        foreach (var t in new[] { "stage_iscogroups", "stage_occupations", "stage_skills", "stage_ids", "stage_upd" })
             await db.ExecuteAsync($"DROP TABLE IF EXISTS {t}", ct);
 
         logger.LogInformation("ESCO import stages: {Stages}", string.Join(", ", stages));
@@ -254,17 +265,20 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
     }
 
     private static Task ReplaceTexts(BulkLoader db, string table, string fk, Dictionary<(string Uri, string Lang), TextRow> texts,
-        Dictionary<string, int> ids, CancellationToken ct) =>
+        Dictionary<string, int> ids, bool fresh, CancellationToken ct) =>
         // One set-aside of the table's indexes for all languages: each rebuild sorts the whole table.
         db.WithDeferredIndexesAsync(table, async () =>
         {
             foreach (var group in texts.GroupBy(t => t.Key.Lang))
             {
                 var rows = group.Where(t => ids.ContainsKey(t.Key.Uri)).Select(t => (Id: ids[t.Key.Uri], t.Value)).ToList();
-                await db.ExecuteAsync("DELETE FROM stage_ids", ct);
-                await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
-                // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
-                await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
+                if (!fresh)
+                {
+                    await db.ExecuteAsync("DELETE FROM stage_ids", ct);
+                    await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
+                    // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
+                    await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
+                }
                 await db.LoadAsync(table, [fk, "Language", "PreferredLabel", "AltLabels", "HiddenLabels", "Description"],
                     rows.Select(r => new object?[] { r.Id, group.Key, r.Value.PreferredLabel, r.Value.AltLabels, r.Value.HiddenLabels, r.Value.Description }), ct);
             }
