@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Klimrek.Data;
 using Klimrek.Infrastructure;
@@ -53,7 +55,45 @@ public abstract class MarkupTests(KlimrekApp app)
             foreach (var url in urls)
                 await CheckAsync(client, url.Replace("{occ}", occupation), problems);
         }
+        await CheckSamenLerenAsync(problems);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>A running programme with one duo: its pages as the steward and as a participant.</summary>
+    private async Task CheckSamenLerenAsync(List<string> problems)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var steward = await app.LoginAsync(Roles.Stuurgroep);
+        var created = await steward.PostAsJsonAsync("/api/v1/programmes", new
+        {
+            name = "Markup", startDate = today.AddDays(-14), endDate = today.AddDays(200), hoursPerParticipant = 75,
+            expertBudgetPerDuo = 500m, reflectionCadenceWeeks = 6, intervisionSessionCount = 3, notMetWeeks = 3,
+            weights = new { complementarity = 40, qualities = 10, affinity = 20, availability = 20, crossDepartment = 10 },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var people = new[] { await app.LoginAsUserAsync(Roles.Deelnemer), await app.LoginAsUserAsync(Roles.Deelnemer) };
+        Assert.Equal(HttpStatusCode.OK, (await steward.PostAsJsonAsync($"/api/v1/programmes/{id}/participants",
+            new { emails = people.Select(p => p.Email).ToArray() })).StatusCode);
+        for (var i = 0; i < 2; i++)
+        {
+            var intake = await people[i].Client.PutAsJsonAsync($"/api/v1/programmes/{id}/intake", new
+            {
+                brings = new[] { $"onderwerp-{i}" }, develops = new[] { $"onderwerp-{1 - i}" }, qualities = new[] { "optimisme" },
+                affinities = new[] { "onderwijsinnovatie" }, department = i == 0 ? "Onderwijs" : "Onderzoek", discipline = "beleid",
+                availability = new[] { "dinsdag-middag" },
+            });
+            Assert.Equal(HttpStatusCode.OK, intake.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await steward.PostAsync($"/api/v1/programmes/{id}/matching", null)).StatusCode);
+        var duo = (await people[0].Client.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}/my-duo")).GetProperty("id").GetInt32();
+
+        foreach (var url in new[] { $"/samen-leren/{id}", $"/samen-leren/instellingen/{id}", $"/samen-leren/{id}/monitor",
+                     $"/samen-leren/{id}/intervisie", $"/samen-leren/{id}/rapport", $"/samen-leren/{id}/duo/{duo}" })
+            await CheckAsync(steward, url, problems);
+        foreach (var url in new[] { "/samen-leren", $"/samen-leren/{id}", $"/samen-leren/{id}/intake", $"/samen-leren/{id}/evaluatie",
+                     $"/samen-leren/{id}/duo/{duo}" })
+            await CheckAsync(people[0].Client, url, problems);
     }
 
     private static async Task CheckAsync(HttpClient client, string url, List<string> problems)
