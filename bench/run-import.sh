@@ -48,7 +48,8 @@ for i in $(seq 1 "$REPEATS"); do
   inner_ms "$dir/import-sqlite.log" >> "$dir/sqlite-inner.txt"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-copy=$(median < "$dir/copy.txt"); whole=$(median < "$dir/whole.txt"); inner=$(median < "$dir/inner.txt"); sqlite=$(median < "$dir/sqlite-inner.txt")
+f2() { xargs printf '%.2f '; }
+copy=$(median < "$dir/copy.txt" | f2); whole=$(median < "$dir/whole.txt" | f2); inner=$(median < "$dir/inner.txt" | f2); sqlite=$(median < "$dir/sqlite-inner.txt" | f2)
 ratio() { awk -v a="$1" -v b="$copy" 'BEGIN { printf "%.2f", a / b }'; }
 {
 echo "# ESCO import beside PostgreSQL COPY ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m))"
@@ -58,10 +59,10 @@ echo "Load average before / after: $load_before / $load_after${SHARED_NOTE:+ —
 echo
 echo "| what | seconds (median) | runs | ratio to COPY |"
 echo "|---|---|---|---|"
-echo "| PostgreSQL COPY of the same CSVs into raw text tables, one psql session, one transaction (peer, the floor) | $copy | $(paste -sd' ' "$dir/copy.txt") | 1.00 |"
-echo "| Klimrek on PostgreSQL, the import alone (reading, validating, writing; one transaction) | $inner | $(paste -sd' ' "$dir/inner.txt") | $(ratio "$inner") |"
-echo "| Klimrek on PostgreSQL, the whole CLI run (process start, import; migrations done beforehand) | $whole | $(paste -sd' ' "$dir/whole.txt" | xargs printf '%.2f ') | $(ratio "$whole") |"
-echo "| Klimrek on SQLite, the import alone (for reference) | $sqlite | $(paste -sd' ' "$dir/sqlite-inner.txt") | $(ratio "$sqlite") |"
+echo "| PostgreSQL COPY of the same CSVs into raw text tables, one psql session, one transaction (peer, the floor) | $copy | $(f2 < "$dir/copy.txt") | 1.00 |"
+echo "| Klimrek on PostgreSQL, the import alone (reading, validating, writing; one transaction) | $inner | $(f2 < "$dir/inner.txt") | $(ratio "$inner") |"
+echo "| Klimrek on PostgreSQL, the whole CLI run (process start, import; migrations done beforehand) | $whole | $(f2 < "$dir/whole.txt") | $(ratio "$whole") |"
+echo "| Klimrek on SQLite, the import alone (for reference) | $sqlite | $(f2 < "$dir/sqlite-inner.txt") | $(ratio "$sqlite") |"
 echo
 echo "Klimrek's import does more than the peer: it validates every row, upserts concepts by URI (ids stay stable for"
 echo "curated content), resolves URIs to ids, merges collections and languages, and leaves keyed, indexed tables with"

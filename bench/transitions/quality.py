@@ -13,5 +13,5 @@ for label,_ in occ:
     print("| # | naar | fit | sector | essentieel te leren |")
     print("|---|---|---|---|---|")
     for n,x in enumerate(t['items'],1):
-        print(f"| {n} | {x['targetLabel']['text']} | {x['score']:.2f} | {x['toSector']} | {len(x['missingEssential'])} |")
+        print(f"| {n} | {x['targetLabel']['text']} | {x['score']:.2f} | {x['toSector']} | {x['missingEssentialCount']} |")
     print()

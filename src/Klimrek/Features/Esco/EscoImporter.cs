@@ -101,35 +101,50 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
         var hasCollections = pack.Collections.Count > 0;
         string Coll(string table) => hasCollections ? "excluded.\"Collections\"" : $"\"{table}\".\"Collections\"";
 
-        // 1. Concepts, upserted by URI.
-        await Stage(db, "stage_isco", "uri text, code text", ct);
-        await db.LoadAsync("stage_isco", ["uri", "code"], pack.IscoGroups.Values.Select(r => new object?[] { r.Uri, r.Code }), ct);
-        await db.ExecuteAsync("""
-            INSERT INTO "IscoGroups" ("Uri", "Code") SELECT uri, code FROM stage_isco WHERE true
-            ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code"
-            """, ct);
+        // 1. Concepts, upserted by URI. Into an empty database (every first start) they are copied straight into their
+        // tables: there is nothing to match, and the staging copy and the upsert would double the work.
+        var fresh = await Scalar(db, """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM "Occupations") OR EXISTS (SELECT 1 FROM "Skills") OR EXISTS (SELECT 1 FROM "IscoGroups")
+            THEN 0 ELSE 1 END
+            """, ct) == 1;
+        async Task Concepts(string table, string[] columns, string stageColumns, IEnumerable<object?[]> rows, string upsert)
+        {
+            if (fresh)
+            {
+                await db.LoadAsync(table, columns, rows, ct);
+                return;
+            }
+            var stage = "stage_" + table.ToLowerInvariant();
+            await Stage(db, stage, stageColumns, ct);
+            await db.LoadAsync(stage, [.. stageColumns.Split(", ").Select(c => c.Split(' ')[0])], rows, ct);
+            await db.ExecuteAsync(upsert.Replace("STAGE_TABLE", stage), ct);
+        }
 
-        await Stage(db, "stage_occ", "uri text, code text, isco text, modified text, coll integer", ct);
-        await db.LoadAsync("stage_occ", ["uri", "code", "isco", "modified", "coll"], pack.Occupations.Values.Select(r =>
-            new object?[] { r.Uri, r.Code, r.IscoCode, r.ModifiedDate, (int)pack.Collections.GetValueOrDefault(r.Uri) }), ct);
-        await db.ExecuteAsync($"""
+        await Concepts("IscoGroups", ["Uri", "Code"], "uri text, code text",
+            pack.IscoGroups.Values.Select(r => new object?[] { r.Uri, r.Code }), """
+            INSERT INTO "IscoGroups" ("Uri", "Code") SELECT uri, code FROM STAGE_TABLE WHERE true
+            ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code"
+            """);
+        await Concepts("Occupations", ["Uri", "Code", "IscoCode", "ModifiedDate", "Collections"], "uri text, code text, isco text, modified text, coll integer",
+            pack.Occupations.Values.Select(r => new object?[] { r.Uri, r.Code, r.IscoCode, r.ModifiedDate, (int)pack.Collections.GetValueOrDefault(r.Uri) }), $"""
             INSERT INTO "Occupations" ("Uri", "Code", "IscoCode", "ModifiedDate", "Collections")
-            SELECT uri, code, isco, modified, coll FROM stage_occ WHERE true
+            SELECT uri, code, isco, modified, coll FROM STAGE_TABLE WHERE true
             ON CONFLICT ("Uri") DO UPDATE SET "Code" = excluded."Code", "IscoCode" = excluded."IscoCode",
               "ModifiedDate" = excluded."ModifiedDate", "Collections" = {Coll("Occupations")}
-            """, ct);
-
-        await Stage(db, "stage_skill", "uri text, ctype integer, stype text, reuse text, code text, coll integer", ct);
-        await db.LoadAsync("stage_skill", ["uri", "ctype", "stype", "reuse", "code", "coll"], pack.Skills.Values.Select(r =>
-            new object?[] { r.Uri, (int)r.ConceptType, r.SkillType, r.ReuseLevel, r.Code, (int)pack.Collections.GetValueOrDefault(r.Uri) }), ct);
-        await db.ExecuteAsync($"""
+            """);
+        await Concepts("Skills", ["Uri", "ConceptType", "SkillType", "ReuseLevel", "Code", "Collections"], "uri text, ctype integer, stype text, reuse text, code text, coll integer",
+            pack.Skills.Values.Select(r => new object?[] { r.Uri, (int)r.ConceptType, r.SkillType, r.ReuseLevel, r.Code, (int)pack.Collections.GetValueOrDefault(r.Uri) }), $"""
             INSERT INTO "Skills" ("Uri", "ConceptType", "SkillType", "ReuseLevel", "Code", "Collections")
-            SELECT uri, ctype, stype, reuse, code, coll FROM stage_skill WHERE true
+            SELECT uri, ctype, stype, reuse, code, coll FROM STAGE_TABLE WHERE true
             ON CONFLICT ("Uri") DO UPDATE SET "ConceptType" = excluded."ConceptType", "SkillType" = excluded."SkillType",
               "ReuseLevel" = excluded."ReuseLevel", "Code" = excluded."Code", "Collections" = {Coll("Skills")}
-            """, ct);
+            """);
+        // A join, not a subquery per occupation, and only rows whose group changes are written (ids are positive).
         await db.ExecuteAsync("""
-            UPDATE "Occupations" SET "IscoGroupId" = (SELECT g."Id" FROM "IscoGroups" g WHERE g."Code" = "Occupations"."IscoCode")
+            UPDATE "Occupations" SET "IscoGroupId" = s.gid
+            FROM (SELECT o."Id" AS id, g.gid FROM "Occupations" o
+                  LEFT JOIN (SELECT "Code", MIN("Id") AS gid FROM "IscoGroups" GROUP BY "Code") g ON g."Code" = o."IscoCode") AS s
+            WHERE "Occupations"."Id" = s.id AND COALESCE("Occupations"."IscoGroupId", -1) <> COALESCE(s.gid, -1)
             """, ct);
         progress?.Report(new ImportProgress("Begrippen bijgewerkt", 0.5));
 
@@ -139,9 +154,9 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
 
         // 2. Texts, replaced per concept and language.
         await Stage(db, "stage_ids", "id integer primary key", ct);
-        await ReplaceTexts(db, "OccupationTexts", "OccupationId", pack.OccupationTexts, occIds, ct);
-        await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, ct);
-        await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, ct);
+        await ReplaceTexts(db, "OccupationTexts", "OccupationId", pack.OccupationTexts, occIds, fresh, ct);
+        await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, fresh, ct);
+        await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, fresh, ct);
         progress?.Report(new ImportProgress("Teksten bijgewerkt", 0.65));
 
         // The relation files: read on another thread while the concepts were written; their errors abort here.
@@ -208,7 +223,7 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
             await db.ExecuteAsync("""DELETE FROM "OccupationSkills" """, ct);
             // In primary-key order: B-tree appends instead of random inserts.
             await db.WithDeferredIndexesAsync("OccupationSkills", () => db.LoadAsync("OccupationSkills", ["OccupationId", "SkillId", "IsEssential"],
-                rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
+                InKeyOrder(rows).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
             Report(pack, "occupationSkillRelations", unknownOcc, "een beroep dat niet in de beroepenlijst staat");
             Report(pack, "occupationSkillRelations", unknownSkill, "een vaardigheid die niet in de vaardighedenlijst staat");
             if (duplicates > 0)
@@ -231,12 +246,12 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
             }
             await db.ExecuteAsync("""DELETE FROM "SkillRelations" """, ct);
             await db.WithDeferredIndexesAsync("SkillRelations", () => db.LoadAsync("SkillRelations", ["SkillId", "RelatedSkillId", "IsEssential"],
-                rows.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
+                InKeyOrder(rows).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
             Report(pack, "skillSkillRelations", unknown, "een onbekende vaardigheid");
         }
         progress?.Report(new ImportProgress("Relaties bijgewerkt", 0.95));
 
-        foreach (var t in new[] { "stage_isco", "stage_occ", "stage_skill", "stage_ids", "stage_upd" })
+        foreach (var t in new[] { "stage_iscogroups", "stage_occupations", "stage_skills", "stage_ids", "stage_upd" })
             await db.ExecuteAsync($"DROP TABLE IF EXISTS {t}", ct);
 
         logger.LogInformation("ESCO import stages: {Stages}", string.Join(", ", stages));
@@ -250,17 +265,20 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
     }
 
     private static Task ReplaceTexts(BulkLoader db, string table, string fk, Dictionary<(string Uri, string Lang), TextRow> texts,
-        Dictionary<string, int> ids, CancellationToken ct) =>
+        Dictionary<string, int> ids, bool fresh, CancellationToken ct) =>
         // One set-aside of the table's indexes for all languages: each rebuild sorts the whole table.
         db.WithDeferredIndexesAsync(table, async () =>
         {
             foreach (var group in texts.GroupBy(t => t.Key.Lang))
             {
                 var rows = group.Where(t => ids.ContainsKey(t.Key.Uri)).Select(t => (Id: ids[t.Key.Uri], t.Value)).ToList();
-                await db.ExecuteAsync("DELETE FROM stage_ids", ct);
-                await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
-                // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
-                await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
+                if (!fresh)
+                {
+                    await db.ExecuteAsync("DELETE FROM stage_ids", ct);
+                    await db.LoadAsync("stage_ids", ["id"], rows.Select(r => new object?[] { r.Id }).Distinct(), ct);
+                    // The language code comes from a file name matched by [a-z]{2,3}(-[a-z]{2,4})?: safe to inline.
+                    await db.ExecuteAsync($"""DELETE FROM "{table}" WHERE "Language" = '{group.Key}' AND "{fk}" IN (SELECT id FROM stage_ids)""", ct);
+                }
                 await db.LoadAsync(table, [fk, "Language", "PreferredLabel", "AltLabels", "HiddenLabels", "Description"],
                     rows.Select(r => new object?[] { r.Id, group.Key, r.Value.PreferredLabel, r.Value.AltLabels, r.Value.HiddenLabels, r.Value.Description }), ct);
             }
@@ -270,7 +288,25 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
     {
         await db.ExecuteAsync("DELETE FROM stage_upd", ct);
         await db.LoadAsync("stage_upd", ["id", "v"], values.Select(kv => new object?[] { kv.Key, kv.Value }), ct);
-        await db.ExecuteAsync($"""UPDATE "{table}" SET "{column}" = (SELECT s.v FROM stage_upd s WHERE s.id = "{table}"."Id")""", ct);
+        await db.ExecuteAsync($"""
+            UPDATE "{table}" SET "{column}" = s.v
+            FROM (SELECT t."Id" AS id, u.v FROM "{table}" t LEFT JOIN stage_upd u ON u.id = t."Id") AS s
+            WHERE "{table}"."Id" = s.id AND COALESCE("{table}"."{column}", -1) <> COALESCE(s.v, -1)
+            """, ct);
+    }
+
+    /// <summary>The pairs in (first, second) order, sorted as 64-bit keys: far cheaper than a two-key LINQ sort.</summary>
+    private static IEnumerable<KeyValuePair<(int, int), bool>> InKeyOrder(Dictionary<(int, int), bool> rows)
+    {
+        var keys = new long[rows.Count];
+        int n = 0;
+        foreach (var (a, b) in rows.Keys) keys[n++] = ((long)a << 32) | (uint)b;
+        Array.Sort(keys);
+        foreach (var k in keys)
+        {
+            var key = ((int)(k >> 32), (int)k);
+            yield return new(key, rows[key]);
+        }
     }
 
     private static async Task<int> Scalar(BulkLoader db, string sql, CancellationToken ct)
