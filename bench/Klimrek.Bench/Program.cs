@@ -40,7 +40,7 @@ static List<string> Labels(string esco)
             char ch = (char)c;
             if (quoted)
             {
-                if (ch == '"') { if (reader.Peek() == '"') { sb.Append('"'); reader.Read(); } else quoted = false; }
+                if (ch == '"') { if (reader.Peek() == '"') { sb.Append('"'); _ = reader.Read(); } else quoted = false; }
                 else sb.Append(ch);
             }
             else if (ch == '"') quoted = true;
@@ -216,7 +216,7 @@ static async Task<int> Trgm(string cs, string esco, int n)
 static async Task<int> Startup(string dll, string dataFolder, string url)
 {
     var sw = Stopwatch.StartNew();
-    var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+    var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
     psi.ArgumentList.Add(dll);
     psi.ArgumentList.Add("--urls");
     psi.ArgumentList.Add(url);

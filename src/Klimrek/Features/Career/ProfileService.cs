@@ -106,8 +106,8 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         var have = profile.Skills.Select(x => x.SkillId).ToHashSet();
         var rows = await db.OccupationSkills.AsNoTracking().Where(r => r.OccupationId == occupationId)
             .Select(r => new { r.SkillId, r.IsEssential }).ToListAsync(ct);
-        return rows.Where(r => s.Skills.ContainsKey(r.SkillId))
-            .Select(r => new ProposedSkill(r.SkillId, s.Skills[r.SkillId].Uri, s.Skills[r.SkillId].Label(language), r.IsEssential, have.Contains(r.SkillId)))
+        return rows.Where(r => s.Catalogue.Skills.ContainsKey(r.SkillId))
+            .Select(r => new ProposedSkill(r.SkillId, s.Catalogue.Skills[r.SkillId].Uri, s.Catalogue.Skills[r.SkillId].Label(language), r.IsEssential, have.Contains(r.SkillId)))
             .OrderByDescending(x => x.Essential).ThenBy(x => x.Label.Text, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
@@ -238,8 +238,8 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         var occupations = profile.Occupations.Where(o => OccUri(o.OccupationId) is not null)
             .Select(o => new ProfileDocument.OccupationEntry(OccUri(o.OccupationId)!, s.Catalogue.Occupations[o.OccupationId].LocalLabel("nl").Text, o.FromYear, o.ToYear))
             .OrderBy(o => o.Uri, StringComparer.Ordinal).ToList();
-        var skills = profile.Skills.Where(x => s.Skills.ContainsKey(x.SkillId))
-            .Select(x => new ProfileDocument.SkillEntry(s.Skills[x.SkillId].Uri, s.Skills[x.SkillId].Label("nl").Text, EvidenceKey(x.Evidence), ValidationKey(x.Validation),
+        var skills = profile.Skills.Where(x => s.Catalogue.Skills.ContainsKey(x.SkillId))
+            .Select(x => new ProfileDocument.SkillEntry(s.Catalogue.Skills[x.SkillId].Uri, s.Catalogue.Skills[x.SkillId].Label("nl").Text, EvidenceKey(x.Evidence), ValidationKey(x.Validation),
                 x.Note, x.SourceOccupationId is int so ? OccUri(so) : null))
             .OrderBy(x => x.Uri, StringComparer.Ordinal).ToList();
         return new ProfileDocument(ProfileDocument.FormatName, ProfileDocument.CurrentVersion, "ESCO v1.1.1", occupations, skills,

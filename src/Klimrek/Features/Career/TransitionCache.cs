@@ -25,13 +25,6 @@ public sealed class TransitionCache(EscoCatalogue catalogue, ILogger<TransitionC
         public required string?[] Sectors { get; init; }
         public required long MemoryBytes { get; init; }
 
-        // The catalogue's skill views, kept here for the features that reached them through this snapshot before
-        // the catalogue existed; new code reads EscoCatalogue directly.
-        public FrozenDictionary<int, SkillInfo> Skills => Catalogue.Skills;
-        public FrozenDictionary<string, int> SkillByUri => Catalogue.SkillByUri;
-        public FrozenDictionary<int, int[]> SkillNeighbours => Catalogue.SkillNeighbours;
-        public LabelSearchIndex SkillSearch => Catalogue.SkillSearch;
-
         public OccupationSummary Occupation(int index) => Catalogue.Occupations[OccupationIds[index]];
         public string? SectorOf(int index) => Sectors[index];
     }

@@ -137,7 +137,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
 
     private static SkillRef Ref(TransitionCache.Snapshot s, int skillIndex, bool essential, double held, int? via, string language)
     {
-        var info = s.Skills[s.SkillIds[skillIndex]];
+        var info = s.Catalogue.Skills[s.SkillIds[skillIndex]];
         var viaRef = via is int v ? Ref(s, v, false, 1, null, language) : null;
         return new SkillRef(info.Id, info.Uri, info.Label(language), essential, held, viaRef);
     }

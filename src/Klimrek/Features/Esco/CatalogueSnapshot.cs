@@ -98,7 +98,7 @@ public sealed record CatalogueSnapshot
         if (string.IsNullOrWhiteSpace(idOrUri) || idOrUri.Length > 400) return null;
         // A URI in a path segment arrives with its slashes still escaped (%2F): routing never decodes those.
         if (idOrUri.Contains('%')) idOrUri = Uri.UnescapeDataString(idOrUri);
-        if (int.TryParse(idOrUri, out var id))
+        if (int.TryParse(idOrUri, System.Globalization.CultureInfo.InvariantCulture, out var id))
             return Occupations.ContainsKey(id) ? id : null;
         string uri;
         if (Guid.TryParse(idOrUri, out var guid)) uri = OccupationUriPrefix + guid.ToString("D");

@@ -16,9 +16,12 @@ namespace Klimrek.Features.Esco;
 /// caches); a new import rebuilds the snapshot.
 /// </summary>
 public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<EscoCatalogue> logger)
+    : IDisposable
 {
     private readonly long _checkTicks = (long)(configuration.GetValue("Klimrek:CatalogueCheckSeconds", 2.0) * clock.TimestampFrequency);
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
     private volatile CatalogueSnapshot? _current;
     private long _nextCheck;
     private long _invalidations;
@@ -105,9 +108,7 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
             .Select(b => (b.SkillId, b.BroaderSkillId)).ToArray();
         var related = (await db.SkillRelations.AsNoTracking().Select(r => new { r.SkillId, r.RelatedSkillId }).ToListAsync(ct))
             .Select(r => (r.SkillId, r.RelatedSkillId)).ToArray();
-        var isco = await db.IscoGroups.AsNoTracking().Select(g => new { g.Id, g.Uri, g.Code, g.ParentId }).ToListAsync(ct);
-        var iscoTexts = await db.IscoGroupTexts.AsNoTracking().Where(t => t.Language == "nl" || t.Language == "en")
-            .Select(t => new { t.IscoGroupId, t.Language, t.PreferredLabel }).ToListAsync(ct);
+        var iscoGroups = await IscoGroupsAsync(db, ct);
 
         // Occupations: summaries, the label index over every label in every language, the hierarchy.
         var labels = new List<SearchLabel>(occTexts.Count * 6);
@@ -146,8 +147,6 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         var codes = skills.Where(s => s.Code != null).ToDictionary(s => s.Id, s => s.Code!);
         var aspects = SkillAspects(skills.Select(s => (s.Id, s.SkillType)), broader, codes);
 
-        var iscoNl = iscoTexts.Where(t => t.Language == "nl").ToDictionary(t => t.IscoGroupId, t => t.PreferredLabel);
-        var iscoEn = iscoTexts.Where(t => t.Language == "en").ToDictionary(t => t.IscoGroupId, t => t.PreferredLabel);
         var snapshot = new CatalogueSnapshot
         {
             Version = version,
@@ -165,7 +164,7 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
             SkillNeighbours = neighbours,
             SkillSearch = new LabelSearchIndex(skillLabels),
             SkillAspects = aspects,
-            IscoGroups = isco.ToFrozenDictionary(g => g.Id, g => new IscoGroupInfo(g.Id, g.Uri, g.Code, g.ParentId, iscoNl.GetValueOrDefault(g.Id), iscoEn.GetValueOrDefault(g.Id))),
+            IscoGroups = iscoGroups,
             Requirements = requirements,
             SkillBroader = broader,
             SkillRelated = related,
@@ -173,6 +172,16 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         logger.LogInformation("ESCO catalogue built for import {Import} (version {Version}): {Occ} occupations, {Labels} labels, {Skills} skills in {Ms} ms",
             importId, version, summaries.Count, occupationSearch.LabelCount, infos.Count, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return snapshot;
+    }
+
+    private static async Task<FrozenDictionary<int, IscoGroupInfo>> IscoGroupsAsync(KlimrekDbContext db, CancellationToken ct)
+    {
+        var isco = await db.IscoGroups.AsNoTracking().Select(g => new { g.Id, g.Uri, g.Code, g.ParentId }).ToListAsync(ct);
+        var texts = await db.IscoGroupTexts.AsNoTracking().Where(t => t.Language == "nl" || t.Language == "en")
+            .Select(t => new { t.IscoGroupId, t.Language, t.PreferredLabel }).ToListAsync(ct);
+        var nl = texts.Where(t => t.Language == "nl").ToDictionary(t => t.IscoGroupId, t => t.PreferredLabel);
+        var en = texts.Where(t => t.Language == "en").ToDictionary(t => t.IscoGroupId, t => t.PreferredLabel);
+        return isco.ToFrozenDictionary(g => g.Id, g => new IscoGroupInfo(g.Id, g.Uri, g.Code, g.ParentId, nl.GetValueOrDefault(g.Id), en.GetValueOrDefault(g.Id)));
     }
 
     /// <summary>Each skill's place on the body, from its type and the codes of the groups above it.</summary>
@@ -201,6 +210,6 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         return skills.ToFrozenDictionary(s => s.Id, s => SkillAspectClassifier.Classify(s.SkillType, Ancestors(s.Id, 0)));
     }
 
-    private static IEnumerable<string> Split(string? s) =>
+    private static string[] Split(string? s) =>
         (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

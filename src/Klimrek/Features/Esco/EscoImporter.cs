@@ -98,6 +98,40 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
             stageClock.Restart();
             outer?.Report(p);
         });
+        var fresh = await WriteConceptsAsync(db, pack, ct);
+        progress?.Report(new ImportProgress("Begrippen bijgewerkt", 0.5));
+
+        var occIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "Occupations" """, ct);
+        var skillIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "Skills" """, ct);
+        var iscoIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "IscoGroups" """, ct);
+
+        // 2. Texts, replaced per concept and language.
+        await Stage(db, "stage_ids", "id integer primary key", ct);
+        await ReplaceTexts(db, "OccupationTexts", "OccupationId", pack.OccupationTexts, occIds, fresh, ct);
+        await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, fresh, ct);
+        await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, fresh, ct);
+        progress?.Report(new ImportProgress("Teksten bijgewerkt", 0.65));
+
+        // The relation files: read on another thread while the concepts were written; their errors abort here.
+        pack = reading.Complete();
+        progress?.Report(new ImportProgress("Relatiebestanden gelezen", 0.7));
+
+        await WriteHierarchiesAsync(db, pack, occIds, skillIds, iscoIds, ct);
+        progress?.Report(new ImportProgress("Hiërarchie bijgewerkt", 0.75));
+
+        var relations = await WriteRelationsAsync(db, pack, occIds, skillIds, ct);
+        progress?.Report(new ImportProgress("Relaties bijgewerkt", 0.95));
+
+        foreach (var t in new[] { "stage_iscogroups", "stage_occupations", "stage_skills", "stage_ids", "stage_upd" })
+            await db.ExecuteAsync($"DROP TABLE IF EXISTS {t}", ct);
+
+        logger.LogInformation("ESCO import stages: {Stages}", string.Join(", ", stages));
+        return (pack, new Counts(occIds.Count, await Scalar(db, """SELECT COUNT(*) FROM "Skills" WHERE "ConceptType" = 1""", ct), iscoIds.Count, relations));
+    }
+
+    /// <summary>1. Concepts, upserted by URI; returns whether the database was empty (then they are copied straight in).</summary>
+    private static async Task<bool> WriteConceptsAsync(BulkLoader db, EscoPack pack, CancellationToken ct)
+    {
         var hasCollections = pack.Collections.Count > 0;
         string Coll(string table) => hasCollections ? "excluded.\"Collections\"" : $"\"{table}\".\"Collections\"";
 
@@ -146,24 +180,13 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
                   LEFT JOIN (SELECT "Code", MIN("Id") AS gid FROM "IscoGroups" GROUP BY "Code") g ON g."Code" = o."IscoCode") AS s
             WHERE "Occupations"."Id" = s.id AND COALESCE("Occupations"."IscoGroupId", -1) <> COALESCE(s.gid, -1)
             """, ct);
-        progress?.Report(new ImportProgress("Begrippen bijgewerkt", 0.5));
+        return fresh;
+    }
 
-        var occIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "Occupations" """, ct);
-        var skillIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "Skills" """, ct);
-        var iscoIds = await db.ReadMapAsync("""SELECT "Uri", "Id" FROM "IscoGroups" """, ct);
-
-        // 2. Texts, replaced per concept and language.
-        await Stage(db, "stage_ids", "id integer primary key", ct);
-        await ReplaceTexts(db, "OccupationTexts", "OccupationId", pack.OccupationTexts, occIds, fresh, ct);
-        await ReplaceTexts(db, "SkillTexts", "SkillId", pack.SkillTexts, skillIds, fresh, ct);
-        await ReplaceTexts(db, "IscoGroupTexts", "IscoGroupId", pack.IscoTexts, iscoIds, fresh, ct);
-        progress?.Report(new ImportProgress("Teksten bijgewerkt", 0.65));
-
-        // The relation files: read on another thread while the concepts were written; their errors abort here.
-        pack = reading.Complete();
-        progress?.Report(new ImportProgress("Relatiebestanden gelezen", 0.7));
-
-        // 3. Hierarchies.
+    /// <summary>3. The occupation, ISCO and skill hierarchies; unknown concepts are reported, not fatal.</summary>
+    private static async Task WriteHierarchiesAsync(BulkLoader db, EscoPack pack, Dictionary<string, int> occIds, Dictionary<string, int> skillIds,
+        Dictionary<string, int> iscoIds, CancellationToken ct)
+    {
         await Stage(db, "stage_upd", "id integer primary key, v integer", ct);
         if (pack.OccupationBroader is { } occBroader)
         {
@@ -203,9 +226,12 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
                 rows.Order().Select(r => new object?[] { r.Item1, r.Item2 }), ct), ct);
             Report(pack, "broaderRelationsSkillPillar", unknown, "een onbekende vaardigheid");
         }
-        progress?.Report(new ImportProgress("Hiërarchie bijgewerkt", 0.75));
+    }
 
-        // 4. Relations.
+    /// <summary>4. Occupation–skill and skill–skill relations, replaced whole; returns the number of occupation–skill relations.</summary>
+    private static async Task<int> WriteRelationsAsync(BulkLoader db, EscoPack pack, Dictionary<string, int> occIds, Dictionary<string, int> skillIds,
+        CancellationToken ct)
+    {
         int relations;
         if (pack.OccupationSkills is { } occSkills)
         {
@@ -249,13 +275,7 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
                 InKeyOrder(rows).Select(r => new object?[] { r.Key.Item1, r.Key.Item2, r.Value }), ct), ct);
             Report(pack, "skillSkillRelations", unknown, "een onbekende vaardigheid");
         }
-        progress?.Report(new ImportProgress("Relaties bijgewerkt", 0.95));
-
-        foreach (var t in new[] { "stage_iscogroups", "stage_occupations", "stage_skills", "stage_ids", "stage_upd" })
-            await db.ExecuteAsync($"DROP TABLE IF EXISTS {t}", ct);
-
-        logger.LogInformation("ESCO import stages: {Stages}", string.Join(", ", stages));
-        return (pack, new Counts(occIds.Count, await Scalar(db, """SELECT COUNT(*) FROM "Skills" WHERE "ConceptType" = 1""", ct), iscoIds.Count, relations));
+        return relations;
     }
 
     private static async Task Stage(BulkLoader db, string name, string columns, CancellationToken ct)

@@ -16,10 +16,10 @@ public static partial class EscoPackReader
 
     private const int MaxLabelLength = 500;
 
-    [GeneratedRegex(@"^(?<kind>occupations|skills|ISCOGroups|skillGroups|(?<coll>transversal|digital|green|language|research|digComp)SkillsCollection|researchOccupationsCollection)_(?<lang>[a-z]{2,3}(-[a-z]{2,4})?)\.csv(\.gz)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>occupations|skills|ISCOGroups|skillGroups|(?<coll>transversal|digital|green|language|research|digComp)SkillsCollection|researchOccupationsCollection)_(?<lang>[a-z]{2,3}(-[a-z]{2,4})?)\.csv(\.gz)?$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ConceptFile();
 
-    [GeneratedRegex(@"^(?<kind>broaderRelationsOccPillar|broaderRelationsSkillPillar|occupationSkillRelations|skillSkillRelations)(_[a-z]{2,3}(-[a-z]{2,4})?)?\.csv(\.gz)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>broaderRelationsOccPillar|broaderRelationsSkillPillar|occupationSkillRelations|skillSkillRelations)(_[a-z]{2,3}(-[a-z]{2,4})?)?\.csv(\.gz)?$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RelationFile();
 
     public static EscoPack Read(string folder, IProgress<string>? progress = null) => Begin(folder, progress).Complete();
@@ -33,41 +33,7 @@ public static partial class EscoPackReader
         if (!Directory.Exists(folder))
             throw new EscoImportException($"Map '{folder}' bestaat niet.");
         var pack = new EscoPack { Source = Path.GetFullPath(folder) };
-        var files = new List<(string Path, Kind Kind, string? Lang, EscoCollections Coll)>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileName(path);
-            var m = ConceptFile().Match(name);
-            if (m.Success)
-            {
-                var lang = m.Groups["lang"].Value.ToLowerInvariant();
-                var kind = m.Groups["kind"].Value.ToLowerInvariant();
-                var coll = m.Groups["coll"].Success ? CollectionOf(m.Groups["coll"].Value) : EscoCollections.None;
-                files.Add((path, kind switch
-                {
-                    "occupations" => Kind.Occupations,
-                    "skills" => Kind.Skills,
-                    "iscogroups" => Kind.Isco,
-                    "skillgroups" => Kind.SkillGroups,
-                    "researchoccupationscollection" => Kind.OccupationCollection,
-                    _ => Kind.SkillCollection,
-                }, lang, kind == "researchoccupationscollection" ? EscoCollections.Research : coll));
-                continue;
-            }
-            m = RelationFile().Match(name);
-            if (m.Success)
-            {
-                files.Add((path, m.Groups["kind"].Value.ToLowerInvariant() switch
-                {
-                    "broaderrelationsoccpillar" => Kind.OccBroader,
-                    "broaderrelationsskillpillar" => Kind.SkillBroader,
-                    "occupationskillrelations" => Kind.OccSkill,
-                    _ => Kind.SkillSkill,
-                }, null, EscoCollections.None));
-                continue;
-            }
-            pack.FilesIgnored.Add(name);
-        }
+        var files = Classify(folder, pack);
         if (files.Count == 0)
             throw new EscoImportException($"Geen ESCO-bestanden gevonden in '{folder}' (verwacht o.a. occupations_nl.csv, skills_en.csv, occupationSkillRelations.csv).");
 
@@ -123,6 +89,47 @@ public static partial class EscoPackReader
             throw;
         }
         return reading;
+    }
+
+    /// <summary>The pack's files by kind (concept files with their language and collection); other files are listed as ignored.</summary>
+    private static List<(string Path, Kind Kind, string? Lang, EscoCollections Coll)> Classify(string folder, EscoPack pack)
+    {
+        var files = new List<(string Path, Kind Kind, string? Lang, EscoCollections Coll)>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            var m = ConceptFile().Match(name);
+            if (m.Success)
+            {
+                var lang = m.Groups["lang"].Value.ToLowerInvariant();
+                var kind = m.Groups["kind"].Value.ToLowerInvariant();
+                var coll = m.Groups["coll"].Success ? CollectionOf(m.Groups["coll"].Value) : EscoCollections.None;
+                files.Add((path, kind switch
+                {
+                    "occupations" => Kind.Occupations,
+                    "skills" => Kind.Skills,
+                    "iscogroups" => Kind.Isco,
+                    "skillgroups" => Kind.SkillGroups,
+                    "researchoccupationscollection" => Kind.OccupationCollection,
+                    _ => Kind.SkillCollection,
+                }, lang, kind == "researchoccupationscollection" ? EscoCollections.Research : coll));
+                continue;
+            }
+            m = RelationFile().Match(name);
+            if (m.Success)
+            {
+                files.Add((path, m.Groups["kind"].Value.ToLowerInvariant() switch
+                {
+                    "broaderrelationsoccpillar" => Kind.OccBroader,
+                    "broaderrelationsskillpillar" => Kind.SkillBroader,
+                    "occupationskillrelations" => Kind.OccSkill,
+                    _ => Kind.SkillSkill,
+                }, null, EscoCollections.None));
+                continue;
+            }
+            pack.FilesIgnored.Add(name);
+        }
+        return files;
     }
 
     private static EscoCollections CollectionOf(string name) => name.ToLowerInvariant() switch
@@ -342,7 +349,7 @@ public sealed class EscoPackReading(EscoPack pack, Task relations, Action finish
         try { relations.Wait(); }
         catch (AggregateException e) when (e.InnerException is EscoImportException inner)
         {
-            throw inner;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
         }
         finish();
         return pack;

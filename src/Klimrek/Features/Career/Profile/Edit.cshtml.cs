@@ -34,9 +34,9 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
     {
         Profile = await profiles.GetOrCreateAsync(UserId, ct);
         var s = await cache.GetAsync(ct);
-        foreach (var x in Profile.Skills.Where(x => s.Skills.ContainsKey(x.SkillId))
-                     .OrderBy(x => s.Skills[x.SkillId].Label(Language).Text, StringComparer.CurrentCultureIgnoreCase))
-            Skills.Add(new SkillRow(x, s.Skills[x.SkillId],
+        foreach (var x in Profile.Skills.Where(x => s.Catalogue.Skills.ContainsKey(x.SkillId))
+                     .OrderBy(x => s.Catalogue.Skills[x.SkillId].Label(Language).Text, StringComparer.CurrentCultureIgnoreCase))
+            Skills.Add(new SkillRow(x, s.Catalogue.Skills[x.SkillId],
                 x.SourceOccupationId is int so && s.Catalogue.Occupations.TryGetValue(so, out var occ) ? occ.LocalLabel(Language).Text : null));
         foreach (var o in Profile.Occupations.Where(o => s.Catalogue.Occupations.ContainsKey(o.OccupationId)))
             Occupations.Add(new OccupationRow(o, s.Catalogue.Occupations[o.OccupationId].LocalLabel(Language)));
@@ -47,8 +47,8 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         var q = Zoek?.Trim();
         if (q is { Length: > 0 and <= 200 })
         {
-            var hits = s.SkillSearch.Search(q, 0, 15, Language).Hits;
-            SearchResults = hits.Select(h => s.Skills[h.Key]).ToList();
+            var hits = s.Catalogue.SkillSearch.Search(q, 0, 15, Language).Hits;
+            SearchResults = hits.Select(h => s.Catalogue.Skills[h.Key]).ToList();
         }
         else if (q is { Length: > 200 })
             Errors.Add("De zoekterm is te lang (hoogstens 200 tekens).");
@@ -70,7 +70,7 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
     public async Task<IActionResult> OnPostAddSkillAsync(int skillId, string? evidence, CancellationToken ct)
     {
         var s = await cache.GetAsync(ct);
-        if (!s.Skills.TryGetValue(skillId, out var skill) || skill.IsGroup) return await Fail("Deze vaardigheid bestaat niet.", ct);
+        if (!s.Catalogue.Skills.TryGetValue(skillId, out var skill) || skill.IsGroup) return await Fail("Deze vaardigheid bestaat niet.", ct);
         var kind = ProfileService.TryEvidence(evidence, out var e) ? e : EvidenceKind.Zelfbeoordeling;
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
         try { await profiles.AddSkillAsync(profile, skillId, kind, ProfileService.DefaultValidation(kind), null, ct); }
