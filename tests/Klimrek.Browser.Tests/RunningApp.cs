@@ -1,8 +1,8 @@
+using Microsoft.Playwright;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Playwright;
 
 namespace Klimrek.Browser.Tests;
 

@@ -1,9 +1,9 @@
-using System.Net;
 using Klimrek.Data;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net;
 
 namespace Klimrek.Tests;
 

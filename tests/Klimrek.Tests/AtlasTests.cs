@@ -1,9 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Klimrek.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Klimrek.Tests;
 

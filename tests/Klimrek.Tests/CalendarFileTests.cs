@@ -1,5 +1,5 @@
-using System.Text;
 using Klimrek.Infrastructure.Calendar;
+using System.Text;
 
 namespace Klimrek.Tests;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
 
 namespace Klimrek.Tests;
 

@@ -1,9 +1,9 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Klimrek.Data;
 using Klimrek.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Klimrek.Tests;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Esco;
@@ -6,6 +5,7 @@ using Klimrek.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text;
 
 namespace Klimrek.Tests;
 

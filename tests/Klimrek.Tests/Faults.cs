@@ -1,8 +1,8 @@
-using System.Data.Common;
 using Klimrek.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using System.Data.Common;
 
 namespace Klimrek.Tests;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Klimrek.Data;
 using Klimrek.Features.Accounts;
 using Klimrek.Infrastructure;
@@ -8,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Klimrek.Tests;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using System.Globalization;
 
 namespace Klimrek.Tests;
 

@@ -1,5 +1,5 @@
-using System.Numerics;
 using Klimrek.Core.Matching;
+using System.Numerics;
 
 namespace Klimrek.Core.SamenLeren;
 

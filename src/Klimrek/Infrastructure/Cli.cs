@@ -1,9 +1,9 @@
-using System.CommandLine;
 using Klimrek.Data;
 using Klimrek.Features.Accounts;
 using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
+using System.CommandLine;
 
 namespace Klimrek.Infrastructure;
 

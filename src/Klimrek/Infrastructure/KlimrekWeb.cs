@@ -1,4 +1,3 @@
-using System.Globalization;
 using Klimrek.Data;
 using Klimrek.Features.Accounts;
 using Klimrek.Features.Atlas;
@@ -11,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using System.Globalization;
 
 namespace Klimrek.Infrastructure;
 

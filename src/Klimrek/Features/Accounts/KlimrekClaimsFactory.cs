@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Klimrek.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using System.Security.Claims;
 
 namespace Klimrek.Features.Accounts;
 

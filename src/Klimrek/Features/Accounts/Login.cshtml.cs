@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using Klimrek.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 

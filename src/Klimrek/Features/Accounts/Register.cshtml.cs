@@ -1,10 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using Klimrek.Data;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 

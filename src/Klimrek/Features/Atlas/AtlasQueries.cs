@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
+using System.Text.Json;
 
 namespace Klimrek.Features.Atlas;
 

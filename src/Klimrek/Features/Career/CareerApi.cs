@@ -1,9 +1,9 @@
-using System.Security.Claims;
-using System.Text;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
+using System.Text;
 
 namespace Klimrek.Features.Career;
 

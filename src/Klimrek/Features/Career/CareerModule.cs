@@ -1,7 +1,7 @@
-using System.Globalization;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
 
 namespace Klimrek.Features.Career;
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Klimrek.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Klimrek.Features.Career;
 

@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure.Errors;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Klimrek.Features.Career;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using CsvHelper;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
@@ -11,6 +6,11 @@ using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Klimrek.Features.Career;
 

@@ -1,7 +1,7 @@
-using System.Collections.Frozen;
 using Klimrek.Core.Search;
 using Klimrek.Core.Transitions;
 using Klimrek.Features.Esco;
+using System.Collections.Frozen;
 
 namespace Klimrek.Features.Career;
 

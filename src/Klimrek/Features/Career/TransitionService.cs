@@ -1,8 +1,8 @@
-using Klimrek.Infrastructure;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Esco;
+using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.Career;
 

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Klimrek.Core.Atlas;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace Klimrek.Features.Curation;
 

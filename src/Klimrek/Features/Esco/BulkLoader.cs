@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using System.Data.Common;
 
 namespace Klimrek.Features.Esco;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using System.Globalization;
 
 namespace Klimrek.Features.Esco;
 

@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
 using Klimrek.Core.Atlas;
 using Klimrek.Core.Search;
+using System.Collections.Frozen;
 
 namespace Klimrek.Features.Esco;
 

@@ -1,8 +1,8 @@
-using System.Collections.Frozen;
 using Klimrek.Core.Atlas;
 using Klimrek.Core.Search;
 using Klimrek.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Frozen;
 
 namespace Klimrek.Features.Esco;
 

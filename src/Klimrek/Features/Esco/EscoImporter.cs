@@ -1,8 +1,8 @@
-using System.Data.Common;
-using System.Diagnostics;
 using Klimrek.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using System.Data.Common;
+using System.Diagnostics;
 
 namespace Klimrek.Features.Esco;
 

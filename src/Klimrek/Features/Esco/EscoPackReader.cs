@@ -1,6 +1,6 @@
+using Klimrek.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Klimrek.Data;
 
 namespace Klimrek.Features.Esco;
 

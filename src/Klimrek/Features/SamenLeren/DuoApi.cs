@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Klimrek.Infrastructure.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
 using static Klimrek.Features.SamenLeren.SamenLerenApi;
 
 namespace Klimrek.Features.SamenLeren;

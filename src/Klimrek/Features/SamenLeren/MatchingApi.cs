@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
 using static Klimrek.Features.SamenLeren.SamenLerenApi;
 
 namespace Klimrek.Features.SamenLeren;

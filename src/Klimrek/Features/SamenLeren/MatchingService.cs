@@ -1,10 +1,10 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Klimrek.Features.Esco;
 using Klimrek.Core.SamenLeren;
 using Klimrek.Data;
+using Klimrek.Features.Esco;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
+using System.Text.Json;
 
 namespace Klimrek.Features.SamenLeren;
 

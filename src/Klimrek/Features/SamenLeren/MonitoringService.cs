@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using System.Text;
 
 namespace Klimrek.Features.SamenLeren;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
+using System.Globalization;
 
 namespace Klimrek.Features.SamenLeren;
 

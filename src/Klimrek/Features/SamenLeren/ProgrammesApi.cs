@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
 using static Klimrek.Features.SamenLeren.SamenLerenApi;
 
 namespace Klimrek.Features.SamenLeren;

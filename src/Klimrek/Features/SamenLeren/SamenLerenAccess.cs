@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
 
 namespace Klimrek.Features.SamenLeren;
 

@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Security.Claims;
 using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
+using System.Globalization;
+using System.Security.Claims;
 
 namespace Klimrek.Features.SamenLeren;
 

@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using System.Security.Claims;
 
 namespace Klimrek.Features.SamenLeren;
 

@@ -1,8 +1,8 @@
-using System.Data.Common;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using System.Data.Common;
+using System.Net.Sockets;
 
 namespace Klimrek.Infrastructure.Errors;
 

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Klimrek.Data;
 using Klimrek.Features.Career;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Security.Claims;
 
 namespace Klimrek.Features.Career.Coaching;
 

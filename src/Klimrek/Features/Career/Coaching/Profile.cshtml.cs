@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Security.Claims;
 
 namespace Klimrek.Features.Career.Coaching;
 

@@ -1,13 +1,13 @@
-using System.Text;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Klimrek.Features.Esco;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
+using System.Text;
 
 namespace Klimrek.Features.Career.Profile;
 
