@@ -22,7 +22,7 @@ public sealed class MyKlimrekModel(ProfileService profiles, TransitionService tr
     public async Task OnGetAsync(CancellationToken ct)
     {
         Profile = await profiles.GetOrCreateAsync(UserId, ct);
-        var source = await profiles.SourceAsync(Profile, English ? "your profile" : "je profiel", ct);
+        var source = await profiles.SourceAsync(Profile, L["je profiel"].Value, ct);
         HeldSectors = source.HeldSectors;
         if (Sector == "") Sector = null;
         if (Scope == "") Scope = null;

@@ -38,7 +38,7 @@ public sealed class RouteModel(ProfileService profiles, TransitionService servic
         else
         {
             var profile = await profiles.GetOrCreateAsync(UserId, ct);
-            source = await profiles.SourceAsync(profile, English ? "your profile" : "je profiel", ct);
+            source = await profiles.SourceAsync(profile, L["je profiel"].Value, ct);
             if (profile.Skills.Count == 0)
             {
                 Error = "Je profiel heeft nog geen vaardigheden; voeg eerst een beroep of vaardigheden toe.";

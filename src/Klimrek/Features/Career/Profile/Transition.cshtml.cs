@@ -13,7 +13,7 @@ public sealed class MyTransitionModel(ProfileService profiles, TransitionService
         var s = await service.SnapshotAsync(ct);
         if (!s.OccupationIndex.TryGetValue(target, out var index)) return NotFound();
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
-        var source = await profiles.SourceAsync(profile, English ? "your profile" : "je profiel", ct);
+        var source = await profiles.SourceAsync(profile, L["je profiel"].Value, ct);
         View = await service.DescribeAsync(source, index, Language, ct);
         return Page();
     }
