@@ -27,16 +27,10 @@ echo "|---|---|---|"
 
 # Peer: COPY of the same CSV files into equivalent raw tables (one text column per CSV column).
 psqlc -c "DROP DATABASE IF EXISTS bench_copy" -c "CREATE DATABASE bench_copy"
-# One psql session runs every CREATE TABLE and COPY, so the peer pays no per-file process start.
-# skillsHierarchy_*.csv is redundant with skillGroups + broader relations and Klimrek does not read it, so neither does the peer.
+# Peer: one psql session creates every raw table and COPYs every file (bench/copy-peer.sh), in one transaction.
+source bench/copy-peer.sh
 script=bench/out/copy.sql
-: > "$script"
-for f in $(find "$ESCO" -name '*.csv.gz' ! -name 'skillsHierarchy_*' | sort); do
-  t=$(basename "$f" .csv.gz | tr 'A-Z' 'a-z')
-  cols=$(python3 -c "import sys,csv,gzip;print(', '.join('\"%s\" text'%c for c in next(csv.reader(gzip.open(sys.argv[1],'rt',encoding='utf-8-sig')))))" "$f")
-  echo "CREATE TABLE \"$t\" ($cols);" >> "$script"
-  echo "\\copy \"$t\" FROM PROGRAM 'zcat $PWD/$f' WITH (FORMAT csv, HEADER true)" >> "$script"
-done
+write_copy_script "$script" "$ESCO"
 start=$(now)
 psqlc -d bench_copy -1 -f "$script"
 copy=$(echo "$(now) - $start" | bc)

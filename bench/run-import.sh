@@ -19,16 +19,10 @@ now() { date +%s.%N; }
 inner_ms() { tr -d '\n' < "$1" | grep -o 'relations in [0-9]* ms' | head -1 | tr -dc '0-9' | awk '{ printf "%.2f\n", $1 / 1000 }'; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# Peer: one psql session creates a raw text table per CSV (one text column per CSV column) and COPYs the file into it,
-# in one transaction. skillsHierarchy_*.csv is redundant and Klimrek does not read it, so neither does the peer.
+# Peer: one psql session creates every raw table and COPYs every file (bench/copy-peer.sh), in one transaction.
+source bench/copy-peer.sh
 script=$dir/copy.sql
-: > "$script"
-for f in $(find "$ESCO" -name '*.csv.gz' ! -name 'skillsHierarchy_*' | sort); do
-  t=$(basename "$f" .csv.gz | tr 'A-Z' 'a-z')
-  cols=$(python3 -c "import sys,csv,gzip;print(', '.join('\"%s\" text'%c for c in next(csv.reader(gzip.open(sys.argv[1],'rt',encoding='utf-8-sig')))))" "$f")
-  echo "CREATE TABLE \"$t\" ($cols);" >> "$script"
-  echo "\\copy \"$t\" FROM PROGRAM 'zcat $PWD/$f' WITH (FORMAT csv, HEADER true)" >> "$script"
-done
+write_copy_script "$script" "$ESCO"
 
 : > "$dir/copy.txt"; : > "$dir/whole.txt"; : > "$dir/inner.txt"; : > "$dir/sqlite-inner.txt"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
