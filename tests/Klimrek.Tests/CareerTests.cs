@@ -178,7 +178,7 @@ public abstract class CareerTests(KlimrekApp app)
             ["skills"] = new JsonArray(skills.Select((u, i) => (JsonNode)new JsonObject
             {
                 ["uri"] = u, ["evidence"] = evidence[i % 5], ["validation"] = i % 2 == 0 ? "zwaar" : "licht",
-                ["note"] = i == 0 ? "<script>alert(1)</script> ' OR 1=1 --" : null, ["sourceOccupation"] = i < 3 ? NurseAssistant : null,
+                ["note"] = i switch { 0 => "<script>alert(1)</script> ' OR 1=1 --", 1 => "=cmd|' /C calc'!A0", 2 => "@SUM(1+1)", _ => null }, ["sourceOccupation"] = i < 3 ? NurseAssistant : null,
             }).ToArray()),
             ["interests"] = new JsonObject { ["sectors"] = new JsonArray("zorg", "onderwijs"), ["drivers"] = new JsonArray("ontwikkeling") },
             ["region"] = "Utrecht",
@@ -202,6 +202,11 @@ public abstract class CareerTests(KlimrekApp app)
         var csv = await user.Client.GetStringAsync("/api/v1/me/profile.csv");
         Assert.StartsWith("skill_uri,label,evidence,validation,note,source_occupation_uri", csv);
         Assert.Equal(61, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // A cell a spreadsheet would run as a formula is written as quoted text with a leading apostrophe.
+        Assert.Contains(",\"'=cmd|' /C calc'!A0\",", csv);
+        Assert.Contains(",\"'@SUM(1+1)\",", csv);
+        Assert.DoesNotContain(",=cmd", csv);
+        Assert.DoesNotContain(",@SUM", csv);
 
         // The page shows the note as text, never as markup.
         var page = await user.Client.GetStringAsync("/klimrek/profiel");

@@ -29,7 +29,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
     };
 
     /// <summary>A programme that started ten weeks ago with six participants whose intakes make three obvious duos.</summary>
-    private async Task<Setup> SetUpAsync(int people = 6, ReflectionVisibility visibility = ReflectionVisibility.DuoAndStuurgroep)
+    private async Task<Setup> SetUpAsync(int people = 6)
     {
         var steward = await app.LoginAsUserAsync(Roles.Stuurgroep);
         var created = await JsonAsync(await steward.Client.PostAsJsonAsync("/api/v1/programmes", new
@@ -37,7 +37,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
             name = "Samen leren HBO", description = "Pilot", startDate = Today.AddDays(-70), endDate = Today.AddDays(200),
             hoursPerParticipant = 75, expertBudgetPerDuo = 500m, reflectionCadenceWeeks = 6, intervisionSessionCount = 3, notMetWeeks = 3,
             weights = new { complementarity = 40, qualities = 10, affinity = 20, availability = 20, crossDepartment = 10 },
-            avoidSameTeam = false, trioForOdd = true, reflectionVisibility = visibility.ToString(),
+            avoidSameTeam = false, trioForOdd = true,
         }), HttpStatusCode.Created);
         int id = created.GetProperty("id").GetInt32();
         var users = new List<KlimrekApp.TestUser>();
@@ -98,7 +98,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         Assert.Equal(6, settings.GetProperty("reflectionCadenceWeeks").GetInt32());
         Assert.Equal(3, settings.GetProperty("intervisionSessionCount").GetInt32());
         Assert.Equal(40, settings.GetProperty("weights").GetProperty("complementarity").GetInt32());
-        Assert.Equal("DuoAndStuurgroep", settings.GetProperty("reflectionVisibility").GetString());
+        Assert.False(settings.TryGetProperty("reflectionVisibility", out _)); // who reads a reflection is its author's choice now
         Assert.Equal("Intake", ok.GetProperty("status").GetString());
         var list = await JsonAsync(await steward.GetAsync("/api/v1/programmes"), HttpStatusCode.OK);
         Assert.Contains(list.EnumerateArray(), p => p.GetProperty("id").GetInt32() == ok.GetProperty("id").GetInt32());
@@ -119,7 +119,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
             ["Form.EndDate"] = Today.AddDays(210).ToString("yyyy-MM-dd"), ["Form.HoursPerParticipant"] = "80", ["ExpertBudget"] = "750,50",
             ["Form.ReflectionCadenceWeeks"] = "4", ["Form.IntervisionSessionCount"] = "2", ["Form.NotMetWeeks"] = "5",
             ["Form.Weights.Complementarity"] = "50", ["Form.Weights.Qualities"] = "0", ["Form.Weights.Affinity"] = "15", ["Form.Weights.Availability"] = "25",
-            ["Form.Weights.CrossDepartment"] = "10", ["Form.AvoidSameTeam"] = "false", ["Form.TrioForOdd"] = "false", ["Form.ReflectionVisibility"] = "StuurgroepStatusOnly",
+            ["Form.Weights.CrossDepartment"] = "10", ["Form.AvoidSameTeam"] = "false", ["Form.TrioForOdd"] = "false",
         });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
@@ -132,7 +132,6 @@ public abstract class SamenLerenTests(KlimrekApp app)
         var weights = settings.GetProperty("weights");
         Assert.Equal([50, 0, 15, 25, 10], new[] { "complementarity", "qualities", "affinity", "availability", "crossDepartment" }.Select(w => weights.GetProperty(w).GetInt32()));
         Assert.False(settings.GetProperty("trioForOdd").GetBoolean());
-        Assert.Equal("StuurgroepStatusOnly", settings.GetProperty("reflectionVisibility").GetString());
         // The form shows what was saved.
         var form = await s.Steward.Client.GetStringAsync(page);
         Assert.Contains("name=\"Form.Weights.Complementarity\" value=\"50\"", form);
@@ -428,7 +427,7 @@ public abstract class SamenLerenTests(KlimrekApp app)
         var partner = await JsonAsync(await s.People[1].Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK);
         Assert.Equal("We vullen elkaar goed aan.", partner[0].GetProperty("wentWell").GetString());
         var steward = await JsonAsync(await s.Steward.Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK);
-        Assert.Equal("We vullen elkaar goed aan.", steward[0].GetProperty("wentWell").GetString());
+        Assert.Equal(JsonValueKind.Null, steward[0].GetProperty("wentWell").ValueKind); // private until its author shares it
 
         // Overdue: period 1 was due four weeks ago; person 1 has not written it, person 0 has.
         var overdue = await JsonAsync(await s.Steward.Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/reflections/overdue"), HttpStatusCode.OK);
@@ -455,25 +454,50 @@ public abstract class SamenLerenTests(KlimrekApp app)
     }
 
     [Fact]
-    public async Task With_status_only_visibility_the_steering_group_sees_that_a_reflection_exists_but_not_its_text()
+    public async Task A_reflection_is_the_duos_until_its_author_shares_it_and_a_change_request_reason_is_not_for_the_partner()
     {
-        var s = await SetUpAsync(2, ReflectionVisibility.StuurgroepStatusOnly);
+        var s = await SetUpAsync(2);
         await FillIntakesAsync(s, 2);
         await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
         int duo = await DuoOfAsync(s, 0);
+        string d = $"/api/v1/programmes/{s.ProgrammeId}/duos/{duo}";
+        // Person 1 asks for another duo with a reason: the steering group reads it, the partner does not.
+        await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/response", new { accept = false, note = "Botst met mijn leidinggevende" }), HttpStatusCode.OK);
+        var partnerView = await JsonAsync(await s.People[0].Client.GetAsync($"/api/v1/programmes/{s.ProgrammeId}/my-duo"), HttpStatusCode.OK);
+        Assert.All(partnerView.GetProperty("members").EnumerateArray(), m => Assert.Equal(JsonValueKind.Null, m.GetProperty("note").ValueKind));
+        Assert.DoesNotContain("Botst met", await s.People[0].Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo}"));
+        Assert.Contains("Botst met", await s.People[1].Client.GetStringAsync(d));
+        var stewardView = await JsonAsync(await s.Steward.Client.GetAsync(d), HttpStatusCode.OK);
+        Assert.Contains(stewardView.GetProperty("members").EnumerateArray(), m => m.GetProperty("note").GetString() == "Botst met mijn leidinggevende");
+        Assert.Contains("Botst met", await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo}"));
+
         await AcceptAsync(s, 0, duo);
         await AcceptAsync(s, 1, duo);
-        string d = $"/api/v1/programmes/{s.ProgrammeId}/duos/{duo}";
         await JsonAsync(await s.People[0].Client.PostAsJsonAsync($"{d}/reflections", new { period = 1, wentWell = "Vertrouwelijk", buildOn = "b", nextStep = "c", tags = new[] { "intervisie" } }), HttpStatusCode.Created);
         var steward = await JsonAsync(await s.Steward.Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK);
         Assert.False(steward[0].GetProperty("textVisible").GetBoolean());
         Assert.Equal(JsonValueKind.Null, steward[0].GetProperty("wentWell").ValueKind);
-        Assert.Equal("intervisie", steward[0].GetProperty("tags")[0].GetString());
+        Assert.Empty(steward[0].GetProperty("tags").EnumerateArray()); // the factors are part of what was written
         Assert.DoesNotContain("Vertrouwelijk", await s.Steward.Client.GetStringAsync($"{d}/reflections"));
         Assert.Equal("Vertrouwelijk", (await JsonAsync(await s.People[1].Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK))[0].GetProperty("wentWell").GetString());
-        // The web page respects it too.
         Assert.DoesNotContain("Vertrouwelijk", await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo}"));
         Assert.Contains("Vertrouwelijk", await s.People[1].Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo}"));
+
+        // Only the author shares; then the steering group reads it, on the page too; withdrawing hides it again.
+        int rid = steward[0].GetProperty("id").GetInt32();
+        await JsonAsync(await s.People[1].Client.PutAsJsonAsync($"{d}/reflections/{rid}/sharing", new { shared = true }), HttpStatusCode.Forbidden);
+        await JsonAsync(await s.Steward.Client.PutAsJsonAsync($"{d}/reflections/{rid}/sharing", new { shared = true }), HttpStatusCode.Forbidden);
+        var shared = await KlimrekApp.PostFormAsync(s.People[0].Client, $"/samen-leren/{s.ProgrammeId}/duo/{duo}?handler=Share", new() { ["reflectionId"] = rid.ToString(), ["shared"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+        var now = await JsonAsync(await s.Steward.Client.GetAsync($"{d}/reflections"), HttpStatusCode.OK);
+        Assert.Equal("Vertrouwelijk", now[0].GetProperty("wentWell").GetString());
+        Assert.Equal("intervisie", now[0].GetProperty("tags")[0].GetString());
+        Assert.Contains("Vertrouwelijk", await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/duo/{duo}"));
+        await JsonAsync(await s.People[0].Client.PutAsJsonAsync($"{d}/reflections/{rid}/sharing", new { shared = false }), HttpStatusCode.OK);
+        Assert.DoesNotContain("Vertrouwelijk", await s.Steward.Client.GetStringAsync($"{d}/reflections"));
+        // Written shared from the start.
+        await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/reflections", new { period = 1, wentWell = "Open boek", buildOn = "b", nextStep = "c", shareWithSteeringGroup = true }), HttpStatusCode.Created);
+        Assert.Contains("Open boek", await s.Steward.Client.GetStringAsync($"{d}/reflections"));
     }
 
     [Fact]
@@ -555,23 +579,51 @@ public abstract class SamenLerenTests(KlimrekApp app)
         foreach (var i in new[] { 1, 3, 5 })
             await JsonAsync(await s.People[i].Client.PutAsJsonAsync($"{p}/evaluation", new { motivation = "Leren van een ander vak", whyDuo = "Aanvullend", goals = "Methode", results = "Handreiking", product = "Handreiking", goalsReached = 4, tags = new[] { "verschillende-achtergronden", "te-weinig-tijd" } }), HttpStatusCode.OK);
         var shown = await JsonAsync(await s.Steward.Client.GetAsync($"{p}/report"), HttpStatusCode.OK);
-        Assert.False(shown.GetProperty("factorsHiddenBelowFivePeople").GetBoolean());
-        var time = shown.GetProperty("factors").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "te-weinig-tijd");
+        // Six people named "te weinig tijd": shown. Three named each of the others: each such count stays hidden.
+        Assert.True(shown.GetProperty("factorsHiddenBelowFivePeople").GetBoolean());
+        var time = shown.GetProperty("factors").EnumerateArray().Single();
+        Assert.Equal("te-weinig-tijd", time.GetProperty("key").GetString());
         Assert.Equal(6, time.GetProperty("people").GetInt32());
         Assert.False(time.GetProperty("success").GetBoolean());
+        var reportPage = WebUtility.HtmlDecode(await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/rapport"));
+        Assert.DoesNotContain("3 mensen", reportPage);
+        Assert.Contains("6 mensen", reportPage);
         Assert.Equal(3, shown.GetProperty("evaluations").GetInt32());
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("averageGoalsReached").ValueKind); // three evaluations: below five
         Assert.Contains("1: Vaste momenten afspreken werkt", shown.GetProperty("learningPoints").EnumerateArray().Select(x => x.GetString()));
         await JsonAsync(await s.People[0].Client.GetAsync($"{p}/report"), HttpStatusCode.Forbidden);
         await JsonAsync(await s.People[0].Client.GetAsync($"{p}/evaluations"), HttpStatusCode.Forbidden);
+        // Nobody shared an evaluation: the steering group sees none of them, by name or by score.
+        Assert.Empty((await JsonAsync(await s.Steward.Client.GetAsync($"{p}/evaluations"), HttpStatusCode.OK)).EnumerateArray());
+        Assert.DoesNotContain("Leren van een ander vak", reportPage);
+        Assert.DoesNotContain("doelen bereikt: 4", reportPage);
+        // One shares (on the form): that one appears with the name, the others still do not.
+        var form = await KlimrekApp.PostFormAsync(s.People[3].Client, $"/samen-leren/{s.ProgrammeId}/evaluatie", new()
+        {
+            ["Motivation"] = "Eigen woorden", ["WhyDuo"] = "w", ["Goals"] = "g", ["Results"] = "r", ["GoalsReached"] = "5", ["Share"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         var evaluations = await JsonAsync(await s.Steward.Client.GetAsync($"{p}/evaluations"), HttpStatusCode.OK);
-        Assert.Equal(3, evaluations.GetArrayLength());
-        Assert.Contains("Leren van een ander vak", await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/rapport"));
+        Assert.Equal("Eigen woorden", evaluations.EnumerateArray().Single().GetProperty("evaluation").GetProperty("motivation").GetString());
+        reportPage = WebUtility.HtmlDecode(await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/rapport"));
+        Assert.Contains("Eigen woorden", reportPage);
+        Assert.DoesNotContain("Leren van een ander vak", reportPage);
 
+        // Display names are what people typed: a name a spreadsheet would run as a formula is written as text.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KlimrekDbContext>();
+            foreach (var u in await db.Users.Where(u => u.Id == s.People[0].Id || u.Id == s.People[1].Id).ToListAsync())
+                u.DisplayName = "=HYPERLINK(\"https://example.org/x\",\"klik\")";
+            return await db.SaveChangesAsync();
+        });
         var csv = await s.Steward.Client.GetStringAsync($"{p}/report.csv");
         var lines = csv.Trim().Split('\n');
         Assert.StartsWith("duo;leden;status;plan;uren", lines[0]);
         Assert.Equal(4, lines.Length);
+        Assert.Contains("'=HYPERLINK(", csv);
+        Assert.DoesNotContain(";=HYPERLINK", csv);
+        Assert.DoesNotContain(";\"=HYPERLINK", csv);
         Assert.Equal(HttpStatusCode.Forbidden, (await s.People[0].Client.GetAsync($"{p}/report.csv")).StatusCode);
     }
 }

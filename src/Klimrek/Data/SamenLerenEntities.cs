@@ -7,16 +7,6 @@ namespace Klimrek.Data;
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProgrammeStatus>))]
 public enum ProgrammeStatus { Intake = 1, Running = 2, Closed = 3 }
 
-/// <summary>Who besides the duo reads reflection texts. The duo itself always does.</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReflectionVisibility>))]
-public enum ReflectionVisibility
-{
-    /// <summary>The steering group reads the texts (the project's design).</summary>
-    DuoAndStuurgroep = 1,
-    /// <summary>The steering group sees only that a reflection was written, when, and its tags.</summary>
-    StuurgroepStatusOnly = 2,
-}
-
 /// <summary>A "samen leren" programme: duos of equal partners learning together, run by a steering group.</summary>
 public class Programme
 {
@@ -50,7 +40,6 @@ public sealed record ProgrammeSettings
     public MatchWeights Weights { get; init; } = new();
     public bool AvoidSameTeam { get; init; }
     public bool TrioForOdd { get; init; } = true;
-    public ReflectionVisibility ReflectionVisibility { get; init; } = ReflectionVisibility.DuoAndStuurgroep;
 }
 
 /// <summary>A member of the programme's steering group (stuurgroep).</summary>
@@ -230,6 +219,11 @@ public class Reflection
     public required string NextStep { get; set; }
     /// <summary>Success and failure factors, newline-separated keys.</summary>
     public string? Tags { get; set; }
+    /// <summary>
+    /// The author shares this reflection (text and factors) with the steering group. Off by default: the steering group
+    /// otherwise sees only that it was written, and when.
+    /// </summary>
+    public bool SharedWithSteeringGroup { get; set; }
     public DateTime SubmittedAt { get; set; }
 }
 
@@ -267,6 +261,11 @@ public class Evaluation
     /// <summary>1 (not at all) … 5 (fully): how far the goals were reached.</summary>
     public int GoalsReached { get; set; }
     public string? Tags { get; set; }
+    /// <summary>
+    /// The participant shares this evaluation, with their name, with the steering group. Off by default: the steering
+    /// group otherwise sees it only inside totals over at least five people.
+    /// </summary>
+    public bool SharedWithSteeringGroup { get; set; }
     public DateTime SubmittedAt { get; set; }
 }
 
@@ -294,7 +293,6 @@ internal sealed class SamenLerenConfiguration :
             s.Property(x => x.NotMetWeeks).HasColumnName("NotMetWeeks");
             s.Property(x => x.AvoidSameTeam).HasColumnName("AvoidSameTeam");
             s.Property(x => x.TrioForOdd).HasColumnName("TrioForOdd");
-            s.Property(x => x.ReflectionVisibility).HasColumnName("ReflectionVisibility");
             s.ComplexProperty(x => x.Weights, w =>
             {
                 w.Property(x => x.Complementarity).HasColumnName("WeightComplementarity");

@@ -250,7 +250,7 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
     {
         var doc = await ExportAsync(profile, ct);
         await using var sw = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(sw, CultureInfo.InvariantCulture))
+        await using (var csv = new CsvWriter(sw, Klimrek.Infrastructure.Csv.CsvExport.Configuration()))
         {
             foreach (var h in new[] { "skill_uri", "label", "evidence", "validation", "note", "source_occupation_uri" }) csv.WriteField(h);
             await csv.NextRecordAsync();

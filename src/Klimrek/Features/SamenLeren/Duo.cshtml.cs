@@ -28,6 +28,7 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger) : SamenLe
         public string? Difficult { get; set; }
         public string? NextStep { get; set; }
         public List<string> Tags { get; set; } = [];
+        public bool Share { get; set; }
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -84,8 +85,12 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger) : SamenLe
             System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : throw Klimrek.Infrastructure.Errors.ProblemException.Invalid("Vul een getal in, bijvoorbeeld 2,5.");
 
     public Task<IActionResult> OnPostReflectionAsync(CancellationToken ct) =>
-        Change(() => ledger.WriteReflectionAsync(Duo, new ReflectionInput(Reflection.Period, Reflection.WentWell, Reflection.BuildOn, Reflection.Difficult, Reflection.NextStep, Reflection.Tags), ct),
-            "Je reflectie is opgeslagen.", "reflecties", ct);
+        Change(() => ledger.WriteReflectionAsync(Duo, new ReflectionInput(Reflection.Period, Reflection.WentWell, Reflection.BuildOn, Reflection.Difficult, Reflection.NextStep, Reflection.Tags,
+            Reflection.Share), ct), "Je reflectie is opgeslagen.", "reflecties", ct);
+
+    public Task<IActionResult> OnPostShareAsync(int reflectionId, bool shared, CancellationToken ct) =>
+        Change(() => ledger.ShareReflectionAsync(Duo, reflectionId, shared, ct),
+            shared ? "De stuurgroep kan deze reflectie nu lezen." : "De stuurgroep leest deze reflectie niet meer.", "reflecties", ct);
 
     public static string Pct(double x) => (x * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -25,17 +25,20 @@ public static class DuoApi
         duo.MapGet("/expenses", ExpensesAsync);
         duo.MapPost("/expenses", SpendAsync).WithSummary("Records spending of the duo's external-expertise budget (the duo decides).");
         duo.MapGet("/reflections", ReflectionsAsync)
-            .WithSummary("The duo's reflections: text for the duo, and for the steering group only when the programme allows it.");
+            .WithSummary("The duo's reflections: text and factors for the duo, and for the steering group only those their author shared.");
         duo.MapPost("/reflections", WriteReflectionAsync)
-            .WithSummary("Writes your reflection for a period (what went well, how to build on it, what was hard, next step, factors).");
+            .WithSummary("Writes your reflection for a period (what went well, how to build on it, what was hard, next step, factors); "
+                + "shareWithSteeringGroup = true lets the steering group read it (off by default).");
+        duo.MapPut("/reflections/{reflectionId:int}/sharing", ShareReflectionAsync)
+            .WithSummary("Shares your reflection with the steering group, or stops sharing it (its author only).");
     }
 
-    public static Ok<DuoView> Get(SamenLerenRequest request) => TypedResults.Ok(DuoOf(request.Duo.Duo));
+    public static Ok<DuoView> Get(SamenLerenRequest request) => TypedResults.Ok(DuoOf(request.Duo.Duo, request.Duo.Programme));
 
     public static async Task<Ok<DuoView>> RespondAsync(ResponseRequest req, SamenLerenRequest request, DuoService duos, CancellationToken ct)
     {
         await duos.RespondAsync(request.Duo, req.Accept, req.Note, ct);
-        return TypedResults.Ok(DuoOf(request.Duo.Duo));
+        return TypedResults.Ok(DuoOf(request.Duo.Duo, request.Duo.Programme));
     }
 
     public static async Task<Ok<PlanView>> SavePlanAsync(PlanRequest req, SamenLerenRequest request, DuoService duos, CancellationToken ct)
@@ -90,11 +93,15 @@ public static class DuoApi
     }
 
     public static async Task<Ok<List<ReflectionView>>> ReflectionsAsync(SamenLerenRequest request, DuoLedgerService ledger, CancellationToken ct) =>
-        TypedResults.Ok((await ledger.ReflectionsAsync(request.Duo, ct)).Select(r => ReflectionOf(r, request.Duo.CanReadReflectionText)).ToList());
+        TypedResults.Ok((await ledger.ReflectionsAsync(request.Duo, ct)).Select(r => ReflectionOf(r, request.Duo.CanRead(r))).ToList());
 
     public static async Task<Created<ReflectionView>> WriteReflectionAsync(int id, int duoId, ReflectionInput req, SamenLerenRequest request, DuoLedgerService ledger, CancellationToken ct)
     {
         var r = await ledger.WriteReflectionAsync(request.Duo, req, ct);
         return TypedResults.Created($"/api/v1/programmes/{id}/duos/{duoId}/reflections", ReflectionOf(r, true));
     }
+
+    public static async Task<Ok<ReflectionView>> ShareReflectionAsync(int reflectionId, SharingRequest req, SamenLerenRequest request, DuoLedgerService ledger,
+        CancellationToken ct) =>
+        TypedResults.Ok(ReflectionOf(await ledger.ShareReflectionAsync(request.Duo, reflectionId, req.Shared, ct), true));
 }

@@ -136,24 +136,40 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
         var r = new Reflection
         {
             DuoId = a.Duo.Id, AuthorParticipantId = me.ParticipantId, Period = input.Period, WentWell = input.WentWell!.Trim(),
-            BuildOn = input.BuildOn!.Trim(), Difficult = Texts.Clean(input.Difficult), NextStep = input.NextStep!.Trim(), Tags = tags, SubmittedAt = Now,
+            BuildOn = input.BuildOn!.Trim(), Difficult = Texts.Clean(input.Difficult), NextStep = input.NextStep!.Trim(), Tags = tags,
+            SharedWithSteeringGroup = input.ShareWithSteeringGroup, SubmittedAt = Now,
         };
         db.Reflections.Add(r);
         await db.SaveChangesAsync(ct);
         return r;
     }
 
-    /// <summary>The duo's reflections; the text is blanked when the viewer may only see their status.</summary>
+    /// <summary>
+    /// The duo's reflections; text and factors are blanked where the viewer may see only that it was written (the
+    /// steering group, unless the author shared it).
+    /// </summary>
     public async Task<List<Reflection>> ReflectionsAsync(DuoAccess a, CancellationToken ct)
     {
         var list = await db.Reflections.AsNoTracking().Where(r => r.DuoId == a.Duo.Id).OrderBy(r => r.Period).ThenBy(r => r.AuthorParticipantId).ToListAsync(ct);
-        if (!a.CanReadReflectionText)
-            foreach (var r in list)
-            {
-                r.WentWell = r.BuildOn = r.NextStep = "";
-                r.Difficult = null;
-            }
+        foreach (var r in list.Where(r => !a.CanRead(r)))
+        {
+            r.WentWell = r.BuildOn = r.NextStep = "";
+            r.Difficult = null;
+            r.Tags = null;
+        }
         return list;
+    }
+
+    /// <summary>The author shares a reflection with the steering group, or stops sharing it.</summary>
+    public async Task<Reflection> ShareReflectionAsync(DuoAccess a, int reflectionId, bool shared, CancellationToken ct)
+    {
+        var me = a.RequireMember();
+        var r = await db.Reflections.FirstOrDefaultAsync(x => x.Id == reflectionId && x.DuoId == a.Duo.Id, ct) ?? throw ProblemException.NotFound();
+        if (r.AuthorParticipantId != me.ParticipantId)
+            throw ProblemException.Forbidden("Alleen wie de reflectie schreef, kiest of de stuurgroep hem leest.");
+        r.SharedWithSteeringGroup = shared;
+        await db.SaveChangesAsync(ct);
+        return r;
     }
 
     /// <summary>Per member of the duo: each period's due date and whether it was written (on time).</summary>

@@ -9,7 +9,8 @@ public sealed record PlanInput(string? Topic, string? Goal, string? Product, str
 
 public sealed record ScheduleInput(DateOnly FirstDate, TimeOnly Time, int DurationMinutes, int EveryWeeks, int Count, string? Location);
 
-public sealed record ReflectionInput(int Period, string? WentWell, string? BuildOn, string? Difficult, string? NextStep, IReadOnlyList<string>? Tags);
+public sealed record ReflectionInput(int Period, string? WentWell, string? BuildOn, string? Difficult, string? NextStep, IReadOnlyList<string>? Tags,
+    bool ShareWithSteeringGroup = false);
 
 /// <summary>
 /// A duo's work together: accepting the proposed duo, the plan of approach (reviewed by the steering group), and the

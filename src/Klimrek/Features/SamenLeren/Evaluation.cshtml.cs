@@ -12,6 +12,7 @@ public sealed class EvaluationModel(EvaluationService evaluations) : SamenLerenP
     [BindProperty] public string? Product { get; set; }
     [BindProperty] public int GoalsReached { get; set; }
     [BindProperty] public List<string> Tags { get; set; } = [];
+    [BindProperty] public bool Share { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -19,6 +20,7 @@ public sealed class EvaluationModel(EvaluationService evaluations) : SamenLerenP
         if (await evaluations.MyEvaluationAsync(Access, ct) is { } e)
         {
             (Motivation, WhyDuo, Goals, Results, Product, GoalsReached) = (e.Motivation, e.WhyDuo, e.Goals, e.Results, e.Product, e.GoalsReached);
+            Share = e.SharedWithSteeringGroup;
             Tags = FactorTags.Split(e.Tags).ToList();
         }
         return Page();
@@ -26,7 +28,7 @@ public sealed class EvaluationModel(EvaluationService evaluations) : SamenLerenP
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (ok, st) = await TryAsync(() => evaluations.SaveEvaluationAsync(Access, new EvaluationInput(Motivation, WhyDuo, Goals, Results, Product, GoalsReached, Tags), ct));
+        var (ok, st) = await TryAsync(() => evaluations.SaveEvaluationAsync(Access, new EvaluationInput(Motivation, WhyDuo, Goals, Results, Product, GoalsReached, Tags, Share), ct));
         if (st is not null) return st;
         if (!ok) return Page();
         Message = "Je evaluatie is opgeslagen. Dank je wel!";

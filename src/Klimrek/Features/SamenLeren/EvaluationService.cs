@@ -8,7 +8,8 @@ public sealed record IntervisionInput(DateOnly Date, int? ReporterParticipantId,
 
 public sealed record IntervisionReportInput(string? Problems, string? Discussed, string? LearningPoints, IReadOnlyList<string>? Tags);
 
-public sealed record EvaluationInput(string? Motivation, string? WhyDuo, string? Goals, string? Results, string? Product, int GoalsReached, IReadOnlyList<string>? Tags);
+public sealed record EvaluationInput(string? Motivation, string? WhyDuo, string? Goals, string? Results, string? Product, int GoalsReached, IReadOnlyList<string>? Tags,
+    bool ShareWithSteeringGroup = false);
 
 /// <summary>Intervision sessions (planned by the steering group, reported by an appointed participant) and each participant's final evaluation.</summary>
 public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
@@ -99,15 +100,17 @@ public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
         e.Product = Texts.Clean(input.Product);
         e.GoalsReached = input.GoalsReached;
         e.Tags = tags;
+        e.SharedWithSteeringGroup = input.ShareWithSteeringGroup;
         e.SubmittedAt = Now;
         await db.SaveChangesAsync(ct);
         return e;
     }
 
-    public async Task<List<(string Name, Evaluation Evaluation)>> EvaluationsAsync(ProgrammeAccess access, CancellationToken ct)
+    /// <summary>The evaluations their authors shared with the steering group, with their names (steering group).</summary>
+    public async Task<List<(string Name, Evaluation Evaluation)>> SharedEvaluationsAsync(ProgrammeAccess access, CancellationToken ct)
     {
         access.RequireSteward();
-        var rows = await db.Evaluations.AsNoTracking()
+        var rows = await db.Evaluations.AsNoTracking().Where(e => e.SharedWithSteeringGroup)
             .Join(db.Participants.Where(p => p.ProgrammeId == access.Programme.Id), e => e.ParticipantId, p => p.Id, (e, p) => new { e, p.User!.DisplayName })
             .ToListAsync(ct);
         return rows.Select(r => (r.DisplayName, r.e)).OrderBy(r => r.DisplayName).ToList();

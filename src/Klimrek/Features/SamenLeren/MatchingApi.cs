@@ -49,11 +49,11 @@ public static class MatchingApi
     }
 
     public static async Task<Ok<List<DuoView>>> DuosAsync(SamenLerenRequest request, MatchingService matching, CancellationToken ct) =>
-        TypedResults.Ok((await matching.DuosAsync(request.Programme, ct)).Select(DuoOf).ToList());
+        TypedResults.Ok((await matching.DuosAsync(request.Programme, ct)).Select(d => DuoOf(d, request.Programme)).ToList());
 
     public static async Task<Results<Ok<DuoView>, NoContent>> MyDuoAsync(SamenLerenRequest request, MatchingService matching, CancellationToken ct)
     {
-        if (await matching.MyDuoAsync(request.Programme, ct) is { } d) return TypedResults.Ok(DuoOf(d));
+        if (await matching.MyDuoAsync(request.Programme, ct) is { } d) return TypedResults.Ok(DuoOf(d, request.Programme));
         return TypedResults.NoContent();
     }
 

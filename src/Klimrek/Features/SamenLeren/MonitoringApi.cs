@@ -18,7 +18,7 @@ public static class MonitoringApi
             .WithSummary("The session report, by the appointed participant (or the steering group).");
         programme.MapGet("/evaluation", MyEvaluationAsync);
         programme.MapPut("/evaluation", SaveEvaluationAsync).WithSummary("Your final evaluation (motivation, why this duo, goals, results, product, factors).");
-        programme.MapGet("/evaluations", EvaluationsAsync).WithSummary("Every participant's evaluation (steering group).");
+        programme.MapGet("/evaluations", EvaluationsAsync).WithSummary("The evaluations their authors shared, with names (steering group).");
         programme.MapGet("/report", ReportAsync)
             .WithSummary("The programme report: effects, success and failure factors (only over 5 or more people), per-duo figures (steering group).");
         programme.MapGet("/report.csv", ReportCsvAsync);
@@ -53,7 +53,7 @@ public static class MonitoringApi
         TypedResults.Ok(EvaluationOf(await evaluations.SaveEvaluationAsync(request.Programme, req, ct)));
 
     public static async Task<Ok<List<NamedEvaluationView>>> EvaluationsAsync(SamenLerenRequest request, EvaluationService evaluations, CancellationToken ct) =>
-        TypedResults.Ok((await evaluations.EvaluationsAsync(request.Programme, ct)).Select(e => new NamedEvaluationView(e.Name, EvaluationOf(e.Evaluation))).ToList());
+        TypedResults.Ok((await evaluations.SharedEvaluationsAsync(request.Programme, ct)).Select(e => new NamedEvaluationView(e.Name, EvaluationOf(e.Evaluation))).ToList());
 
     public static async Task<Ok<ReportView>> ReportAsync(SamenLerenRequest request, MonitoringService monitoring, CancellationToken ct)
     {

@@ -135,10 +135,11 @@ public sealed class MonitoringService(KlimrekDbContext db, DuoLedgerService ledg
         foreach (var e in evals) Name(e.ParticipantId, e.Tags);
         foreach (var s in sessions.Where(s => s.ReportedAt is not null))
             foreach (var a in s.Attendees) Name(a.ParticipantId, s.Tags);
-        var contributors = namedBy.Values.SelectMany(x => x).Distinct().Count();
-        bool hidden = contributors < MinimumGroup;
-        var factors = hidden ? [] : namedBy.Select(kv => (kv.Key, kv.Value.Count, FactorTags.All.First(t => t.Key == kv.Key).Success))
+        // Each factor is a figure about the people who named it: shown only when at least five did.
+        var factors = namedBy.Where(kv => kv.Value.Count >= MinimumGroup)
+            .Select(kv => (kv.Key, kv.Value.Count, FactorTags.All.First(t => t.Key == kv.Key).Success))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Key).ToList();
+        bool hidden = factors.Count < namedBy.Count;
 
         var now = Now;
         return new ProgrammeReport(p, participants.Count, participants.Count(x => IntakeService.MissingInIntake(x).Count == 0), duos.Count,
@@ -160,7 +161,7 @@ public sealed class MonitoringService(KlimrekDbContext db, DuoLedgerService ledg
         var report = await ReportAsync(access, ct);
         var sb = new StringBuilder();
         await using (var w = new StringWriter(sb))
-        await using (var csv = new CsvWriter(w, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
+        await using (var csv = new CsvWriter(w, Klimrek.Infrastructure.Csv.CsvExport.Configuration(";")))
         {
             foreach (var h in new[] { "duo", "leden", "status", "plan", "uren", "uren_budget", "deskundigheid_eur", "deskundigheid_budget_eur", "reflecties_verwacht", "reflecties_op_tijd", "reflecties_te_laat_ingeleverd", "reflecties_achterstallig", "laatste_afspraak", "weken_niet_ontmoet", "signaal" })
                 csv.WriteField(h);

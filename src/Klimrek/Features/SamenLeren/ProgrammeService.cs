@@ -41,7 +41,6 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         int[] weights = [w.Complementarity, w.Qualities, w.Affinity, w.Availability, w.CrossDepartment];
         if (weights.Any(x => x is < 0 or > 100)) errors.Add("weights", "Elk gewicht ligt tussen 0 en 100.");
         else if (weights.Sum() == 0) errors.Add("weights", "Minstens één gewicht moet groter dan 0 zijn.");
-        if (!Enum.IsDefined(i.ReflectionVisibility)) errors.Add("reflectionVisibility", "Onbekende zichtbaarheid van reflecties.");
         Refuse.IfAny(errors, "Het programma is niet opgeslagen.");
     }
 

@@ -12,7 +12,7 @@ public sealed class ReportModel(MonitoringService monitoring, EvaluationService 
     {
         if (!Access.IsSteward) return Forbid();
         Report = await monitoring.ReportAsync(Access, ct);
-        Evaluations = await evaluations.EvaluationsAsync(Access, ct);
+        Evaluations = await evaluations.SharedEvaluationsAsync(Access, ct);
         return Page();
     }
 }

@@ -21,7 +21,12 @@ public sealed record ProgrammeAccess(Programme Programme, bool IsSteward, Partic
 public sealed record DuoAccess(ProgrammeAccess Programme, Duo Duo, DuoMember? MeAsMember)
 {
     public bool IsMember => MeAsMember is not null;
-    public bool CanReadReflectionText => IsMember || (Programme.IsSteward && Programme.Programme.Settings.ReflectionVisibility == ReflectionVisibility.DuoAndStuurgroep);
+
+    /// <summary>The duo reads its own reflections; the steering group only those their author shared.</summary>
+    public bool CanRead(Reflection r) => IsMember || (Programme.IsSteward && r.SharedWithSteeringGroup);
+
+    /// <summary>A member's reason for asking for another duo is for the steering group, not for the partner.</summary>
+    public bool CanReadResponseNote(DuoMember m) => Programme.IsSteward || m.ParticipantId == MeAsMember?.ParticipantId;
 
     public DuoMember RequireMember() => MeAsMember ?? throw ProblemException.Forbidden("Dit mag alleen een lid van dit duo.");
 

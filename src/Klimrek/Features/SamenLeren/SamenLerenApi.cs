@@ -40,11 +40,12 @@ public static class SamenLerenApi
     public sealed record LedgerView(decimal Used, decimal Budget, decimal Left, IReadOnlyList<Notice> Warnings, IReadOnlyList<LedgerLine> Lines);
     public sealed record LedgerLine(int Id, int ParticipantId, DateOnly Date, decimal Amount, string Text);
     public sealed record ReflectionView(int Id, int AuthorParticipantId, int Period, string? WentWell, string? BuildOn, string? Difficult, string? NextStep,
-        IReadOnlyList<string> Tags, DateTime SubmittedAt, bool TextVisible);
+        IReadOnlyList<string> Tags, DateTime SubmittedAt, bool TextVisible, bool SharedWithSteeringGroup);
+    public sealed record SharingRequest(bool Shared);
     public sealed record IntervisionView(int Id, int Number, DateOnly Date, int? ReporterParticipantId, IReadOnlyList<int> Attendees, bool AppreciativeInquiry,
         string? Problems, string? Discussed, string? LearningPoints, IReadOnlyList<string> Tags, DateTime? ReportedAt);
     public sealed record EvaluationView(int ParticipantId, string Motivation, string WhyDuo, string Goals, string Results, string? Product, int GoalsReached,
-        IReadOnlyList<string> Tags, DateTime SubmittedAt);
+        IReadOnlyList<string> Tags, DateTime SubmittedAt, bool SharedWithSteeringGroup);
     public sealed record ReportView(int Participants, int IntakesComplete, int Duos, int ActiveDuos, int Unmatched, int PlansApproved,
         decimal HoursUsed, decimal HoursBudget, decimal ExpertSpent, decimal ExpertBudget, int ReflectionsDue, int ReflectionsWritten, int ReflectionsOnTime,
         int MeetingsHeld, int DuosNotMeeting, int IntervisionPlanned, int IntervisionHeld, int Evaluations, double? AverageGoalsReached,
@@ -88,8 +89,11 @@ public static class SamenLerenApi
         IntakeService.MissingInIntake(p));
     }
 
-    internal static DuoView DuoOf(Duo d) => new(d.Id, d.Status.ToString(), d.Score, d.Fixed,
-        d.Members.Select(m => new MemberView(m.ParticipantId, m.Participant?.User?.DisplayName ?? "?", m.Response.ToString(), m.ResponseNote)).ToList(),
+    /// <summary>The duo as <paramref name="viewer"/> may see it: a member's reason for asking for a change is shown to
+    /// that member and to the steering group only.</summary>
+    internal static DuoView DuoOf(Duo d, ProgrammeAccess viewer) => new(d.Id, d.Status.ToString(), d.Score, d.Fixed,
+        d.Members.Select(m => new MemberView(m.ParticipantId, m.Participant?.User?.DisplayName ?? "?", m.Response.ToString(),
+            viewer.IsSteward || m.ParticipantId == viewer.Me?.Id ? m.ResponseNote : null)).ToList(),
         MatchingService.Explanation(d), d.Plan is null ? null : PlanOf(d.Plan), d.Meetings.OrderBy(m => m.StartsAt).Select(MeetingOf).ToList());
 
     internal static PlanView PlanOf(DuoPlan p) => new(p.Topic, p.Goal, p.Product, p.MeetingMoments, p.Status.ToString(), p.ReviewComment, p.SubmittedAt, p.ReviewedAt);
@@ -114,12 +118,12 @@ public static class SamenLerenApi
     }
 
     internal static ReflectionView ReflectionOf(Reflection r, bool visible) => visible
-        ? new(r.Id, r.AuthorParticipantId, r.Period, r.WentWell, r.BuildOn, r.Difficult, r.NextStep, FactorTags.Split(r.Tags), r.SubmittedAt, true)
-        : new(r.Id, r.AuthorParticipantId, r.Period, null, null, null, null, FactorTags.Split(r.Tags), r.SubmittedAt, false);
+        ? new(r.Id, r.AuthorParticipantId, r.Period, r.WentWell, r.BuildOn, r.Difficult, r.NextStep, FactorTags.Split(r.Tags), r.SubmittedAt, true, r.SharedWithSteeringGroup)
+        : new(r.Id, r.AuthorParticipantId, r.Period, null, null, null, null, [], r.SubmittedAt, false, r.SharedWithSteeringGroup);
 
     internal static IntervisionView IntervisionOf(IntervisionSession s) => new(s.Id, s.Number, s.Date, s.ReporterParticipantId,
         s.Attendees.Select(a => a.ParticipantId).ToList(), s.AppreciativeInquiry, s.Problems, s.Discussed, s.LearningPoints, FactorTags.Split(s.Tags), s.ReportedAt);
 
     internal static EvaluationView EvaluationOf(Evaluation e) => new(e.ParticipantId, e.Motivation, e.WhyDuo, e.Goals, e.Results, e.Product, e.GoalsReached,
-        FactorTags.Split(e.Tags), e.SubmittedAt);
+        FactorTags.Split(e.Tags), e.SubmittedAt, e.SharedWithSteeringGroup);
 }

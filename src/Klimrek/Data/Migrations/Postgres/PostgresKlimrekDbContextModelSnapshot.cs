@@ -225,6 +225,9 @@ namespace Klimrek.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<bool>("SharedWithSteeringGroup")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -316,6 +319,58 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.HasIndex("ParticipantId");
 
                     b.ToTable("HourEntries");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ImageRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationId", "Section", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProfileRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Klimrek.Data.IntakeTerm", b =>
@@ -982,58 +1037,6 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.ToTable("ProfileOccupations");
                 });
 
-            modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AuthorId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("OccupationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Section")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OccupationId", "Section", "Version")
-                        .IsUnique();
-
-                    b.ToTable("ProfileRevisions");
-                });
-
             modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>
                 {
                     b.Property<int>("ProfileId")
@@ -1161,10 +1164,6 @@ namespace Klimrek.Data.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("ReflectionCadenceWeeks");
 
-                            b1.Property<int>("ReflectionVisibility")
-                                .HasColumnType("integer")
-                                .HasColumnName("ReflectionVisibility");
-
                             b1.Property<DateOnly>("StartDate")
                                 .HasColumnType("date")
                                 .HasColumnName("StartDate");
@@ -1252,6 +1251,9 @@ namespace Klimrek.Data.Migrations.Postgres
 
                     b.Property<int>("Period")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SharedWithSteeringGroup")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1636,6 +1638,15 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.ImageRevision", b =>
+                {
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.IntakeTerm", b =>
                 {
                     b.HasOne("Klimrek.Data.Participant", null)
@@ -1824,15 +1835,6 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Occupation");
-                });
-
-            modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
-                {
-                    b.HasOne("Klimrek.Data.Occupation", null)
-                        .WithMany()
-                        .HasForeignKey("OccupationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>

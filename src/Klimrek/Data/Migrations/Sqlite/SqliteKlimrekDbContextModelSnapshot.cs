@@ -216,6 +216,9 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SharedWithSteeringGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -303,6 +306,56 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.HasIndex("ParticipantId");
 
                     b.ToTable("HourEntries");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ImageRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationId", "Section", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProfileRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Klimrek.Data.IntakeTerm", b =>
@@ -941,56 +994,6 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.ToTable("ProfileOccupations");
                 });
 
-            modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OccupationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Section")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OccupationId", "Section", "Version")
-                        .IsUnique();
-
-                    b.ToTable("ProfileRevisions");
-                });
-
             modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>
                 {
                     b.Property<int>("ProfileId")
@@ -1114,10 +1117,6 @@ namespace Klimrek.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("ReflectionCadenceWeeks");
 
-                            b1.Property<int>("ReflectionVisibility")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ReflectionVisibility");
-
                             b1.Property<DateOnly>("StartDate")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("StartDate");
@@ -1202,6 +1201,9 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithSteeringGroup")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SubmittedAt")
@@ -1577,6 +1579,15 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.ImageRevision", b =>
+                {
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.IntakeTerm", b =>
                 {
                     b.HasOne("Klimrek.Data.Participant", null)
@@ -1765,15 +1776,6 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Occupation");
-                });
-
-            modelBuilder.Entity("Klimrek.Data.ProfileRevision", b =>
-                {
-                    b.HasOne("Klimrek.Data.Occupation", null)
-                        .WithMany()
-                        .HasForeignKey("OccupationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Klimrek.Data.ProfileShare", b =>
