@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Klimrek.Tests;
 
@@ -498,6 +499,113 @@ public abstract class SamenLerenTests(KlimrekApp app)
         // Written shared from the start.
         await JsonAsync(await s.People[1].Client.PostAsJsonAsync($"{d}/reflections", new { period = 1, wentWell = "Open boek", buildOn = "b", nextStep = "c", shareWithSteeringGroup = true }), HttpStatusCode.Created);
         Assert.Contains("Open boek", await s.Steward.Client.GetStringAsync($"{d}/reflections"));
+    }
+
+    private static HttpRequestMessage Put(string url, object body, int? ifMatch)
+    {
+        var m = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+        if (ifMatch is int v) m.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{v}\""));
+        return m;
+    }
+
+    [Fact]
+    public async Task Two_partners_editing_the_plan_the_later_save_is_refused_and_shown_both_versions_on_the_page()
+    {
+        var s = await SetUpAsync(2);
+        await FillIntakesAsync(s, 2);
+        await JsonAsync(await s.Steward.Client.PostAsync($"/api/v1/programmes/{s.ProgrammeId}/matching", null), HttpStatusCode.OK);
+        int duo = await DuoOfAsync(s, 0);
+        await AcceptAsync(s, 0, duo);
+        await AcceptAsync(s, 1, duo);
+        string d = $"/api/v1/programmes/{s.ProgrammeId}/duos/{duo}";
+        int v0 = (await JsonAsync(await s.People[0].Client.GetAsync(d), HttpStatusCode.OK)).GetProperty("plan").GetProperty("version").GetInt32();
+
+        // API: both start from v0; the first save wins, the second gets 409 and changes nothing.
+        var first = await s.People[0].Client.SendAsync(Put($"{d}/plan", new { topic = "Feedback geven" }, v0));
+        Assert.Equal(v0 + 1, (await JsonAsync(first, HttpStatusCode.OK)).GetProperty("version").GetInt32());
+        Assert.Equal($"\"{v0 + 1}\"", first.Headers.ETag?.Tag);
+        var second = await s.People[1].Client.SendAsync(Put($"{d}/plan", new { topic = "Roosteren" }, v0));
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Feedback geven", (await JsonAsync(await s.People[1].Client.GetAsync(d), HttpStatusCode.OK)).GetProperty("plan").GetProperty("topic").GetString());
+        var retried = await s.People[1].Client.SendAsync(Put($"{d}/plan", new { topic = "Feedback geven en roosteren" }, v0 + 1));
+        await JsonAsync(retried, HttpStatusCode.OK);
+
+        // The page: a form opened before the partner saved keeps what this person typed and shows the partner's version.
+        string page = $"/samen-leren/{s.ProgrammeId}/duo/{duo}";
+        var stale = await KlimrekApp.PostFormAsync(s.People[0].Client, page + "?handler=Plan", new()
+        {
+            ["Version"] = v0.ToString(), ["Plan.Topic"] = "Mijn eigen onderwerp", ["Plan.Goal"] = "Mijn doel", ["Plan.Product"] = "", ["Plan.MeetingMoments"] = "", ["submit"] = "false",
+        }, page);
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Iemand anders heeft dit intussen gewijzigd.", html);
+        Assert.Contains("Feedback geven en roosteren", html); // the stored version
+        Assert.Contains("value=\"Mijn eigen onderwerp\"", html); // what was typed
+        Assert.Contains("Mijn doel", html);
+        Assert.Equal("Feedback geven en roosteren", (await JsonAsync(await s.People[0].Client.GetAsync(d), HttpStatusCode.OK)).GetProperty("plan").GetProperty("topic").GetString());
+        // Saving again from the form as shown (it now carries the stored version) goes through.
+        var current = Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.Equal((v0 + 2).ToString(), current);
+        var again = await KlimrekApp.PostFormAsync(s.People[0].Client, page + "?handler=Plan", new()
+        {
+            ["Version"] = current, ["Plan.Topic"] = "Mijn eigen onderwerp", ["Plan.Goal"] = "Mijn doel", ["Plan.Product"] = "", ["Plan.MeetingMoments"] = "", ["submit"] = "false",
+        }, page);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Mijn eigen onderwerp", (await JsonAsync(await s.People[1].Client.GetAsync(d), HttpStatusCode.OK)).GetProperty("plan").GetProperty("topic").GetString());
+    }
+
+    [Fact]
+    public async Task A_stale_intake_or_settings_save_is_refused_with_both_versions_and_a_bad_if_match_is_a_400()
+    {
+        var s = await SetUpAsync(2);
+        string intake = $"/api/v1/programmes/{s.ProgrammeId}/intake";
+        var got = await s.People[0].Client.GetAsync(intake);
+        int v = (await JsonAsync(got, HttpStatusCode.OK)).GetProperty("version").GetInt32();
+        Assert.Equal($"\"{v}\"", got.Headers.ETag?.Tag);
+        await JsonAsync(await s.People[0].Client.SendAsync(Put(intake, Intake(["didactiek"], ["data-analyse"], "Onderwijs"), v)), HttpStatusCode.OK);
+        await JsonAsync(await s.People[0].Client.SendAsync(Put(intake, Intake(["roosteren"], ["data-analyse"], "Onderzoek"), v)), HttpStatusCode.Conflict);
+        var bad = new HttpRequestMessage(HttpMethod.Put, intake) { Content = JsonContent.Create(Intake(["x"], ["y"], "Onderwijs")) };
+        bad.Headers.TryAddWithoutValidation("If-Match", "\"abc\"");
+        await JsonAsync(await s.People[0].Client.SendAsync(bad), HttpStatusCode.BadRequest);
+        var now = await JsonAsync(await s.People[0].Client.GetAsync(intake), HttpStatusCode.OK);
+        Assert.Equal("Onderwijs", now.GetProperty("department").GetString());
+        // The intake page with the old version: the stored intake is shown, the typed one kept.
+        string page = $"/samen-leren/{s.ProgrammeId}/intake";
+        var stale = await KlimrekApp.PostFormAsync(s.People[0].Client, page, new()
+        {
+            ["Version"] = v.ToString(), ["Brings"] = "statistiek", ["Develops"] = "coachen", ["Department"] = "Bedrijfsbureau", ["Availability"] = "dinsdag-middag",
+        });
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Iemand anders heeft dit intussen gewijzigd.", html);
+        Assert.Contains("value=\"Bedrijfsbureau\"", html);
+        Assert.Contains("<dd>Onderwijs</dd>", html);
+        Assert.Equal("Onderwijs", (await JsonAsync(await s.People[0].Client.GetAsync(intake), HttpStatusCode.OK)).GetProperty("department").GetString());
+
+        // Programme settings: a steward's stale form.
+        string p = $"/api/v1/programmes/{s.ProgrammeId}";
+        var programme = await JsonAsync(await s.Steward.Client.GetAsync(p), HttpStatusCode.OK);
+        int pv = programme.GetProperty("version").GetInt32();
+        var settings = JsonSerializer.Deserialize<Dictionary<string, object>>(programme.GetProperty("settings").GetRawText())!;
+        settings["name"] = "Nieuwe naam";
+        await JsonAsync(await s.Steward.Client.SendAsync(Put(p, settings, pv)), HttpStatusCode.OK);
+        settings["name"] = "Andere naam";
+        await JsonAsync(await s.Steward.Client.SendAsync(Put(p, settings, pv)), HttpStatusCode.Conflict);
+        string form = $"/samen-leren/instellingen/{s.ProgrammeId}";
+        var staleSettings = await KlimrekApp.PostFormAsync(s.Steward.Client, form, new()
+        {
+            ["Version"] = pv.ToString(), ["Form.Name"] = "Naam uit het oude formulier", ["Form.StartDate"] = Today.AddDays(-70).ToString("yyyy-MM-dd"),
+            ["Form.EndDate"] = Today.AddDays(200).ToString("yyyy-MM-dd"), ["Form.HoursPerParticipant"] = "75", ["ExpertBudget"] = "500",
+            ["Form.ReflectionCadenceWeeks"] = "6", ["Form.IntervisionSessionCount"] = "3", ["Form.NotMetWeeks"] = "3",
+            ["Form.Weights.Complementarity"] = "40", ["Form.Weights.Qualities"] = "10", ["Form.Weights.Affinity"] = "20", ["Form.Weights.Availability"] = "20",
+            ["Form.Weights.CrossDepartment"] = "10",
+        });
+        html = WebUtility.HtmlDecode(await staleSettings.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, staleSettings.StatusCode);
+        Assert.Contains("Iemand anders heeft dit intussen gewijzigd.", html);
+        Assert.Contains("<dd>Nieuwe naam</dd>", html);
+        Assert.Contains("value=\"Naam uit het oude formulier\"", html);
+        Assert.Equal("Nieuwe naam", (await JsonAsync(await s.Steward.Client.GetAsync(p), HttpStatusCode.OK)).GetProperty("settings").GetProperty("name").GetString());
     }
 
     [Fact]

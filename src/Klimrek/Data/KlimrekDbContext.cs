@@ -50,6 +50,9 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KlimrekDbContext).Assembly);
+        // Every record people edit carries a version the database checks on save (Versions.Expect).
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 }
 

@@ -42,9 +42,10 @@ public class ProfileOccupation
     public DateTime AddedAt { get; set; }
 }
 
-public class ProfileSkill
+public class ProfileSkill : IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int ProfileId { get; set; }
     public int SkillId { get; set; }
     public Skill? Skill { get; set; }

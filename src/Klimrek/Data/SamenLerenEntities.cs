@@ -8,9 +8,10 @@ namespace Klimrek.Data;
 public enum ProgrammeStatus { Intake = 1, Running = 2, Closed = 3 }
 
 /// <summary>A "samen leren" programme: duos of equal partners learning together, run by a steering group.</summary>
-public class Programme
+public class Programme : IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int? OrganisationId { get; set; }
     /// <summary>What the steering group sets; replaced whole when changed.</summary>
     public ProgrammeSettings Settings { get; set; } = new();
@@ -50,9 +51,11 @@ public class ProgrammeSteward
 }
 
 /// <summary>A person taking part, with their intake.</summary>
-public class Participant
+public class Participant : IVersioned
 {
     public int Id { get; set; }
+    /// <summary>The intake's version (optimistic concurrency).</summary>
+    public int Version { get; set; }
     public int ProgrammeId { get; set; }
     public required string UserId { get; set; }
     public KlimrekUser? User { get; set; }
@@ -149,9 +152,10 @@ public class DuoMember
 public enum PlanStatus { Draft = 1, Submitted = 2, Approved = 3, Returned = 4 }
 
 /// <summary>The duo's plan of approach: what, to what end, which product, and when they meet.</summary>
-public class DuoPlan
+public class DuoPlan : IVersioned
 {
     public int DuoId { get; set; }
+    public int Version { get; set; }
     public string Topic { get; set; } = "";
     public string Goal { get; set; } = "";
     public string Product { get; set; } = "";

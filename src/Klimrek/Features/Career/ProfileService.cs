@@ -136,7 +136,12 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         return added;
     }
 
-    public async Task AddSkillAsync(SkillProfile profile, int skillId, EvidenceKind evidence, ValidationStrength validation, string? note, CancellationToken ct)
+    /// <summary>
+    /// Adds a skill, or updates it when it is in the profile already; <paramref name="baseVersion"/> is the version of the
+    /// item the person edited (409 when it changed meanwhile, e.g. in another tab), null when adding.
+    /// </summary>
+    public async Task AddSkillAsync(SkillProfile profile, int skillId, EvidenceKind evidence, ValidationStrength validation, string? note, CancellationToken ct,
+        int? baseVersion = null)
     {
         var existing = profile.Skills.FirstOrDefault(x => x.SkillId == skillId);
         if (existing is null)
@@ -146,12 +151,13 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         }
         else
         {
+            Versions.Expect(db, existing, baseVersion);
             existing.Evidence = evidence;
             existing.Validation = validation;
             existing.Note = note;
         }
         profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        await Versions.SaveAsync(db, ct);
     }
 
     public async Task<bool> RemoveSkillAsync(SkillProfile profile, int skillId, CancellationToken ct)

@@ -59,7 +59,7 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger) : SamenLe
         Change(() => duos.RespondAsync(Duo, accept, note, ct), accept ? "Je hebt het duo geaccepteerd." : "Je verzoek om een andere koppeling is doorgegeven aan de stuurgroep.", "reactie", ct);
 
     public Task<IActionResult> OnPostPlanAsync(bool submit, CancellationToken ct) =>
-        Change(() => duos.SavePlanAsync(Duo, Plan ?? new PlanInput(null, null, null, null), submit, ct), submit ? "Het plan is ingediend bij de stuurgroep." : "Het plan is opgeslagen.", "plan", ct);
+        Change(() => duos.SavePlanAsync(Duo, Plan ?? new PlanInput(null, null, null, null), submit, Version, ct), submit ? "Het plan is ingediend bij de stuurgroep." : "Het plan is opgeslagen.", "plan", ct);
 
     public Task<IActionResult> OnPostReviewAsync(bool approve, string? comment, CancellationToken ct) =>
         Change(() => duos.ReviewPlanAsync(Duo, approve, comment, UserId, ct), approve ? "Het plan is goedgekeurd." : "Het plan is teruggegeven met commentaar.", "plan", ct);

@@ -1,3 +1,4 @@
+using Klimrek.Data;
 using Klimrek.Infrastructure.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
@@ -13,7 +14,8 @@ public static class DuoApi
     {
         duo.MapGet("/", Get);
         duo.MapPost("/response", RespondAsync).WithSummary("Accept the proposed duo, or ask for a change with a reason.");
-        duo.MapPut("/plan", SavePlanAsync).WithSummary("Saves the plan of approach; submit = true sends it to the steering group.");
+        duo.MapPut("/plan", SavePlanAsync).WithSummary("Saves the plan of approach; submit = true sends it to the steering group. "
+            + "Send the plan's version in If-Match (\"3\"): 409 when someone saved a newer one meanwhile.");
         duo.MapPost("/plan/review", ReviewPlanAsync).WithSummary("Approves the plan or returns it with comments (steering group).");
         duo.MapPost("/meetings", ScheduleAsync).WithSummary("Schedules recurring meetings (first date, time, every N weeks, count).");
         duo.MapPatch("/meetings/{meetingId:int}", RescheduleAsync).WithSummary("Moves or cancels one meeting.");
@@ -41,9 +43,10 @@ public static class DuoApi
         return TypedResults.Ok(DuoOf(request.Duo.Duo, request.Duo.Programme));
     }
 
-    public static async Task<Ok<PlanView>> SavePlanAsync(PlanRequest req, SamenLerenRequest request, DuoService duos, CancellationToken ct)
+    public static async Task<Ok<PlanView>> SavePlanAsync(PlanRequest req, SamenLerenRequest request, DuoService duos, HttpContext http, CancellationToken ct)
     {
-        await duos.SavePlanAsync(request.Duo, new PlanInput(req.Topic, req.Goal, req.Product, req.MeetingMoments), req.Submit, ct);
+        await duos.SavePlanAsync(request.Duo, new PlanInput(req.Topic, req.Goal, req.Product, req.MeetingMoments), req.Submit, Versions.FromIfMatch(http), ct);
+        Versions.SetETag(http, request.Duo.Duo.Plan!);
         return TypedResults.Ok(PlanOf(request.Duo.Duo.Plan!));
     }
 

@@ -41,7 +41,7 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task SavePlanAsync(DuoAccess a, PlanInput input, bool submit, CancellationToken ct)
+    public async Task SavePlanAsync(DuoAccess a, PlanInput input, bool submit, int? baseVersion, CancellationToken ct)
     {
         a.RequireMember();
         a.RequireActive();
@@ -55,6 +55,7 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
             if (submit && string.IsNullOrWhiteSpace(v)) errors.Add(field, what + " is nodig om het plan in te dienen.");
         }
         Refuse.IfAny(errors, "Het plan is niet opgeslagen.");
+        Versions.Expect(db, plan, baseVersion);
         plan.Topic = input.Topic?.Trim() ?? "";
         plan.Goal = input.Goal?.Trim() ?? "";
         plan.Product = input.Product?.Trim() ?? "";
@@ -65,7 +66,7 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
             plan.Status = PlanStatus.Submitted;
             plan.SubmittedAt = Now;
         }
-        await db.SaveChangesAsync(ct);
+        await Versions.SaveAsync(db, ct);
     }
 
     /// <summary>The steering group approves the plan, or returns it with comments (a comment is then required).</summary>

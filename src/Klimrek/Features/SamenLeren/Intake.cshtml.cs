@@ -19,6 +19,9 @@ public sealed class IntakeModel(IntakeService intakes, ProgrammeService programm
     [BindProperty] public List<string> Availability { get; set; } = [];
     public List<(int Id, string Name)> Others { get; private set; } = [];
 
+    /// <summary>The intake as stored, when a save was refused because a newer version was saved meanwhile.</summary>
+    public Klimrek.Data.Participant? Saved { get; private set; }
+
     private static List<string> Lines(string? s) => (s ?? "").Split('\n').Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
 
     private async Task<IActionResult?> PrepareAsync(CancellationToken ct)
@@ -52,8 +55,9 @@ public sealed class IntakeModel(IntakeService intakes, ProgrammeService programm
         if (await PrepareAsync(ct) is { } status) return status;
         var input = new IntakeInput(Lines(Brings), Lines(Develops), QualityChoices.Concat(Lines(OwnQualities)).ToList(), Lines(Affinities),
             Department, Team, Discipline, ManagerParticipantId, Availability);
-        var (ok, st) = await TryAsync(() => intakes.SaveIntakeAsync(Access, input, ct));
+        var (ok, st) = await TryAsync(() => intakes.SaveIntakeAsync(Access, input, Version, ct));
         if (st is not null) return st;
+        if (SavedMeanwhile) Saved = await intakes.SavedIntakeAsync(Access, ct);
         if (!ok) return Page();
         Message = "Je intake is opgeslagen.";
         return Redirect($"/samen-leren/{Id}");

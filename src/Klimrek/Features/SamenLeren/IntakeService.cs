@@ -31,6 +31,13 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
         return missing;
     }
 
+    /// <summary>The intake as stored now, read apart from anything this request changed.</summary>
+    public async Task<Participant> SavedIntakeAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        var me = access.RequireParticipant();
+        return await db.Participants.AsNoTracking().Include(p => p.Terms).FirstAsync(p => p.Id == me.Id, ct);
+    }
+
     public async Task<Participant> IntakeAsync(ProgrammeAccess access, CancellationToken ct)
     {
         var me = access.RequireParticipant();
@@ -39,7 +46,7 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
     }
 
     /// <summary>Saves the intake whole (replacing the previous one); every problem is reported and nothing saved.</summary>
-    public async Task<Participant> SaveIntakeAsync(ProgrammeAccess access, IntakeInput input, CancellationToken ct)
+    public async Task<Participant> SaveIntakeAsync(ProgrammeAccess access, IntakeInput input, int? baseVersion, CancellationToken ct)
     {
         var me = access.RequireParticipant();
         var errors = new ValidationErrors();
@@ -70,6 +77,7 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
                 errors.Add("managerParticipantId", "De gekozen leidinggevende doet niet mee aan dit programma.");
         }
         Refuse.IfAny(errors, "De intake is niet opgeslagen.");
+        Versions.Expect(db, me, baseVersion);
 
         // One save per person at a time: the row lock makes a parallel save wait, then replace this one whole
         // (instead of both deleting the same old terms and inserting the same new ones).
@@ -84,7 +92,7 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
         me.ManagerParticipantId = input.ManagerParticipantId;
         me.Availability = availability;
         me.IntakeCompletedAt = Now;
-        await db.SaveChangesAsync(ct);
+        await Versions.SaveAsync(db, ct);
         await tx.CommitAsync(ct);
         return me;
     }

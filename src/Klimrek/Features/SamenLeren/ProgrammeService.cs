@@ -65,12 +65,14 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         return p;
     }
 
-    public async Task UpdateProgrammeAsync(ProgrammeAccess access, ProgrammeSettings input, CancellationToken ct)
+    /// <summary>Replaces the settings; <paramref name="baseVersion"/> is the version the editor started from (409 when it changed).</summary>
+    public async Task UpdateProgrammeAsync(ProgrammeAccess access, ProgrammeSettings input, int? baseVersion, CancellationToken ct)
     {
         access.RequireSteward();
         Validate(input);
+        Versions.Expect(db, access.Programme, baseVersion);
         access.Programme.Settings = Cleaned(input);
-        await db.SaveChangesAsync(ct);
+        await Versions.SaveAsync(db, ct);
     }
 
     public async Task SetStatusAsync(ProgrammeAccess access, ProgrammeStatus status, CancellationToken ct)

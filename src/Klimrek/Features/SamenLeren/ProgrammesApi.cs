@@ -15,13 +15,15 @@ public static class ProgrammesApi
     public static void Map(RouteGroupBuilder programme)
     {
         programme.MapGet("/", Get);
-        programme.MapPut("/", UpdateAsync).WithSummary("Changes the programme's settings (steering group).");
+        programme.MapPut("/", UpdateAsync).WithSummary("Changes the programme's settings (steering group). "
+            + "Send the version you edited in If-Match (\"3\"): 409 when someone saved a newer one meanwhile.");
         programme.MapPost("/participants", EnrolAsync).WithSummary("Adds participants (or steering-group members) by e-mail; all or nothing.");
         programme.MapGet("/participants", ParticipantsAsync)
             .WithSummary("Participants with intake status: who is not yet matchable and what is missing (steering group).");
         programme.MapGet("/intake", IntakeAsync);
         programme.MapPut("/intake", SaveIntakeAsync)
-            .WithSummary("Your intake, replaced whole. Terms: ESCO skill URIs or labels, or free words; availability like 'dinsdag-middag'. Age is never asked.");
+            .WithSummary("Your intake, replaced whole. Terms: ESCO skill URIs or labels, or free words; availability like 'dinsdag-middag'. Age is never asked. "
+                + "Send the version you edited in If-Match (\"3\"): 409 when a newer one was saved meanwhile.");
     }
 
     public static async Task<Ok<List<ProgrammeView>>> ListAsync(ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct) =>
@@ -35,11 +37,17 @@ public static class ProgrammesApi
         return TypedResults.Created($"/api/v1/programmes/{p.Id}", View(p, true, false));
     }
 
-    public static Ok<ProgrammeView> Get(SamenLerenRequest request) => TypedResults.Ok(ViewOf(request.Programme));
-
-    public static async Task<Ok<ProgrammeView>> UpdateAsync(ProgrammeSettings input, SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct)
+    public static Ok<ProgrammeView> Get(SamenLerenRequest request, HttpContext http)
     {
-        await programmes.UpdateProgrammeAsync(request.Programme, input, ct);
+        Versions.SetETag(http, request.Programme.Programme);
+        return TypedResults.Ok(ViewOf(request.Programme));
+    }
+
+    public static async Task<Ok<ProgrammeView>> UpdateAsync(ProgrammeSettings input, SamenLerenRequest request, ProgrammeService programmes, HttpContext http,
+        CancellationToken ct)
+    {
+        await programmes.UpdateProgrammeAsync(request.Programme, input, Versions.FromIfMatch(http), ct);
+        Versions.SetETag(http, request.Programme.Programme);
         return TypedResults.Ok(ViewOf(request.Programme));
     }
 
@@ -52,11 +60,20 @@ public static class ProgrammesApi
         return TypedResults.Ok(rows.Select(r => new ParticipantView(r.Participant.Id, r.Name, r.Email, r.Missing.Count == 0, r.Missing, r.Participant.UnmatchedReason)).ToList());
     }
 
-    public static async Task<Ok<IntakeView>> IntakeAsync(SamenLerenRequest request, IntakeService intakes, EscoCatalogue catalogue, CancellationToken ct) =>
-        TypedResults.Ok(IntakeOf(await intakes.IntakeAsync(request.Programme, ct), await catalogue.GetAsync(ct)));
+    public static async Task<Ok<IntakeView>> IntakeAsync(SamenLerenRequest request, IntakeService intakes, EscoCatalogue catalogue, HttpContext http, CancellationToken ct)
+    {
+        var me = await intakes.IntakeAsync(request.Programme, ct);
+        Versions.SetETag(http, me);
+        return TypedResults.Ok(IntakeOf(me, await catalogue.GetAsync(ct)));
+    }
 
-    public static async Task<Ok<IntakeView>> SaveIntakeAsync(IntakeInput input, SamenLerenRequest request, IntakeService intakes, EscoCatalogue catalogue, CancellationToken ct) =>
-        TypedResults.Ok(IntakeOf(await intakes.SaveIntakeAsync(request.Programme, input, ct), await catalogue.GetAsync(ct)));
+    public static async Task<Ok<IntakeView>> SaveIntakeAsync(IntakeInput input, SamenLerenRequest request, IntakeService intakes, EscoCatalogue catalogue, HttpContext http,
+        CancellationToken ct)
+    {
+        var me = await intakes.SaveIntakeAsync(request.Programme, input, Versions.FromIfMatch(http), ct);
+        Versions.SetETag(http, me);
+        return TypedResults.Ok(IntakeOf(me, await catalogue.GetAsync(ct)));
+    }
 
     private static ProgrammeView ViewOf(ProgrammeAccess a) => View(a.Programme, a.IsSteward, a.Me is not null);
 }

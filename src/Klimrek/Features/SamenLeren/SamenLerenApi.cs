@@ -14,12 +14,12 @@ namespace Klimrek.Features.SamenLeren;
 /// </summary>
 public static class SamenLerenApi
 {
-    public sealed record ProgrammeView(int Id, ProgrammeSettings Settings, ProgrammeStatus Status, bool IsSteward, bool IsParticipant);
+    public sealed record ProgrammeView(int Id, ProgrammeSettings Settings, ProgrammeStatus Status, bool IsSteward, bool IsParticipant, int Version);
     public sealed record EnrolRequest(IReadOnlyList<string> Emails, bool Stewards = false);
     public sealed record ParticipantView(int Id, string Name, string Email, bool Matchable, IReadOnlyList<string> Missing, string? UnmatchedReason);
     public sealed record IntakeView(int ParticipantId, IReadOnlyList<TermView> Brings, IReadOnlyList<TermView> Develops, IReadOnlyList<string> Qualities,
         IReadOnlyList<string> Affinities, string? Department, string? Team, string? Discipline, int? ManagerParticipantId, IReadOnlyList<string> Availability,
-        DateTime? CompletedAt, IReadOnlyList<string> Missing);
+        DateTime? CompletedAt, IReadOnlyList<string> Missing, int Version);
     public sealed record TermView(string Label, string? EscoUri);
     public sealed record RuleRequest(int A, int B, string Kind);
     public sealed record RuleView(int Id, int A, int B, string Kind);
@@ -28,7 +28,8 @@ public static class SamenLerenApi
     public sealed record MemberView(int ParticipantId, string Name, string Response, string? Note);
     public sealed record DuoView(int Id, string Status, double Score, bool Fixed, IReadOnlyList<MemberView> Members, IReadOnlyList<PairExplanation> Explanation,
         PlanView? Plan, IReadOnlyList<MeetingView> Meetings);
-    public sealed record PlanView(string Topic, string Goal, string Product, string MeetingMoments, string Status, string? ReviewComment, DateTime? SubmittedAt, DateTime? ReviewedAt);
+    public sealed record PlanView(string Topic, string Goal, string Product, string MeetingMoments, string Status, string? ReviewComment, DateTime? SubmittedAt, DateTime? ReviewedAt,
+        int Version);
     public sealed record MeetingView(int Id, DateTime StartsAt, int DurationMinutes, string? Location, bool Cancelled, bool? Held, int Sequence);
     public sealed record HeldRequest(bool Held);
     public sealed record ResponseRequest(bool Accept, string? Note);
@@ -77,7 +78,7 @@ public static class SamenLerenApi
 
     internal static string Kind(PairRuleKind k) => k == PairRuleKind.Fixed ? "fixed" : "forbidden";
 
-    public static ProgrammeView View(Programme p, bool steward, bool participant) => new(p.Id, p.Settings, p.Status, steward, participant);
+    public static ProgrammeView View(Programme p, bool steward, bool participant) => new(p.Id, p.Settings, p.Status, steward, participant, p.Version);
 
     internal static IntakeView IntakeOf(Participant p, CatalogueSnapshot esco)
     {
@@ -86,7 +87,7 @@ public static class SamenLerenApi
         p.Terms.Where(t => t.Kind == TermKind.Brings).Select(TermOf).ToList(), p.Terms.Where(t => t.Kind == TermKind.Develops).Select(TermOf).ToList(),
         p.Terms.Where(t => t.Kind == TermKind.Quality).Select(t => t.Label).ToList(), p.Terms.Where(t => t.Kind == TermKind.Affinity).Select(t => t.Label).ToList(),
         p.Department, p.Team, p.Discipline, p.ManagerParticipantId, Slots.Bits(p.Availability).Select(Slots.Key).ToList(), p.IntakeCompletedAt,
-        IntakeService.MissingInIntake(p));
+        IntakeService.MissingInIntake(p), p.Version);
     }
 
     /// <summary>The duo as <paramref name="viewer"/> may see it: a member's reason for asking for a change is shown to
@@ -96,7 +97,8 @@ public static class SamenLerenApi
             viewer.IsSteward || m.ParticipantId == viewer.Me?.Id ? m.ResponseNote : null)).ToList(),
         MatchingService.Explanation(d), d.Plan is null ? null : PlanOf(d.Plan), d.Meetings.OrderBy(m => m.StartsAt).Select(MeetingOf).ToList());
 
-    internal static PlanView PlanOf(DuoPlan p) => new(p.Topic, p.Goal, p.Product, p.MeetingMoments, p.Status.ToString(), p.ReviewComment, p.SubmittedAt, p.ReviewedAt);
+    internal static PlanView PlanOf(DuoPlan p) => new(p.Topic, p.Goal, p.Product, p.MeetingMoments, p.Status.ToString(), p.ReviewComment, p.SubmittedAt, p.ReviewedAt,
+        p.Version);
     internal static MeetingView MeetingOf(Meeting m) => new(m.Id, DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc), m.DurationMinutes, m.Location, m.Cancelled, m.Held, m.Sequence);
 
     internal static async Task<LedgerView> HoursLedger(DuoLedgerService s, DuoAccess a, CancellationToken ct)

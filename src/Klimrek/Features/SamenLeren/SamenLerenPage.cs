@@ -1,3 +1,4 @@
+using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -19,6 +20,18 @@ public abstract class SamenLerenPage : PageModel
     public DuoAccess Duo { get; private set; } = null!;
     [TempData] public string? Message { get; set; }
     public List<string> Errors { get; } = [];
+
+    /// <summary>The version of the record the form edited (plan, intake, settings); checked on save.</summary>
+    [BindProperty] public int? Version { get; set; }
+
+    /// <summary>The save was refused because someone saved a newer version meanwhile: show it beside the form.</summary>
+    public bool SavedMeanwhile { get; private set; }
+
+    /// <summary>
+    /// The version a form carries: the one the person started from while they correct their input, the stored one once
+    /// they have seen it (after a refusal because of a newer version, or on a fresh form).
+    /// </summary>
+    public int FormVersion(int stored) => SavedMeanwhile || Version is null ? stored : Version.Value;
 
     /// <summary>The current time from the app's <see cref="TimeProvider"/> (tests set the clock).</summary>
     public DateTime Now => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -67,6 +80,11 @@ public abstract class SamenLerenPage : PageModel
         }
         catch (ProblemException e) when (e.Status is 400 or 409)
         {
+            if (e.Title.Key == Versions.ConflictMessage)
+            {
+                SavedMeanwhile = true;
+                return (false, null);
+            }
             Errors.Add(Text(e.Title));
             Errors.AddRange(e.Fields.Values.SelectMany(m => m).Select(Text));
             return (false, null);

@@ -50,7 +50,7 @@ public sealed class SettingsModel(ProgrammeService programmes, TimeProvider cloc
             Message = "Het programma is opgezet. Voeg nu deelnemers toe.";
             return Redirect($"/samen-leren/{created!.Id}");
         }
-        var (saved, st) = await TryAsync(() => programmes.UpdateProgrammeAsync(Access, Settings(), ct));
+        var (saved, st) = await TryAsync(() => programmes.UpdateProgrammeAsync(Access, Settings(), Version, ct));
         if (st is not null) return st;
         if (!saved) return Page();
         Message = "De instellingen zijn opgeslagen.";

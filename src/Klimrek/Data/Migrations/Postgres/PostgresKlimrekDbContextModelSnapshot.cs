@@ -152,6 +152,10 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("DuoId");
 
                     b.ToTable("DuoPlans");
@@ -992,6 +996,10 @@ namespace Klimrek.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ManagerParticipantId");
@@ -1086,6 +1094,10 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Property<int>("Validation")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SkillId");
@@ -1118,6 +1130,10 @@ namespace Klimrek.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "Klimrek.Data.Programme.Settings#ProgrammeSettings", b1 =>

@@ -18,6 +18,11 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
     public sealed record OccupationRow(ProfileOccupation Entry, LocalizedText Label);
     public sealed record ShareRow(string BegeleiderId, string Name, string Email);
 
+    /// <summary>What the person typed for a skill whose stored version changed meanwhile (another tab or device).</summary>
+    public sealed record SkillConflict(int SkillId, EvidenceKind Evidence, ValidationStrength Validation, string? Note);
+
+    public SkillConflict? Conflict { get; private set; }
+
     public SkillProfile Profile { get; private set; } = null!;
     public List<SkillRow> Skills { get; } = [];
     public List<OccupationRow> Occupations { get; } = [];
@@ -78,7 +83,7 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         return Done($"‘{skill.Label(Language).Text}’ staat in je profiel.");
     }
 
-    public async Task<IActionResult> OnPostSaveSkillAsync(int skillId, string? evidence, string? validation, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveSkillAsync(int skillId, string? evidence, string? validation, string? note, int? version, CancellationToken ct)
     {
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
         var entry = profile.Skills.FirstOrDefault(x => x.SkillId == skillId);
@@ -86,7 +91,14 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         if (!ProfileService.TryEvidence(evidence, out var e)) return await Fail("Kies een soort bewijs.", ct);
         if (!ProfileService.TryValidation(validation, out var v)) return await Fail("Kies hoe zwaar het bewijs weegt.", ct);
         if (note is { Length: > 500 }) return await Fail("De toelichting is te lang (hoogstens 500 tekens); er is niets gewijzigd.", ct);
-        await profiles.AddSkillAsync(profile, skillId, e, v, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), ct);
+        var typed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        try { await profiles.AddSkillAsync(profile, skillId, e, v, typed, ct, version); }
+        catch (ProblemException x) when (x.Status == StatusCodes.Status409Conflict)
+        {
+            // Both versions stay: the stored one is listed under the skill, what was typed stays in the row's fields.
+            Conflict = new SkillConflict(skillId, e, v, typed);
+            return await Fail(Versions.ConflictMessage, ct);
+        }
         return Done("De vaardigheid is bijgewerkt.");
     }
 
