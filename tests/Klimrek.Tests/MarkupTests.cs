@@ -28,16 +28,18 @@ public abstract class MarkupTests(KlimrekApp app)
         [
             "/", "/beroepen?q=verpleeg", "/over", $"/beroepen/{occupation}", $"/beroepen/{occupation}/overstappen",
             $"/beroepen/{occupation}/overstappen/{other}", $"/beroepen/{occupation}/versies", "/account/inloggen", "/account/registreren",
+            "/account/verwijderd",
         ];
     }
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
-        [Roles.Deelnemer] = ["/klimrek", "/klimrek/profiel", "/klimrek/profiel?zoek=plannen", "/klimrek/beroep-toevoegen?zoek=verpleeg", "/samen-leren"],
+        [Roles.Deelnemer] = ["/klimrek", "/klimrek/profiel", "/klimrek/profiel?zoek=plannen", "/klimrek/beroep-toevoegen?zoek=verpleeg", "/samen-leren",
+            "/account/mijn-gegevens"],
         [Roles.Curator] = ["/beroepen/{occ}/bewerken/hoofd", "/beroepen/{occ}/bewerken/verschuivingen"],
         [Roles.Begeleider] = ["/begeleiding"],
         [Roles.Stuurgroep] = ["/samen-leren", "/samen-leren/instellingen"],
-        [Roles.Beheerder] = ["/beheer/gebruikers", "/beheer/organisaties", "/beheer/arbeidsmarkt"],
+        [Roles.Beheerder] = ["/beheer/gebruikers", "/beheer/organisaties", "/beheer/arbeidsmarkt", "/beheer/privacy", "/beheer/privacy?email=niemand@example.org"],
     };
 
     [Fact]

@@ -45,6 +45,15 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<IntervisionSession> IntervisionSessions => Set<IntervisionSession>();
     public DbSet<IntervisionAttendee> IntervisionAttendees => Set<IntervisionAttendee>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    /// <summary>The access log is append-only: a save that would change or delete an entry is refused.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The access log is append-only.");
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Klimrek.Features.Curation;
 using Klimrek.Features.Esco;
+using Klimrek.Features.Privacy;
 using Klimrek.Features.SamenLeren;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,7 +36,8 @@ public static class KlimrekWeb
             .AddAtlas()
             .AddCuration()
             .AddCareer()
-            .AddSamenLeren();
+            .AddSamenLeren()
+            .AddPrivacy();
     }
 
     private static void MapModules(RouteGroupBuilder api)
@@ -43,6 +45,7 @@ public static class KlimrekWeb
         api.MapAtlas();
         api.MapCareer();
         api.MapSamenLeren();
+        api.MapPrivacy();
     }
 
     public static WebApplication Build(string[] args)

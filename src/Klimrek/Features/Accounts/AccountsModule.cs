@@ -1,5 +1,6 @@
 using Klimrek.Data;
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,7 @@ public static class AccountsModule
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<KlimrekClaimsFactory>();
         services.AddScoped<AccountSetup>();
+        services.AddPersonalData<AccountPersonalData>();
         return services;
     }
 

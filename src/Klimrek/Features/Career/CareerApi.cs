@@ -1,5 +1,7 @@
+using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
@@ -171,11 +173,13 @@ public static class CareerApi
         return TypedResults.Ok(new TransitionSummariesResponse(source.Name, "", items.Count, items.Select(TransitionSummary.Of).ToList(), marketData));
     }
 
-    private static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> SharedProfile(string userId, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    private static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> SharedProfile(string userId, ClaimsPrincipal user, ProfileService profiles,
+        AccessLog log, CancellationToken ct)
     {
         var p = await profiles.ReadableAsync(userId, UserId(user), user.IsInRole(Roles.Begeleider), ct);
         if (p is null)
             return TypedResults.Problem(statusCode: 404, title: "Profile not found", detail: "No profile with this id was shared with you.");
+        await log.RecordAsync(user, userId, AccessKind.ProfileRead, null, ct);
         return TypedResults.Ok(await profiles.ExportAsync(p, ct));
     }
 

@@ -1,5 +1,6 @@
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Globalization;
 
@@ -25,6 +26,7 @@ public static class CareerModule
                 (await ctx.RequestServices.GetRequiredService<LabourMarketService>().SnapshotAsync(ct)).ImportId.ToString(CultureInfo.InvariantCulture)))));
         services.AddScoped<TransitionService>();
         services.AddScoped<ProfileService>();
+        services.AddPersonalData<CareerPersonalData>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Career/Profile");

@@ -1,4 +1,5 @@
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Curation;
@@ -13,6 +14,7 @@ public static class CurationModule
     {
         services.AddScoped<CurationService>();
         services.AddScoped<DemoImageSeeder>();
+        services.AddPersonalData<CurationPersonalData>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Curation/Edit", Policies.Curator));
         return services;
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Klimrek.Features.SamenLeren;
 
 /// <summary>One duo: why it was formed, acceptance, plan, meetings, hours, budget and reflections (members and steering group).</summary>
-public sealed class DuoModel(DuoService duos, DuoLedgerService ledger) : SamenLerenPage
+public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, Klimrek.Infrastructure.Privacy.AccessLog log) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     [FromRoute] public int DuoId { get; set; }
@@ -40,6 +40,7 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger) : SamenLe
         if (Duo.MeAsMember is { } me) MyHours = ledger.HoursStatus(Access.Programme, Hours.Where(h => h.ParticipantId == me.ParticipantId).Sum(h => h.Hours));
         ExpertBudget = DuoLedgerService.ExpenseStatus(Access.Programme, Expenses.Sum(e => e.Amount));
         Reflections = await ledger.ReflectionsAsync(Duo, ct);
+        await SamenLerenAudit.ReflectionsReadAsync(log, User, Duo, Reflections, ct);
         Schedule = ledger.ReflectionSchedule(Access.Programme, Duo.Duo, Reflections);
         if (Reflection.Period == 0 && Duo.MeAsMember is { } m2)
             Reflection.Period = Schedule[m2.ParticipantId].FirstOrDefault(r => !r.Submitted)?.Period ?? 1;

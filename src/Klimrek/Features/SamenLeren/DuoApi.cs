@@ -1,5 +1,6 @@
 using Klimrek.Data;
 using Klimrek.Infrastructure.Calendar;
+using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using static Klimrek.Features.SamenLeren.SamenLerenApi;
@@ -95,8 +96,13 @@ public static class DuoApi
         return TypedResults.Ok(await ExpenseLedger(ledger, request.Duo, ct));
     }
 
-    public static async Task<Ok<List<ReflectionView>>> ReflectionsAsync(SamenLerenRequest request, DuoLedgerService ledger, CancellationToken ct) =>
-        TypedResults.Ok((await ledger.ReflectionsAsync(request.Duo, ct)).Select(r => ReflectionOf(r, request.Duo.CanRead(r))).ToList());
+    public static async Task<Ok<List<ReflectionView>>> ReflectionsAsync(SamenLerenRequest request, DuoLedgerService ledger, AccessLog log, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var list = await ledger.ReflectionsAsync(request.Duo, ct);
+        await SamenLerenAudit.ReflectionsReadAsync(log, user, request.Duo, list, ct);
+        return TypedResults.Ok(list.Select(r => ReflectionOf(r, request.Duo.CanRead(r))).ToList());
+    }
 
     public static async Task<Created<ReflectionView>> WriteReflectionAsync(int id, int duoId, ReflectionInput req, SamenLerenRequest request, DuoLedgerService ledger, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Klimrek.Data;
 using Klimrek.Infrastructure.Calendar;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
+using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.SamenLeren;
 

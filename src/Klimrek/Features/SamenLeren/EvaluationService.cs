@@ -12,6 +12,9 @@ public sealed record EvaluationInput(string? Motivation, string? WhyDuo, string?
     bool ShareWithSteeringGroup = false);
 
 /// <summary>Intervision sessions (planned by the steering group, reported by an appointed participant) and each participant's final evaluation.</summary>
+/// <summary>An evaluation its author shared with the steering group, with their name.</summary>
+public sealed record SharedEvaluation(string UserId, string Name, Evaluation Evaluation);
+
 public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -107,12 +110,12 @@ public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
     }
 
     /// <summary>The evaluations their authors shared with the steering group, with their names (steering group).</summary>
-    public async Task<List<(string Name, Evaluation Evaluation)>> SharedEvaluationsAsync(ProgrammeAccess access, CancellationToken ct)
+    public async Task<List<SharedEvaluation>> SharedEvaluationsAsync(ProgrammeAccess access, CancellationToken ct)
     {
         access.RequireSteward();
         var rows = await db.Evaluations.AsNoTracking().Where(e => e.SharedWithSteeringGroup)
-            .Join(db.Participants.Where(p => p.ProgrammeId == access.Programme.Id), e => e.ParticipantId, p => p.Id, (e, p) => new { e, p.User!.DisplayName })
+            .Join(db.Participants.Where(p => p.ProgrammeId == access.Programme.Id), e => e.ParticipantId, p => p.Id, (e, p) => new { e, p.UserId, p.User!.DisplayName })
             .ToListAsync(ct);
-        return rows.Select(r => (r.DisplayName, r.e)).OrderBy(r => r.DisplayName).ToList();
+        return rows.Select(r => new SharedEvaluation(r.UserId, r.DisplayName, r.e)).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
     }
 }

@@ -1,4 +1,6 @@
+using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
 using static Klimrek.Features.SamenLeren.SamenLerenApi;
 
 namespace Klimrek.Features.SamenLeren;
@@ -52,8 +54,13 @@ public static class MonitoringApi
     public static async Task<Ok<EvaluationView>> SaveEvaluationAsync(EvaluationInput req, SamenLerenRequest request, EvaluationService evaluations, CancellationToken ct) =>
         TypedResults.Ok(EvaluationOf(await evaluations.SaveEvaluationAsync(request.Programme, req, ct)));
 
-    public static async Task<Ok<List<NamedEvaluationView>>> EvaluationsAsync(SamenLerenRequest request, EvaluationService evaluations, CancellationToken ct) =>
-        TypedResults.Ok((await evaluations.SharedEvaluationsAsync(request.Programme, ct)).Select(e => new NamedEvaluationView(e.Name, EvaluationOf(e.Evaluation))).ToList());
+    public static async Task<Ok<List<NamedEvaluationView>>> EvaluationsAsync(SamenLerenRequest request, EvaluationService evaluations, AccessLog log,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var shared = await evaluations.SharedEvaluationsAsync(request.Programme, ct);
+        await SamenLerenAudit.EvaluationsReadAsync(log, user, request.Programme, shared, ct);
+        return TypedResults.Ok(shared.Select(e => new NamedEvaluationView(e.Name, EvaluationOf(e.Evaluation))).ToList());
+    }
 
     public static async Task<Ok<ReportView>> ReportAsync(SamenLerenRequest request, MonitoringService monitoring, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text;
+using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.SamenLeren;
 

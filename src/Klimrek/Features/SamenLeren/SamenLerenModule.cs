@@ -1,3 +1,4 @@
+using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.SamenLeren;
@@ -8,6 +9,7 @@ public static class SamenLerenModule
     public static IServiceCollection AddSamenLeren(this IServiceCollection services)
     {
         services.AddScoped<SamenLerenAccess>();
+        services.AddPersonalData<SamenLerenPersonalData>();
         services.AddScoped<SamenLerenRequest>();
         services.AddScoped<ProgrammeService>();
         services.AddScoped<IntakeService>();
