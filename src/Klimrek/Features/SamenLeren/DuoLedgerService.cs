@@ -1,7 +1,7 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
-using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.SamenLeren;
 

@@ -1,8 +1,8 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Calendar;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
-using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.SamenLeren;
 

@@ -1,10 +1,10 @@
 using CsvHelper;
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text;
-using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.SamenLeren;
 
