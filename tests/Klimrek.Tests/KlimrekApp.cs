@@ -23,6 +23,9 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
     protected string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "klimrek-tests-" + Guid.NewGuid().ToString("N"));
     private string? _connectionString;
 
+    /// <summary>The SMTP server this app sends its mail to (<c>Mail:Host</c>): every mail the app sends ends up here.</summary>
+    public TestSmtpServer Mail { get; } = TestSmtpServer.Start();
+
     /// <summary>The database this app runs on (for a second instance sharing it).</summary>
     public string? ConnectionString => _connectionString;
 
@@ -37,6 +40,7 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
     {
         await base.DisposeAsync();
         await DropDatabaseAsync();
+        Mail.Dispose();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 
@@ -46,6 +50,10 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Klimrek:DataFolder", DataFolder);
         builder.UseSetting("ConnectionStrings:Klimrek", _connectionString ?? "");
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Tls", "None");
+        builder.UseSetting("Mail:BaseUrl", "http://localhost");
         builder.ConfigureTestServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider)));
     }
 

@@ -6,6 +6,7 @@ using Klimrek.Features.Curation;
 using Klimrek.Features.Esco;
 using Klimrek.Features.SamenLeren;
 using Klimrek.Infrastructure.Errors;
+using Klimrek.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class KlimrekWeb
         services.AddSingleton<IStringLocalizer<SharedResource>, SharedLocalizer>();
         services.AddSingleton<Texts>();
         services.AddKlimrekDatabase(configuration, contentRoot);
+        services.AddMail(configuration, contentRoot);
         services.AddAccounts()
             .AddEsco()
             .AddAtlas()
