@@ -1,3 +1,4 @@
+using Klimrek.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.SamenLeren;
@@ -10,6 +11,7 @@ public static class SamenLerenModule
         services.AddScoped<SamenLerenAccess>();
         services.AddScoped<SamenLerenRequest>();
         services.AddScoped<ProgrammeService>();
+        services.AddScoped<IInvitationAcceptor, ProgrammeInvitations>();
         services.AddScoped<IntakeService>();
         services.AddScoped<MatchingService>();
         services.AddScoped<DuoService>();
