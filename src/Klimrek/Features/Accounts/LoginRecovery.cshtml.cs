@@ -23,7 +23,7 @@ public sealed class LoginRecoveryModel(SignInManager<KlimrekUser> signIn) : Page
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return LocalRedirect("/account/inloggen");
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
         if (result.Succeeded) return LocalRedirect(LoginModel.LocalOrHome(Url, ReturnUrl));
         Error = result.IsLockedOut
             ? "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
