@@ -143,6 +143,14 @@ static async Task<int> TransitionsHttp(string baseUrl, int n)
         ["DisplayName"] = "Bench", ["Email"] = email, ["Password"] = "bench wachtwoord 123", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
     }));
     if (reg.StatusCode != HttpStatusCode.Redirect) { Console.Error.WriteLine("registration failed: " + reg.StatusCode); return 1; }
+    // Registering answers "check your mail"; an unverified account may sign in.
+    var loginForm = await http.GetStringAsync("/account/inloggen");
+    var loginToken = System.Text.RegularExpressions.Regex.Match(loginForm, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    var login = await http.PostAsync("/account/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Email"] = email, ["Password"] = "bench wachtwoord 123", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(loginToken),
+    }));
+    if (login.StatusCode != HttpStatusCode.Redirect) { Console.Error.WriteLine("sign-in failed: " + login.StatusCode); return 1; }
     var skills = new List<string>();
     foreach (var id in ids.OrderBy(_ => rnd.Next()))
     {

@@ -77,12 +77,7 @@ public sealed class AtlasJourneyTests(RunningApp app)
     public async Task A_participant_who_is_not_a_curator_is_refused()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/account/registreren");
-        await page.GetByLabel("Naam").FillAsync("Sam Deelnemer");
-        await page.GetByLabel("E-mailadres").FillAsync($"sam{Guid.NewGuid():N}@example.org");
-        await page.GetByLabel("Wachtwoord (minstens 10 tekens)").FillAsync("nog een lang wachtwoord");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await app.RegisterAsync(page, "Sam Deelnemer", $"sam{Guid.NewGuid():N}@example.org", "nog een lang wachtwoord");
 
         await page.GotoAsync(app.BaseUrl + "/beroepen?q=piloot");
         await page.Locator("ol.results a.title").First.ClickAsync();

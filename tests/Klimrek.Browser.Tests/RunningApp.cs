@@ -1,4 +1,6 @@
+using Klimrek.Tests;
 using Microsoft.Playwright;
+using MimeKit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -66,6 +68,69 @@ public sealed class RunningApp : IAsyncLifetime
         psi.Environment["ConnectionStrings__Klimrek"] = "";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return psi;
+    }
+
+    /// <summary>Where the app writes its mail without a mail server (the default): one <c>.eml</c> file per message.</summary>
+    public string MailFolder => Path.Combine(_dataFolder, "mail");
+
+    /// <summary>Waits (at most 30 s) for a mail to <paramref name="address"/> in the app's mail folder that <paramref name="match"/> accepts.</summary>
+    public async Task<MimeMessage> MailToAsync(string address, Func<MimeMessage, bool>? match = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (Directory.Exists(MailFolder))
+            {
+                foreach (var file in Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Reverse())
+                {
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) && (match?.Invoke(message) ?? true))
+                        return message;
+                }
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No mail to {address} in {MailFolder} within 30 s");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The first link in the mail's text to a page under <paramref name="path"/>.</summary>
+    public static string LinkIn(MimeMessage message, string path) =>
+        System.Text.RegularExpressions.Regex.Matches(message.TextBody ?? "", @"https?://\S+").Select(m => m.Value)
+            .FirstOrDefault(u => new Uri(u).AbsolutePath.StartsWith(path, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No link to {path} in:\n{message.TextBody}");
+
+    /// <summary>Registers through the form, opens the verification link from the mail and signs in; the page ends on the home page.</summary>
+    public async Task RegisterAsync(IPage page, string name, string email, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/account/registreren");
+        await page.GetByLabel("Naam").FillAsync(name);
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord (minstens 12 tekens)").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/account/registreren/verstuurd");
+        await page.GotoAsync(LinkIn(await MailToAsync(email), "/account/bevestigen"));
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Je e-mailadres is bevestigd.");
+        await SignInAsync(page, email, password);
+    }
+
+    /// <summary>Signs in through the form (the password step only); the page ends on the home page.</summary>
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/account/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+    }
+
+    /// <summary>On the two-factor setup page: reads the key as a person would type it over, enters the app's code; returns the key.</summary>
+    public static async Task<string> TurnOnTwoFactorAsync(IPage page)
+    {
+        var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        await page.GetByLabel("Code uit de app").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie aanzetten" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Tweestapsverificatie staat aan.");
+        return key;
     }
 
     public async Task InitializeAsync()

@@ -20,12 +20,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
     {
         var page = await NewPageAsync();
         var email = $"{name.ToLowerInvariant().Replace(' ', '.')}{Guid.NewGuid():N}@example.org";
-        await page.GotoAsync(app.BaseUrl + "/account/registreren");
-        await page.GetByLabel("Naam").FillAsync(name);
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord (minstens 10 tekens)").FillAsync("een heel lang wachtwoord");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await app.RegisterAsync(page, name, email, "een heel lang wachtwoord");
         return (page, email);
     }
 
@@ -90,7 +85,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         var (bas, basEmail) = await RegisterAsync("Bas Onderzoeker");
         await steward.GetByLabel("E-mailadressen").FillAsync(amiraEmail + "\n" + basEmail);
         await steward.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
-        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
+        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("uitgenodigd of ingeschreven");
         await Assertions.Expect(steward.Locator("main")).ToContainTextAsync("nog niet te koppelen");
 
         await FillIntakeAsync(amira, "didactiek\nfeedback geven", "data-analyse", "Onderwijs");
@@ -193,7 +188,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         var (carla, carlaEmail) = await RegisterAsync("Carla Labels");
         await steward.GetByLabel("E-mailadressen").FillAsync(carlaEmail);
         await steward.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
-        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("deelnemers zijn toegevoegd");
+        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("uitgenodigd of ingeschreven");
 
         // Intake: clicking the label "overzicht houden" ticks that quality, not "optimisme".
         await carla.GotoAsync(programmeUrl + "/intake");

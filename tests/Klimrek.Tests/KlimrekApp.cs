@@ -2,6 +2,7 @@ using Klimrek.Data;
 using Klimrek.Features.Accounts;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,9 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
     protected string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "klimrek-tests-" + Guid.NewGuid().ToString("N"));
     private string? _connectionString;
 
+    /// <summary>The SMTP server this app sends its mail to (<c>Mail:Host</c>): every mail the app sends ends up here.</summary>
+    public TestSmtpServer Mail { get; } = TestSmtpServer.Start();
+
     /// <summary>The database this app runs on (for a second instance sharing it).</summary>
     public string? ConnectionString => _connectionString;
 
@@ -37,6 +41,7 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
     {
         await base.DisposeAsync();
         await DropDatabaseAsync();
+        Mail.Dispose();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 
@@ -46,7 +51,16 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Klimrek:DataFolder", DataFolder);
         builder.UseSetting("ConnectionStrings:Klimrek", _connectionString ?? "");
-        builder.ConfigureTestServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider)));
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Tls", "None");
+        builder.UseSetting("Mail:BaseUrl", "http://localhost");
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider));
+            s.AddScoped<IPasswordHasher<KlimrekUser>>(sp => new CountingPasswordHasher(
+                new PasswordHasher<KlimrekUser>(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>()), PasswordChecks));
+        });
     }
 
     /// <summary>Database faults to inject into this app (tests in a collection run one at a time).</summary>
@@ -79,12 +93,33 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         var errors = await WithScopeAsync(sp => sp.GetRequiredService<AccountSetup>()
             .CreateUserAsync(email, password, "Test " + string.Join("/", roles), roles, ContributorOrigin.Werkgever));
         Assert.Empty(errors);
+        // Beheerders must sign in with two factors: their authenticator key is set here, the code computed as an app would.
+        var key = roles.Contains(Roles.Beheerder) ? await EnableTwoFactorAsync(email) : null;
         var client = Anonymous();
         var response = await PostFormAsync(client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = await WithScopeAsync(async sp => (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KlimrekUser>>().FindByEmailAsync(email))!.Id);
+        if (key is not null)
+        {
+            Assert.StartsWith("/account/inloggen/tweestaps", response.Headers.Location!.OriginalString);
+            response = await PostFormAsync(client, response.Headers.Location.OriginalString, new() { ["Code"] = Totp.Code(key) });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+        var id = await WithScopeAsync(async sp => (await sp.GetRequiredService<UserManager<KlimrekUser>>().FindByEmailAsync(email))!.Id);
         return new TestUser(client, email, id);
     }
+
+    /// <summary>Turns on two-factor sign-in for an account; returns its authenticator key.</summary>
+    public Task<string> EnableTwoFactorAsync(string email) => WithScopeAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<KlimrekUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    });
+
+    /// <summary>How often this app verified a password against a hash (the dummy hash of an unknown account included).</summary>
+    public CountingPasswordHasher.Counter PasswordChecks { get; } = new();
 
     /// <summary>GETs the page to obtain its antiforgery token (as a browser would), then POSTs the form.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)

@@ -28,13 +28,15 @@ public abstract class MarkupTests(KlimrekApp app)
         [
             "/", "/beroepen?q=verpleeg", "/over", $"/beroepen/{occupation}", $"/beroepen/{occupation}/overstappen",
             $"/beroepen/{occupation}/overstappen/{other}", $"/beroepen/{occupation}/versies", "/account/inloggen", "/account/registreren",
+            "/account/registreren/verstuurd", "/account/wachtwoord-vergeten", "/account/wachtwoord-herstellen?id=x&code=y", "/account/bevestigen/opnieuw",
+            "/account/uitnodiging?code=bestaat-niet",
             "/account/verwijderd",
         ];
     }
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
-        [Roles.Deelnemer] = ["/klimrek", "/klimrek/profiel", "/klimrek/profiel?zoek=plannen", "/klimrek/beroep-toevoegen?zoek=verpleeg", "/samen-leren",
+        [Roles.Deelnemer] = ["/account", "/account/tweestapsverificatie", "/klimrek", "/klimrek/profiel", "/klimrek/profiel?zoek=plannen", "/klimrek/beroep-toevoegen?zoek=verpleeg", "/samen-leren",
             "/account/mijn-gegevens"],
         [Roles.Curator] = ["/beroepen/{occ}/bewerken/hoofd", "/beroepen/{occ}/bewerken/verschuivingen"],
         [Roles.Begeleider] = ["/begeleiding"],

@@ -17,6 +17,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<KlimrekUser>
     public void Configure(EntityTypeBuilder<KlimrekUser> b)
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.Language).HasMaxLength(8);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

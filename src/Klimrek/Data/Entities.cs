@@ -23,6 +23,8 @@ public class KlimrekUser : IdentityUser
     /// <summary>For curators: whether they write on behalf of education, an employer or research.</summary>
     public ContributorOrigin? Origin { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The language of the mail this person gets: "nl" (also when unset) or "en".</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>Flags for the ESCO collections a concept belongs to.</summary>

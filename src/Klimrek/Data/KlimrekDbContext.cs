@@ -11,6 +11,7 @@ namespace Klimrek.Data;
 public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbContext<KlimrekUser>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
     public DbSet<IscoGroup> IscoGroups => Set<IscoGroup>();
     public DbSet<IscoGroupText> IscoGroupTexts => Set<IscoGroupText>();
     public DbSet<Occupation> Occupations => Set<Occupation>();

@@ -29,7 +29,7 @@ public static class Cli
         root.Add(import);
 
         var email = new Option<string>("--email") { Description = "E-mailadres (inlognaam)", Required = true };
-        var password = new Option<string>("--password") { Description = "Wachtwoord (minstens 10 tekens)", Required = true };
+        var password = new Option<string>("--password") { Description = "Wachtwoord (minstens 12 tekens)", Required = true };
         var name = new Option<string>("--name") { Description = "Weergavenaam" };
         var create = new Command("create", "Maak een beheerdersaccount (ook voor de eerste beheerder).") { email, password, name };
         create.SetAction((parse, _) => CreateAdminAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(name)));
@@ -51,7 +51,7 @@ public static class Cli
 
         var count = new Option<int>("--participants") { Description = "Aantal deelnemers", DefaultValueFactory = _ => 200 };
         var stewardEmail = new Option<string>("--steward-email") { Description = "E-mailadres van de stuurgroep (account wordt gemaakt als het niet bestaat)", Required = true };
-        var stewardPassword = new Option<string>("--steward-password") { Description = "Wachtwoord voor dat account (minstens 10 tekens)", Required = true };
+        var stewardPassword = new Option<string>("--steward-password") { Description = "Wachtwoord voor dat account (minstens 12 tekens)", Required = true };
         var seedOption = new Option<int>("--seed") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 1 };
         var samen = new Command("samen-leren", "Maak een demonstratieprogramma met deelnemers en complete intakes (op echte ESCO-vaardigheden); schrijft het programmanummer.")
             { count, stewardEmail, stewardPassword, seedOption };

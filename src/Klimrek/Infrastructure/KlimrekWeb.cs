@@ -7,6 +7,7 @@ using Klimrek.Features.Esco;
 using Klimrek.Features.Privacy;
 using Klimrek.Features.SamenLeren;
 using Klimrek.Infrastructure.Errors;
+using Klimrek.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,7 @@ public static class KlimrekWeb
         services.AddSingleton<IStringLocalizer<SharedResource>, SharedLocalizer>();
         services.AddSingleton<Texts>();
         services.AddKlimrekDatabase(configuration, contentRoot);
+        services.AddMail(configuration, contentRoot);
         services.AddAccounts()
             .AddEsco()
             .AddAtlas()

@@ -1,6 +1,7 @@
 using Klimrek.Data;
 using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Klimrek.Features.Accounts;
 
@@ -34,15 +35,20 @@ public sealed class AccountSetup(RoleManager<IdentityRole> roles, UserManager<Kl
     }
 }
 
-/// <summary>Identity's messages in Dutch, for the forms people actually see.</summary>
-public sealed class DutchIdentityErrorDescriber : IdentityErrorDescriber
+/// <summary>Identity's messages for the forms people actually see: Dutch keys from the resources, in the page's language.</summary>
+public sealed class DutchIdentityErrorDescriber(IStringLocalizer<SharedResource> localizer) : IdentityErrorDescriber
 {
-    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Er is al een account met het e-mailadres {email}." };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Er is al een account met de naam {userName}." };
-    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"‘{email}’ is geen geldig e-mailadres." };
-    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"‘{userName}’ is geen geldige gebruikersnaam." };
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Het wachtwoord moet minstens {length} tekens hebben." };
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Het wachtwoord moet minstens {uniqueChars} verschillende tekens hebben." };
-    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Het wachtwoord klopt niet." };
-    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Er ging iets mis." };
+    private IdentityError Error(string code, string key, params object[] args) =>
+        new() { Code = code, Description = args.Length == 0 ? localizer[key].Value : localizer[key, args].Value };
+
+    public override IdentityError DuplicateEmail(string email) => Error(nameof(DuplicateEmail), "Er is al een account met het e-mailadres {0}.", email);
+    public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), "Er is al een account met de naam {0}.", userName);
+    public override IdentityError InvalidEmail(string? email) => Error(nameof(InvalidEmail), "‘{0}’ is geen geldig e-mailadres.", email ?? "");
+    public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), "‘{0}’ is geen geldige gebruikersnaam.", userName ?? "");
+    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), "Het wachtwoord moet minstens {0} tekens hebben.", length);
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), "Het wachtwoord moet minstens {0} verschillende tekens hebben.", uniqueChars);
+    public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), "Het wachtwoord klopt niet.");
+    public override IdentityError InvalidToken() => Error(nameof(InvalidToken), "De link is ongeldig of verlopen. Vraag een nieuwe aan.");
+    public override IdentityError RecoveryCodeRedemptionFailed() => Error(nameof(RecoveryCodeRedemptionFailed), "Deze herstelcode klopt niet of is al gebruikt.");
+    public override IdentityError DefaultError() => Error(nameof(DefaultError), "Er ging iets mis.");
 }

@@ -1,17 +1,20 @@
 using Klimrek.Data;
+using Klimrek.Features.Accounts.Passwords;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Accounts;
 
 /// <summary>
-/// Accounts: Identity (passwords, lockout, roles), the sign-in cookie, the authorization policies, and the beheerder's
-/// pages for users and organisations (<c>Admin/</c>). Public interface: <see cref="AccountSetup"/>, <see cref="Roles"/>,
-/// <see cref="Policies"/>.
+/// Accounts: Identity (passwords, lockout, roles), registration with a verified address, password reset, two-factor
+/// sign-in (required for beheerders), the sign-in cookie, the authorization policies, and the beheerder's pages for
+/// users and organisations (<c>Admin/</c>). Public interface: <see cref="AccountSetup"/>, <see cref="Roles"/>,
+/// <see cref="Policies"/>, and <see cref="Invitations"/> with <see cref="IInvitationAcceptor"/> for binding people by address.
 /// </summary>
 public static class AccountsModule
 {
@@ -19,7 +22,9 @@ public static class AccountsModule
     {
         services.AddIdentity<KlimrekUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
+                // NIST SP 800-63B: length and a blocklist (KlimrekPasswordValidator), no composition rules.
+                o.Password.RequiredLength = KlimrekPasswordValidator.MinimumLength;
+                o.Password.RequiredUniqueChars = 1;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
@@ -28,12 +33,21 @@ public static class AccountsModule
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                // An unverified account may sign in; what it may not do is be bound to anything by its address (Invitations).
+                o.SignIn.RequireConfirmedEmail = false;
             })
             .AddEntityFrameworkStores<KlimrekDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddPasswordValidator<KlimrekPasswordValidator>()
             .AddClaimsPrincipalFactory<KlimrekClaimsFactory>();
         services.AddScoped<AccountSetup>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<EmailVerification>();
+        services.AddScoped<Registration>();
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<PasswordSignIn>();
         services.AddPersonalData<AccountPersonalData>();
         return services;
     }
@@ -54,9 +68,16 @@ public static class AccountsModule
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Curator, p => p.RequireRole(Roles.Curator, Roles.Beheerder))
-            .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
+            .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Policies.Begeleider, p => p.RequireRole(Roles.Begeleider));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Accounts/Admin", Policies.Beheerder));
+        services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Accounts/Admin", Policies.Beheerder);
+            o.Conventions.AuthorizePage("/Accounts/Manage");
+            o.Conventions.AuthorizePage("/Accounts/TwoFactor");
+        });
         return services;
     }
 

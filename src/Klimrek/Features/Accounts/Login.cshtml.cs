@@ -1,15 +1,19 @@
-using Klimrek.Data;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 
+/// <summary>
+/// Signing in: one message for an unknown address, a wrong password and a locked account alike (<see cref="PasswordSignIn"/>);
+/// with two-factor sign-in on, the code next (<see cref="LoginTwoFactorModel"/>).
+/// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<KlimrekUser> signIn) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn) : PageModel
 {
+    public const string Failed = "Het e-mailadres of het wachtwoord klopt niet, of het account is tijdelijk geblokkeerd na te veel mislukte pogingen.";
+
     [BindProperty, Required(ErrorMessage = "Vul je e-mailadres in."), EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in."), Display(Name = "E-mailadres")]
     public string Email { get; set; } = "";
     [BindProperty, Required(ErrorMessage = "Vul je wachtwoord in."), DataType(DataType.Password), Display(Name = "Wachtwoord")]
@@ -22,12 +26,18 @@ public sealed class LoginModel(SignInManager<KlimrekUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Error = result.IsLockedOut
-            ? "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
-            : "Het e-mailadres of het wachtwoord klopt niet.";
-        return Page();
+        switch (await signIn.SignInAsync(Email, Password))
+        {
+            case PasswordSignIn.Outcome.Succeeded:
+                return LocalRedirect(LocalOrHome(Url, ReturnUrl));
+            case PasswordSignIn.Outcome.RequiresTwoFactor:
+                return LocalRedirect("/account/inloggen/tweestaps?returnUrl=" + Uri.EscapeDataString(LocalOrHome(Url, ReturnUrl)));
+            default:
+                Error = Failed;
+                return Page();
+        }
     }
+
+    /// <summary>The return address when it is on this site, else the home page.</summary>
+    public static string LocalOrHome(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }

@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.SamenLeren;
@@ -8,6 +9,7 @@ public sealed class ProgrammeModel(ProgrammeService programmes, IntakeService in
 {
     [FromRoute] public int Id { get; set; }
     public List<ProgrammeService.ParticipantRow> Participants { get; private set; } = [];
+    public List<PendingInvitation> Invitations { get; private set; } = [];
     public List<(int Id, string Name)> NameList { get; private set; } = [];
     public Dictionary<int, string> Names { get; private set; } = [];
     public List<PairRule> Rules { get; private set; } = [];
@@ -29,6 +31,7 @@ public sealed class ProgrammeModel(ProgrammeService programmes, IntakeService in
         if (Access.IsSteward)
         {
             Participants = await programmes.ParticipantsAsync(Access, ct);
+            Invitations = await programmes.InvitationsAsync(Access, ct);
             NameList = await programmes.ParticipantNamesAsync(Id, ct);
             Names = NameList.ToDictionary(x => x.Id, x => x.Name);
             Rules = await matching.RulesAsync(Access, ct);
@@ -47,8 +50,8 @@ public sealed class ProgrammeModel(ProgrammeService programmes, IntakeService in
         ChangeAsync(action, () => LoadAsync(ct), message, $"/samen-leren/{Id}");
 
     public Task<IActionResult> OnPostEnrolAsync(string? emails, bool asStewards, CancellationToken ct) =>
-        Change(() => programmes.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, ct),
-            asStewards ? "Toegevoegd aan de stuurgroep." : "De deelnemers zijn toegevoegd; zij kunnen nu hun intake invullen.", ct);
+        Change(() => programmes.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, UserId, ct),
+            "De adressen zijn uitgenodigd of ingeschreven. Wie al een bevestigd account heeft doet meteen mee; de anderen krijgen een uitnodiging per mail.", ct);
 
     public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) =>
         Change(() => matching.RunMatchingAsync(Access, UserId, ct), "De duo's zijn gevormd. De deelnemers zien nu hun voorstel en waarom.", ct);

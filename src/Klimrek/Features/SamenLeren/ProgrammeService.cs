@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Features.Accounts;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Klimrek.Features.SamenLeren;
 /// Programmes: the ones you steer or take part in, setting one up and changing its settings, its steering group and
 /// enrolment. The steering group (stewards) runs a programme; only the Stuurgroep role (or a beheerder) sets one up.
 /// </summary>
-public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUser> users, TimeProvider clock, ILogger<ProgrammeService> logger)
+public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUser> users, Invitations invitations, TimeProvider clock, ILogger<ProgrammeService> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -83,40 +84,23 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Adds people by e-mail address, as participants or stewards; all or nothing, every unknown address named.</summary>
-    public async Task<int> EnrolAsync(ProgrammeAccess access, IEnumerable<string> emails, bool asStewards, CancellationToken ct)
+    /// <summary>
+    /// Adds people by e-mail address, as participants or stewards: an address with a verified account at once, any
+    /// other by an invitation mail (<see cref="Invitations"/>). The answer — the addresses handled — is the same
+    /// whichever of them have accounts, so a steward cannot probe for accounts, and no address holds up the rest.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EnrolAsync(ProgrammeAccess access, IEnumerable<string> emails, bool asStewards, string invitedById, CancellationToken ct)
     {
         access.RequireSteward();
-        var list = emails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (list.Count == 0) throw ProblemException.Field("emails", "Vul minstens één e-mailadres in.");
-        if (list.Count > 5000) throw ProblemException.Field("emails", "Hoogstens 5000 adressen tegelijk.");
-        var normalized = list.Select(e => users.NormalizeEmail(e)).ToList();
-        var found = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
-        var missing = list.Where((e, i) => found.All(f => f.NormalizedEmail != normalized[i])).ToList();
-        if (missing.Count > 0)
-            throw new ProblemException(400, new Message("Niemand toegevoegd: {0} adres(sen) hebben nog geen account.", missing.Count),
-                new Dictionary<string, IReadOnlyList<Message>> { ["emails"] = missing.Select(m => new Message("Geen account: {0}", m)).ToList() });
-        int added = 0;
-        if (asStewards)
-        {
-            var existing = await db.ProgrammeStewards.Where(s => s.ProgrammeId == access.Programme.Id).Select(s => s.UserId).ToListAsync(ct);
-            foreach (var u in found.Where(u => !existing.Contains(u.Id)))
-            {
-                db.ProgrammeStewards.Add(new ProgrammeSteward { ProgrammeId = access.Programme.Id, UserId = u.Id });
-                added++;
-            }
-        }
-        else
-        {
-            var existing = await db.Participants.Where(s => s.ProgrammeId == access.Programme.Id).Select(s => s.UserId).ToListAsync(ct);
-            foreach (var u in found.Where(u => !existing.Contains(u.Id)))
-            {
-                db.Participants.Add(new Participant { ProgrammeId = access.Programme.Id, UserId = u.Id, EnrolledAt = Now });
-                added++;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        return added;
+        return await invitations.InviteAsync(emails, ProgrammeInvitations.Purpose(access.Programme, asStewards), invitedById, ct);
+    }
+
+    /// <summary>The invitations not yet accepted (address, participant or steward, pending or expired), for the steering group.</summary>
+    public async Task<List<PendingInvitation>> InvitationsAsync(ProgrammeAccess access, CancellationToken ct)
+    {
+        access.RequireSteward();
+        return await invitations.PendingAsync(ProgrammeInvitations.AllKinds,
+            access.Programme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
     }
 
     public sealed record ParticipantRow(Participant Participant, string Name, string Email, IReadOnlyList<string> Missing);

@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Features.Accounts;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
@@ -17,7 +18,9 @@ public static class ProgrammesApi
         programme.MapGet("/", Get);
         programme.MapPut("/", UpdateAsync).WithSummary("Changes the programme's settings (steering group). "
             + "Send the version you edited in If-Match (\"3\"): 409 when someone saved a newer one meanwhile.");
-        programme.MapPost("/participants", EnrolAsync).WithSummary("Adds participants (or steering-group members) by e-mail; all or nothing.");
+        programme.MapPost("/participants", EnrolAsync)
+            .WithSummary("Adds participants (or steering-group members) by e-mail: a verified account is enrolled, any other address invited by mail; the answer does not say which.");
+        programme.MapGet("/invitations", InvitationsAsync).WithSummary("Invitations not yet accepted: address, participant or steward, pending or expired (steering group).");
         programme.MapGet("/participants", ParticipantsAsync)
             .WithSummary("Participants with intake status: who is not yet matchable and what is missing (steering group).");
         programme.MapGet("/intake", IntakeAsync);
@@ -51,8 +54,15 @@ public static class ProgrammesApi
         return TypedResults.Ok(ViewOf(request.Programme));
     }
 
-    public static async Task<Ok<EnrolledView>> EnrolAsync(EnrolRequest req, SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct) =>
-        TypedResults.Ok(new EnrolledView(await programmes.EnrolAsync(request.Programme, req.Emails ?? [], req.Stewards, ct)));
+    public static async Task<Ok<EnrolledView>> EnrolAsync(EnrolRequest req, SamenLerenRequest request, ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var handled = await programmes.EnrolAsync(request.Programme, req.Emails ?? [], req.Stewards, SamenLerenFilters.UserId(user), ct);
+        return TypedResults.Ok(new EnrolledView(handled.Count, handled));
+    }
+
+    public static async Task<Ok<List<InvitationView>>> InvitationsAsync(SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct) =>
+        TypedResults.Ok((await programmes.InvitationsAsync(request.Programme, ct))
+            .Select(i => new InvitationView(i.Email, i.Kind == ProgrammeInvitations.Steward, i.Status == InvitationStatus.Pending ? "pending" : "expired", i.CreatedAt)).ToList());
 
     public static async Task<Ok<List<ParticipantView>>> ParticipantsAsync(SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct)
     {

@@ -53,7 +53,9 @@ public static class SamenLerenApi
         IReadOnlyList<FactorView> Factors, bool FactorsHiddenBelowFivePeople, IReadOnlyList<string> LearningPoints, IReadOnlyList<DuoMonitorRow> DuoRows);
     public sealed record FactorView(string Key, string Label, int People, bool Success);
 
-    public sealed record EnrolledView(int Added);
+    /// <summary>The addresses handled: each one enrolled (a verified account) or invited by mail — deliberately not saying which.</summary>
+    public sealed record EnrolledView(int Count, IReadOnlyList<string> Emails);
+    public sealed record InvitationView(string Email, bool Steward, string Status, DateTime InvitedAt);
     public sealed record NamedEvaluationView(string Name, EvaluationView Evaluation);
 
     /// <summary>

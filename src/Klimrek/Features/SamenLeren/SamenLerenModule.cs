@@ -1,3 +1,4 @@
+using Klimrek.Features.Accounts;
 using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,6 +13,7 @@ public static class SamenLerenModule
         services.AddPersonalData<SamenLerenPersonalData>();
         services.AddScoped<SamenLerenRequest>();
         services.AddScoped<ProgrammeService>();
+        services.AddScoped<IInvitationAcceptor, ProgrammeInvitations>();
         services.AddScoped<IntakeService>();
         services.AddScoped<MatchingService>();
         services.AddScoped<DuoService>();
