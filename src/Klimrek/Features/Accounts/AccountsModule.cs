@@ -10,7 +10,8 @@ namespace Klimrek.Features.Accounts;
 /// <summary>
 /// Accounts: Identity (passwords, lockout, roles), the sign-in cookie, the authorization policies, and the beheerder's
 /// pages for users and organisations (<c>Admin/</c>). Public interface: <see cref="AccountSetup"/>, <see cref="Roles"/>,
-/// <see cref="Policies"/>.
+/// <see cref="Policies"/>, <see cref="SessionRevocation"/> (ends an account's sessions: call it on a password change or
+/// an account erase).
 /// </summary>
 public static class AccountsModule
 {
@@ -33,6 +34,8 @@ public static class AccountsModule
             .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<KlimrekClaimsFactory>();
         services.AddScoped<AccountSetup>();
+        services.AddMemoryCache();
+        services.AddScoped<SessionRevocation>();
         return services;
     }
 
@@ -49,7 +52,10 @@ public static class AccountsModule
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            // Replaces Identity's own stamp validator with one that also refuses sessions revoked here at once.
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, c) => o.ValidationInterval = SessionCheck.Interval(c));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Curator, p => p.RequireRole(Roles.Curator, Roles.Beheerder))
             .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder))
