@@ -103,7 +103,8 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
 public sealed class SqliteApp : KlimrekApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override Task<string?> PrepareDatabaseAsync() => Task.FromResult<string?>(null); // default file in the data folder
+    // The default file in the data folder, named so that another instance can open the same database.
+    protected override Task<string?> PrepareDatabaseAsync() => Task.FromResult<string?>($"Data Source={Path.Combine(DataFolder, "klimrek.db")}");
 }
 
 public sealed class PostgresApp : KlimrekApp

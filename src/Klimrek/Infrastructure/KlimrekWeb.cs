@@ -51,8 +51,9 @@ public static class KlimrekWeb
         // Serve wwwroot from the project during `dotnet run` whatever the working directory; a no-op once published.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
+        // The keys live in the database, so every instance on it reads the others' cookies and antiforgery tokens.
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataFolder(builder.Configuration, builder.Environment.ContentRootPath), "keys")))
+            .PersistKeysToDbContext<KlimrekDbContext>()
             .SetApplicationName("Klimrek");
         // Razor Pages first: the modules add their pages' conventions to the options it creates.
         AddWebPlumbing(services);
