@@ -46,7 +46,11 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Klimrek:DataFolder", DataFolder);
         builder.UseSetting("ConnectionStrings:Klimrek", _connectionString ?? "");
-        builder.ConfigureTestServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider)));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider));
+            s.AddSingleton<IStartupFilter, TestClientAddress>();
+        });
     }
 
     /// <summary>Database faults to inject into this app (tests in a collection run one at a time).</summary>

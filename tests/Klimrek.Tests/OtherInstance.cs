@@ -1,6 +1,8 @@
 using Klimrek.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Klimrek.Tests;
 
@@ -22,6 +24,7 @@ public sealed class OtherInstance(KlimrekApp first, IReadOnlyDictionary<string, 
         builder.UseSetting("ConnectionStrings:Klimrek", first.ConnectionString);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     public override async ValueTask DisposeAsync()

@@ -50,6 +50,7 @@ public static class AccountsModule
             o.Cookie.Name = "klimrek.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // behind a proxy: see ForwardedHeaders:* (SecurityHeaders)
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
             // Replaces Identity's own stamp validator with one that also refuses sessions revoked here at once.
