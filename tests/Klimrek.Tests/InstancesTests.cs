@@ -21,8 +21,9 @@ public abstract class InstancesTests(KlimrekApp app)
         // The other instance checks the stamp on every request (production: at least once a minute).
         await using var other = new OtherInstance(app, new Dictionary<string, string> { ["Accounts:SessionCheckSeconds"] = "0" });
         var jar = new CookieContainer(); // one browser, whose requests the balancer sends to either instance
-        var onA = app.CreateDefaultClient(new CookieContainerHandler(jar));
-        var onB = other.CreateDefaultClient(new CookieContainerHandler(jar));
+        var address = TestClientAddress.Next();
+        var onA = TestClientAddress.From(app.CreateDefaultClient(new CookieContainerHandler(jar)), address);
+        var onB = TestClientAddress.From(other.CreateDefaultClient(new CookieContainerHandler(jar)), address);
 
         // A form from A posted to B: sign in.
         var (email, _) = await NewAccountAsync();
@@ -34,7 +35,7 @@ public abstract class InstancesTests(KlimrekApp app)
         // ... and one A made works on B.
         var (email2, id2) = await NewAccountAsync();
         var jar2 = new CookieContainer();
-        var signedInOnA = app.CreateDefaultClient(new CookieContainerHandler(jar2));
+        var signedInOnA = TestClientAddress.From(app.CreateDefaultClient(new CookieContainerHandler(jar2)), TestClientAddress.Next());
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(signedInOnA, signedInOnA, "/account/inloggen",
             new() { ["Email"] = email2, ["Password"] = Password })).StatusCode);
         var copy = other.CreateDefaultClient();

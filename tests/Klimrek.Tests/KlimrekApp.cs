@@ -68,7 +68,9 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         return await use(scope.ServiceProvider);
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A new browser on its own machine: its requests come from an address no other client uses (rate limits).</summary>
+    public HttpClient Anonymous() =>
+        TestClientAddress.From(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), TestClientAddress.Next());
 
     /// <summary>Creates a fresh account with the given roles and returns a client logged in through the real login form.</summary>
     public async Task<HttpClient> LoginAsync(params string[] roles) => (await LoginAsUserAsync(roles)).Client;

@@ -21,7 +21,7 @@ public abstract class SessionTests(KlimrekApp app)
         var email = $"s{Guid.NewGuid():N}@example.org";
         await app.WithScopeAsync(sp => sp.GetRequiredService<Klimrek.Features.Accounts.AccountSetup>().CreateUserAsync(email, Password, "Sessie", roles));
         var jar = new CookieContainer();
-        var client = app.CreateDefaultClient(new CookieContainerHandler(jar));
+        var client = TestClientAddress.From(app.CreateDefaultClient(new CookieContainerHandler(jar)), TestClientAddress.Next());
         var login = await KlimrekApp.PostFormAsync(client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var id = await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
@@ -32,7 +32,7 @@ public abstract class SessionTests(KlimrekApp app)
     {
         var cookie = jar.GetCookies(app.Server.BaseAddress)["klimrek.auth"];
         Assert.NotNull(cookie);
-        var copy = app.CreateDefaultClient();
+        var copy = TestClientAddress.From(app.CreateDefaultClient(), TestClientAddress.Next());
         copy.DefaultRequestHeaders.Add("Cookie", $"{cookie.Name}={cookie.Value}");
         return copy;
     }

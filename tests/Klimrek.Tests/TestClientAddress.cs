@@ -25,6 +25,15 @@ public sealed class TestClientAddress : IStartupFilter
         next(app);
     };
 
+    private static int s_next;
+
+    /// <summary>An address no other client of this test run has (10.0.0.0/8).</summary>
+    public static string Next()
+    {
+        var n = Interlocked.Increment(ref s_next);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
+
     /// <summary>A client whose requests come from <paramref name="address"/>.</summary>
     public static HttpClient From(HttpClient client, string address)
     {

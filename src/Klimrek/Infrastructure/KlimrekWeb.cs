@@ -61,6 +61,7 @@ public static class KlimrekWeb
         AddWebPlumbing(services);
         services.AddKlimrekServices(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddAccountsWeb();
+        services.AddKlimrekRateLimits(builder.Configuration);
         services.AddHostedService<StartupTasks>();
 
         var app = builder.Build();
@@ -76,6 +77,8 @@ public static class KlimrekWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the API is limited per signed-in user (RateLimits).
+        app.UseKlimrekRateLimits();
         // After authentication (signed-in requests are never served from it) and localization (it varies by language).
         app.UseOutputCache();
         app.UseAntiforgery();

@@ -25,6 +25,8 @@ public static class AccountsModule
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
                 o.User.RequireUniqueEmail = true;
+                // Password sign-in does not count failures towards a lockout (LoginModel, RateLimits); these apply
+                // only where a caller asks for lockoutOnFailure. A beheerder's block is a lockout without end.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

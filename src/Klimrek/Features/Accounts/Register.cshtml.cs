@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 
 /// <summary>Anyone may create an account; it starts as Deelnemer. Other roles are given by a beheerder.</summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Credentials)]
 public sealed class RegisterModel(AccountSetup setup, SignInManager<KlimrekUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul je naam in."), StringLength(200, ErrorMessage = "Je naam mag hoogstens 200 tekens hebben.")]
