@@ -1,6 +1,10 @@
 using Klimrek.Data;
 using Klimrek.Infrastructure;
+using Klimrek.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -19,7 +23,7 @@ public abstract class SessionTests(KlimrekApp app)
     private async Task<(HttpClient Client, CookieContainer Jar, string Email, string Id)> SignInAsync(params string[] roles)
     {
         var email = $"s{Guid.NewGuid():N}@example.org";
-        await app.WithScopeAsync(sp => sp.GetRequiredService<Klimrek.Features.Accounts.AccountSetup>().CreateUserAsync(email, Password, "Sessie", roles));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AccountSetup>().CreateUserAsync(email, Password, "Sessie", roles));
         var jar = new CookieContainer();
         var client = TestClientAddress.From(app.CreateDefaultClient(new CookieContainerHandler(jar)), TestClientAddress.Next());
         var login = await KlimrekApp.PostFormAsync(client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = Password });
@@ -86,6 +90,18 @@ public abstract class SessionTests(KlimrekApp app)
 
     private Task<string> EmailOfAsync(string id) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().Users.Where(u => u.Id == id).Select(u => u.Email!).SingleAsync());
+
+    [Fact]
+    public void Every_instance_checks_a_cookie_against_the_database_at_least_once_a_minute()
+    {
+        var interval = app.Service(sp => sp.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval);
+        Assert.InRange(interval, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromSeconds(30), SessionCheck.Interval(Config([])));
+        Assert.Equal(TimeSpan.FromMinutes(1), SessionCheck.Interval(Config(new() { ["Accounts:SessionCheckSeconds"] = "3600" })));
+        Assert.Equal(TimeSpan.Zero, SessionCheck.Interval(Config(new() { ["Accounts:SessionCheckSeconds"] = "0" })));
+    }
+
+    private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     [Fact]
     public async Task After_logout_a_copy_of_the_sign_in_cookie_no_longer_works()
