@@ -12,6 +12,7 @@ public sealed class Faults
     public enum Mode { None, Unreachable, Defect }
 
     private volatile Mode _current = Mode.None;
+    private int _failNext;
 
     public Mode Current
     {
@@ -26,9 +27,19 @@ public sealed class Faults
         return new Reset(this);
     }
 
+    /// <summary>A transient failure: the next <paramref name="count"/> connections fail as if unreachable, later ones work.</summary>
+    public void FailNextConnections(int count) => Volatile.Write(ref _failNext, count);
+
+    /// <summary>Whether this connection is one of those to fail (counts it down).</summary>
+    internal bool TakeTransientFailure() => Volatile.Read(ref _failNext) > 0 && Interlocked.Decrement(ref _failNext) >= 0;
+
     private sealed class Reset(Faults faults) : IDisposable
     {
-        public void Dispose() => faults.Current = Mode.None;
+        public void Dispose()
+        {
+            faults.Current = Mode.None;
+            faults.FailNextConnections(0);
+        }
     }
 }
 
@@ -53,6 +64,7 @@ public sealed class FaultInterceptor(Faults faults, DatabaseProvider provider) :
 
     private void Fail()
     {
+        if (faults.TakeTransientFailure()) throw RealUnreachable(provider);
         switch (faults.Current)
         {
             case Faults.Mode.Unreachable:

@@ -60,6 +60,7 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
             s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider));
             s.AddScoped<IPasswordHasher<KlimrekUser>>(sp => new CountingPasswordHasher(
                 new PasswordHasher<KlimrekUser>(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>()), PasswordChecks));
+            s.AddSingleton<IStartupFilter, TestClientAddress>();
         });
     }
 
@@ -78,7 +79,9 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         return await use(scope.ServiceProvider);
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A new browser on its own machine: its requests come from an address no other client uses (rate limits).</summary>
+    public HttpClient Anonymous() =>
+        TestClientAddress.From(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), TestClientAddress.Next());
 
     /// <summary>Creates a fresh account with the given roles and returns a client logged in through the real login form.</summary>
     public async Task<HttpClient> LoginAsync(params string[] roles) => (await LoginAsUserAsync(roles)).Client;
@@ -138,7 +141,8 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
 public sealed class SqliteApp : KlimrekApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override Task<string?> PrepareDatabaseAsync() => Task.FromResult<string?>(null); // default file in the data folder
+    // The default file in the data folder, named so that another instance can open the same database.
+    protected override Task<string?> PrepareDatabaseAsync() => Task.FromResult<string?>($"Data Source={Path.Combine(DataFolder, "klimrek.db")}");
 }
 
 public sealed class PostgresApp : KlimrekApp

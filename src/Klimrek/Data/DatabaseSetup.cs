@@ -46,15 +46,26 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Sqlite)
             services.AddDbContext<KlimrekDbContext, SqliteKlimrekDbContext>((sp, o) => ConfigureSqlite(o, cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         else
-            services.AddDbContext<KlimrekDbContext, PostgresKlimrekDbContext>((sp, o) => ConfigurePostgres(o, cs).AddInterceptors(sp.GetServices<IInterceptor>()));
+        {
+            var retries = Math.Clamp(configuration.GetValue("Database:RetryCount", 3), 0, 10);
+            var maxDelay = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Database:MaxRetryDelaySeconds", 2.0), 0, 30));
+            services.AddDbContext<KlimrekDbContext, PostgresKlimrekDbContext>((sp, o) =>
+                ConfigurePostgres(o, cs, retries, maxDelay).AddInterceptors(sp.GetServices<IInterceptor>()));
+        }
         return services;
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, x => x.CommandTimeout(300));
 
-    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
-        o.UseNpgsql(cs, x => x.CommandTimeout(300));
+    /// <summary>
+    /// PostgreSQL with a retrying execution strategy: a transient failure (connection lost or refused, server
+    /// restarting, too many connections) is retried up to <c>Database:RetryCount</c> times (default 3) with growing
+    /// delays of at most <c>Database:MaxRetryDelaySeconds</c> (default 2), so a request either gets through a blip or
+    /// learns within seconds that the database is down (503). Transactions go through <see cref="Transactions"/>.
+    /// </summary>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs, int retries = 3, TimeSpan? maxRetryDelay = null) =>
+        o.UseNpgsql(cs, x => x.CommandTimeout(300).EnableRetryOnFailure(retries, maxRetryDelay ?? TimeSpan.FromSeconds(2), null));
 }
 
 /// <summary>Used by <c>dotnet ef migrations add … --context SqliteKlimrekDbContext</c> only.</summary>

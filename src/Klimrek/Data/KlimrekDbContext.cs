@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,10 +7,12 @@ namespace Klimrek.Data;
 /// <summary>
 /// The application's database. Two provider-specific subclasses exist only so that each provider has its own
 /// migrations history (<see cref="SqliteKlimrekDbContext"/>, <see cref="PostgresKlimrekDbContext"/>);
-/// the model is defined once, here.
+/// the model is defined once, here. It also keeps the data-protection keys (<see cref="DataProtectionKeys"/>), so that
+/// every instance on one database signs and reads the same cookies and antiforgery tokens.
 /// </summary>
-public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbContext<KlimrekUser>(options)
+public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbContext<KlimrekUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
     public DbSet<IscoGroup> IscoGroups => Set<IscoGroup>();

@@ -25,6 +25,7 @@ public static class ApiStatusCodes
                     403 => "Forbidden",
                     404 => "Not found",
                     405 => "Method not allowed",
+                    429 => "Too many requests",
                     _ => "Error",
                 },
             },

@@ -55,17 +55,24 @@ public static class KlimrekWeb
         var builder = WebApplication.CreateBuilder(args);
         // Serve wwwroot from the project during `dotnet run` whatever the working directory; a no-op once published.
         builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         var services = builder.Services;
+        var forwarded = SecurityHeaders.ConfigureForwardedHeaders(services, builder.Configuration);
+        // The keys live in the database, so every instance on it reads the others' cookies and antiforgery tokens.
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataFolder(builder.Configuration, builder.Environment.ContentRootPath), "keys")))
+            .PersistKeysToDbContext<KlimrekDbContext>()
             .SetApplicationName("Klimrek");
         // Razor Pages first: the modules add their pages' conventions to the options it creates.
         AddWebPlumbing(services);
         services.AddKlimrekServices(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddAccountsWeb();
+        services.AddKlimrekRateLimits(builder.Configuration);
         services.AddHostedService<StartupTasks>();
 
         var app = builder.Build();
+        if (forwarded) app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts(); // only ever sent over https
         // Always on (also in Development): the API answers ProblemDetails, pages the Dutch error page, re-executed as a GET.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fout", StatusCodeSelector = Failure.StatusOf });
         app.UseWhen(ApiStatusCodes.IsApi, a => a.UseStatusCodePages(ApiStatusCodes.WriteAsync));
@@ -75,6 +82,8 @@ public static class KlimrekWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the API is limited per signed-in user (RateLimits).
+        app.UseKlimrekRateLimits();
         // After authentication (signed-in requests are never served from it) and localization (it varies by language).
         app.UseOutputCache();
         app.UseAntiforgery();
@@ -99,6 +108,9 @@ public static class KlimrekWeb
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddProblemDetails();
+        // Secure whenever the request is https (behind a proxy: once ForwardedHeaders:* trusts it to say so).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddExceptionHandler<KlimrekExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -109,14 +121,17 @@ public static class KlimrekWeb
         }));
     }
 
-    /// <summary><c>/taal/{culture}</c>: sets the UI language cookie and returns to the page (local addresses only).</summary>
+    /// <summary>
+    /// <c>/taal/{culture}</c>: sets the UI language cookie and returns to the page — a local path only
+    /// (<see cref="SecurityHeaders.IsLocalPath"/>); anything else goes home.
+    /// </summary>
     private static void MapLanguageSwitch(this WebApplication app) =>
         app.MapGet("/taal/{culture}", (string culture, string? terug, HttpContext ctx, TimeProvider clock) =>
         {
             var c = Cultures.FirstOrDefault(x => x.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(terug is { Length: > 0 } && terug.StartsWith('/') && !terug.StartsWith("//", StringComparison.Ordinal) ? terug : "/");
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps });
+            return Results.Redirect(SecurityHeaders.IsLocalPath(terug) ? terug! : "/");
         }).ExcludeFromDescription();
 }

@@ -11,10 +11,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Klimrek.Features.Accounts;
 
 /// <summary>
-/// Accounts: Identity (passwords, lockout, roles), registration with a verified address, password reset, two-factor
-/// sign-in (required for beheerders), the sign-in cookie, the authorization policies, and the beheerder's pages for
-/// users and organisations (<c>Admin/</c>). Public interface: <see cref="AccountSetup"/>, <see cref="Roles"/>,
-/// <see cref="Policies"/>, and <see cref="Invitations"/> with <see cref="IInvitationAcceptor"/> for binding people by address.
+/// Accounts: Identity (passwords, roles), registration with a verified address, password reset, two-factor sign-in
+/// (required for beheerders), the sign-in cookie, the authorization policies, and the beheerder's pages for users and
+/// organisations (<c>Admin/</c>). Public interface: <see cref="AccountSetup"/>, <see cref="Roles"/>, <see cref="Policies"/>,
+/// <see cref="Invitations"/> with <see cref="IInvitationAcceptor"/> for binding people by address, and
+/// <see cref="SessionRevocation"/> (ends an account's sessions).
 /// </summary>
 public static class AccountsModule
 {
@@ -30,6 +31,8 @@ public static class AccountsModule
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
                 o.User.RequireUniqueEmail = true;
+                // Password sign-in does not count failures towards a lockout (LoginModel, RateLimits); these apply
+                // only where a caller asks for lockoutOnFailure. A beheerder's block is a lockout without end.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -49,6 +52,8 @@ public static class AccountsModule
         services.AddScoped<PasswordReset>();
         services.AddScoped<PasswordSignIn>();
         services.AddPersonalData<AccountPersonalData>();
+        services.AddMemoryCache();
+        services.AddScoped<SessionRevocation>();
         return services;
     }
 
@@ -63,9 +68,13 @@ public static class AccountsModule
             o.Cookie.Name = "klimrek.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // behind a proxy: see ForwardedHeaders:* (SecurityHeaders)
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            // Replaces Identity's own stamp validator with one that also refuses sessions revoked here at once.
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, c) => o.ValidationInterval = SessionCheck.Interval(c));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Curator, p => p.RequireRole(Roles.Curator, Roles.Beheerder))
             .AddPolicy(Policies.Beheerder, p => p.RequireRole(Roles.Beheerder).AddRequirements(new TwoFactorRequirement()))

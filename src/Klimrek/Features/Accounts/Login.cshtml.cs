@@ -1,15 +1,19 @@
+using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 
 /// <summary>
-/// Signing in: one message for an unknown address, a wrong password and a locked account alike (<see cref="PasswordSignIn"/>);
-/// with two-factor sign-in on, the code next (<see cref="LoginTwoFactorModel"/>).
+/// Signing in: one message for an unknown address, a wrong password and a blocked account alike (<see cref="PasswordSignIn"/>);
+/// with two-factor sign-in on, the code next (<see cref="LoginTwoFactorModel"/>). Failed passwords do not lock the account
+/// (anyone who knows an address could keep its owner out); they are slowed down by <see cref="RateLimits.Credentials"/>
+/// per address and per account instead. A beheerder's block still keeps the account out.
 /// </summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Credentials)]
 public sealed class LoginModel(PasswordSignIn signIn) : PageModel
 {
     public const string Failed = "Het e-mailadres of het wachtwoord klopt niet, of het account is tijdelijk geblokkeerd na te veel mislukte pogingen.";

@@ -1,14 +1,16 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 
 /// <summary>The second step of signing in with a recovery code instead of the app; each code works once.</summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Credentials)]
 public sealed class LoginRecoveryModel(SignInManager<KlimrekUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul een herstelcode in."), StringLength(20, ErrorMessage = "Vul een herstelcode in.")]

@@ -1,14 +1,16 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 
 /// <summary>The second step of signing in: the code from the authenticator app (after the password, in Identity's two-factor cookie).</summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Credentials)]
 public sealed class LoginTwoFactorModel(SignInManager<KlimrekUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul de code uit je app in."), StringLength(10, ErrorMessage = "Vul de code uit je app in.")]

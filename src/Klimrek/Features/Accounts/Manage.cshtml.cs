@@ -8,7 +8,7 @@ namespace Klimrek.Features.Accounts;
 
 /// <summary>"Mijn account": whether the address is verified (and a new verification mail), two-factor sign-in, a new password, the mail language.</summary>
 public sealed class ManageModel(UserManager<KlimrekUser> users, SignInManager<KlimrekUser> signIn, EmailVerification verification,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, SessionRevocation revocation) : PageModel
 {
     public KlimrekUser Me { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -40,6 +40,8 @@ public sealed class ManageModel(UserManager<KlimrekUser> users, SignInManager<Kl
             Errors.AddRange(result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? L("Je huidige wachtwoord klopt niet.") : e.Description));
             return Page();
         }
+        // Every other session ends (on this instance at once, elsewhere within a minute); this one goes on.
+        await revocation.RevokeAsync(me);
         await signIn.RefreshSignInAsync(me);
         Message = "Je wachtwoord is gewijzigd.";
         return Page();

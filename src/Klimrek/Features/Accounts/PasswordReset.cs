@@ -11,7 +11,7 @@ namespace Klimrek.Features.Accounts;
 /// address and lifts a lockout.
 /// </summary>
 public sealed class PasswordReset(UserManager<KlimrekUser> users, AccountMail mail, MailLinks links, EmailVerification verification,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer, SessionRevocation revocation)
 {
     public const string InvalidLink = "De link is ongeldig of verlopen. Vraag een nieuwe aan.";
 
@@ -31,8 +31,9 @@ public sealed class PasswordReset(UserManager<KlimrekUser> users, AccountMail ma
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
             return result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? localizer[InvalidLink].Value : e.Description).ToList();
+        // Every session made with the old password ends. A beheerder's block stays: a reset is no way around it.
+        await revocation.RevokeAsync(user);
         await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
         await verification.MailboxProvenAsync(user, ct);
         return [];
     }

@@ -23,7 +23,7 @@ public sealed class PasswordSignIn(SignInManager<KlimrekUser> signIn, UserManage
             HashOnce(password);
             return Outcome.Failed;
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded) return Outcome.Succeeded;
         return result.RequiresTwoFactor ? Outcome.RequiresTwoFactor : Outcome.Failed;
     }

@@ -1,6 +1,8 @@
+using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
@@ -9,7 +11,7 @@ namespace Klimrek.Features.Accounts;
 /// Anyone may create an account; it starts as Deelnemer with an unverified address (other roles are given by a
 /// beheerder). The answer is "check your mail" whether or not the address already had an account (<see cref="Registration"/>).
 /// </summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Credentials)]
 public sealed class RegisterModel(Registration registration) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul je naam in."), StringLength(200, ErrorMessage = "Je naam mag hoogstens 200 tekens hebben.")]

@@ -1,14 +1,16 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 
 /// <summary>A new verification mail for an address; the answer is the same whether or not it has an (unverified) account.</summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Credentials)]
 public sealed class ResendVerificationModel(UserManager<KlimrekUser> users, EmailVerification verification) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul je e-mailadres in."), EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in."), StringLength(256)]

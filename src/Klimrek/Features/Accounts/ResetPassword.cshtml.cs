@@ -1,12 +1,14 @@
+using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 
 namespace Klimrek.Features.Accounts;
 
 /// <summary>The link in the reset mail: a new password (the same rules as registering); a bad link says so, whoever it was for.</summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(RateLimits.Credentials)]
 public sealed class ResetPasswordModel(PasswordReset reset) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }

@@ -133,14 +133,15 @@ public sealed class LabourMarketService(IServiceScopeFactory scopes, TimeProvide
         if (rows.Count == 0)
             return new LabourMarketImportResult(false, 0, [new(2, "Het bestand bevat geen gegevensregels.")]);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.LabourMarketIndicators.ExecuteDeleteAsync(ct);
-        var import = new LabourMarketImport { ImportedAt = clock.GetUtcNow().UtcDateTime, ImportedBy = importedBy, Source = Short(source, 300), Rows = rows.Count };
-        db.LabourMarketImports.Add(import);
-        await db.SaveChangesAsync(ct);
-        db.LabourMarketIndicators.AddRange(rows.Select(r => new LabourMarketIndicator { IscoCode = r.Key.Item1, Region = r.Key.Item2, Value = r.Value.Value, ImportId = import.Id }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async t =>
+        {
+            await db.LabourMarketIndicators.ExecuteDeleteAsync(t);
+            var import = new LabourMarketImport { ImportedAt = clock.GetUtcNow().UtcDateTime, ImportedBy = importedBy, Source = Short(source, 300), Rows = rows.Count };
+            db.LabourMarketImports.Add(import);
+            await db.SaveChangesAsync(t);
+            db.LabourMarketIndicators.AddRange(rows.Select(r => new LabourMarketIndicator { IscoCode = r.Key.Item1, Region = r.Key.Item2, Value = r.Value.Value, ImportId = import.Id }));
+            await db.SaveChangesAsync(t);
+        }, ct);
         Interlocked.Exchange(ref _checkedAt, 0);
         return new LabourMarketImportResult(true, rows.Count, []);
     }

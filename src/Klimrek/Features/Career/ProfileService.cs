@@ -280,23 +280,27 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
             throw ProblemException.Field(ProblemException.General, "Het bestand is groter dan {0} kB.", MaxImportBytes / 1024);
         var s = await cache.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var doc = new ProfileDocumentReader(s.Catalogue, now).Read(json);
+        _ = new ProfileDocumentReader(s.Catalogue, now).Read(json); // every problem is a 400 before anything changes
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.ProfileSkills.RemoveRange(profile.Skills);
-        db.ProfileOccupations.RemoveRange(profile.Occupations);
-        await db.SaveChangesAsync(ct);
-        profile.Skills.Clear();
-        profile.Occupations.Clear();
-        profile.Skills.AddRange(doc.Skills);
-        profile.Occupations.AddRange(doc.Occupations);
-        profile.InterestSectors = doc.Sectors.Count == 0 ? null : string.Join('\n', doc.Sectors);
-        profile.Drivers = doc.Drivers.Count == 0 ? null : string.Join('\n', doc.Drivers);
-        profile.Region = doc.Region;
-        profile.MarketWeight = doc.MarketWeight ?? 30;
-        profile.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.InTransactionAsync(async t =>
+        {
+            // Read again per attempt: a retry inserts fresh rows into the profile as the database has it.
+            var doc = new ProfileDocumentReader(s.Catalogue, now).Read(json);
+            var p = await db.SkillProfiles.Include(x => x.Skills).Include(x => x.Occupations).SingleAsync(x => x.Id == profile.Id, t);
+            db.ProfileSkills.RemoveRange(p.Skills);
+            db.ProfileOccupations.RemoveRange(p.Occupations);
+            await db.SaveChangesAsync(t);
+            p.Skills.Clear();
+            p.Occupations.Clear();
+            p.Skills.AddRange(doc.Skills);
+            p.Occupations.AddRange(doc.Occupations);
+            p.InterestSectors = doc.Sectors.Count == 0 ? null : string.Join('\n', doc.Sectors);
+            p.Drivers = doc.Drivers.Count == 0 ? null : string.Join('\n', doc.Drivers);
+            p.Region = doc.Region;
+            p.MarketWeight = doc.MarketWeight ?? 30;
+            p.UpdatedAt = now;
+            await db.SaveChangesAsync(t);
+        }, ct);
     }
 }
 

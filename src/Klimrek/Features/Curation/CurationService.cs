@@ -56,15 +56,17 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
-        db.ImageRevisions.Add(revision);
         try
         {
             // The revision and the catalogue version commit together: every instance (this one at once, the others
             // within seconds) drops its cached read models of the atlas.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await EscoCatalogue.BumpAsync(db, ct);
-            await tx.CommitAsync(ct);
+            await db.InTransactionAsync(async t =>
+            {
+                revision.Id = 0; // a retry inserts it afresh
+                db.ImageRevisions.Add(revision);
+                await db.SaveChangesAsync(t);
+                await EscoCatalogue.BumpAsync(db, t);
+            }, ct);
         }
         catch (DbUpdateException)
         {

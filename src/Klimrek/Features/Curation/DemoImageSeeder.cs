@@ -68,12 +68,18 @@ public sealed class DemoImageSeeder(KlimrekDbContext db, EscoCatalogue catalogue
         }
         if (added > 0)
         {
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            var revisions = db.ChangeTracker.Entries<ImageRevision>().Where(r => r.State == EntityState.Added).Select(r => r.Entity).ToList();
+            await db.InTransactionAsync(async t =>
             {
-                await db.SaveChangesAsync(ct);
-                await EscoCatalogue.BumpAsync(db, ct);
-                await tx.CommitAsync(ct);
-            }
+                // A retry (the tracker was cleared) inserts the same revisions afresh.
+                foreach (var r in revisions.Where(r => db.Entry(r).State == EntityState.Detached))
+                {
+                    r.Id = 0;
+                    db.ImageRevisions.Add(r);
+                }
+                await db.SaveChangesAsync(t);
+                await EscoCatalogue.BumpAsync(db, t);
+            }, ct);
             catalogue.Invalidate();
             logger.LogInformation("Demo beroepsbeelden loaded for {Count} occupations", added);
         }

@@ -17,7 +17,7 @@ namespace Klimrek.Features.Privacy;
 /// </summary>
 public sealed class PersonalDataService(
     KlimrekDbContext db, IEnumerable<IPersonalDataPart> parts, UserManager<KlimrekUser> users, AccessLog log, TimeProvider clock,
-    ILogger<PersonalDataService> logger)
+    Accounts.SessionRevocation sessions, ILogger<PersonalDataService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -74,26 +74,24 @@ public sealed class PersonalDataService(
     /// </summary>
     public async Task EraseAsync(string userId, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        db.ChangeTracker.Clear();
+        await db.InTransactionAsync(async t =>
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var user = await users.FindByIdAsync(userId) ?? throw ProblemException.NotFound();
             var standIn = ErasedPerson.NewStandIn(clock.GetUtcNow().UtcDateTime);
             var created = await users.CreateAsync(standIn);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Code)));
             var subject = new DataSubject(user.Id, standIn.Id);
             foreach (var part in parts)
-                await part.EraseAsync(subject, ct);
+                await part.EraseAsync(subject, t);
             // The one exception to the append-only log: the person's own entries go with them.
-            await db.AccessLog.Where(e => e.SubjectId == user.Id).ExecuteDeleteAsync(ct);
+            await db.AccessLog.Where(e => e.SubjectId == user.Id).ExecuteDeleteAsync(t);
             await db.AccessLog.Where(e => e.ActorId == user.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(e => e.ActorId, (string?)null).SetProperty(e => e.ActorName, ErasedPerson.DisplayName), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.ActorId, (string?)null).SetProperty(e => e.ActorName, ErasedPerson.DisplayName), t);
+            await sessions.RevokeAsync(user); // this instance refuses the account's cookies at once
             var deleted = await users.DeleteAsync(user);
             if (!deleted.Succeeded) throw new InvalidOperationException(string.Join("; ", deleted.Errors.Select(e => e.Code)));
-            await tx.CommitAsync(ct);
-        });
+        }, ct);
         db.ChangeTracker.Clear();
         logger.LogInformation("Account {User} erased", userId);
     }

@@ -77,24 +77,29 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
                 errors.Add("managerParticipantId", "De gekozen leidinggevende doet niet mee aan dit programma.");
         }
         Refuse.IfAny(errors, "De intake is niet opgeslagen.");
-        Versions.Expect(db, me, baseVersion);
 
         // One save per person at a time: the row lock makes a parallel save wait, then replace this one whole
         // (instead of both deleting the same old terms and inserting the same new ones).
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Participants.Where(p => p.Id == me.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IntakeCompletedAt, Now), ct);
-        await db.Entry(me).Collection(x => x.Terms).LoadAsync(ct);
-        db.IntakeTerms.RemoveRange(me.Terms);
-        me.Terms = terms;
-        me.Department = Texts.Clean(input.Department);
-        me.Team = Texts.Clean(input.Team);
-        me.Discipline = Texts.Clean(input.Discipline);
-        me.ManagerParticipantId = input.ManagerParticipantId;
-        me.Availability = availability;
-        me.IntakeCompletedAt = Now;
-        await Versions.SaveAsync(db, ct);
-        await tx.CommitAsync(ct);
-        return me;
+        int startedFrom = baseVersion ?? me.Version;
+        return await db.InTransactionAsync(async t =>
+        {
+            await db.Participants.Where(p => p.Id == me.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IntakeCompletedAt, Now), t);
+            // The tracked participant on the first attempt; read afresh on a retry, with the terms inserted afresh.
+            var p = await db.Participants.SingleAsync(x => x.Id == me.Id, t);
+            Versions.Expect(db, p, startedFrom);
+            await db.Entry(p).Collection(x => x.Terms).LoadAsync(t);
+            db.IntakeTerms.RemoveRange(p.Terms);
+            foreach (var term in terms) term.Id = 0;
+            p.Terms = terms;
+            p.Department = Texts.Clean(input.Department);
+            p.Team = Texts.Clean(input.Team);
+            p.Discipline = Texts.Clean(input.Discipline);
+            p.ManagerParticipantId = input.ManagerParticipantId;
+            p.Availability = availability;
+            p.IntakeCompletedAt = Now;
+            await Versions.SaveAsync(db, t);
+            return p;
+        }, ct);
     }
 
     private static IntakeTerm? ResolveTerm(CatalogueSnapshot s, string value, TermKind kind, bool escoAllowed, ValidationErrors errors, string field, string what)

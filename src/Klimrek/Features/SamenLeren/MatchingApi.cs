@@ -53,6 +53,7 @@ public static class MatchingApi
 
     public static async Task<Results<Ok<DuoView>, NoContent>> MyDuoAsync(SamenLerenRequest request, MatchingService matching, CancellationToken ct)
     {
+        request.Programme.RequireParticipant(); // the steering group has no duo of its own to ask for
         if (await matching.MyDuoAsync(request.Programme, ct) is { } d) return TypedResults.Ok(DuoOf(d, request.Programme));
         return TypedResults.NoContent();
     }

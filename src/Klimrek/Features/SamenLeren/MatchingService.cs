@@ -158,33 +158,35 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         Func<PairScore, PairExplanation> explain, Stopwatch watch, CancellationToken ct)
     {
         var now = Now;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Duos.RemoveRange(await db.Duos.Where(d => d.ProgrammeId == programme.Id && d.Status == DuoStatus.Proposed).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
-        var run = new MatchRun
+        // Everything is read and created inside: a retried attempt starts again from the database's state.
+        return await db.InTransactionAsync(async t =>
         {
-            ProgrammeId = programme.Id, RunAt = now, RunById = userId, Participants = pool.Count, Groups = result.Groups.Count,
-            Unmatched = result.Unmatched.Count, TotalScore = Math.Round(result.TotalScore, 2), CandidateEdges = result.CandidateEdges,
-            PricingRounds = result.PricingRounds,
-        };
-        db.MatchRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        foreach (var g in result.Groups)
-            db.Duos.Add(new Duo
+            db.Duos.RemoveRange(await db.Duos.Where(d => d.ProgrammeId == programme.Id && d.Status == DuoStatus.Proposed).ToListAsync(t));
+            await db.SaveChangesAsync(t);
+            var run = new MatchRun
             {
-                ProgrammeId = programme.Id, MatchRunId = run.Id, Score = Math.Round(g.Score, 2), Fixed = g.Fixed, CreatedAt = now,
-                Explanation = JsonSerializer.Serialize(g.Pairs.Select(explain).ToList(), ExplanationJson),
-                Members = g.Members.Select(m => new DuoMember { ParticipantId = m }).ToList(),
-            });
-        // Reasons for those without a duo; cleared for everyone else in the pool.
-        var reasons = result.Unmatched.ToDictionary(u => u.Id, u => $"{u.Reason}|{u.AllowedPartners}");
-        foreach (var p in await db.Participants.Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct))
-            if (!inActive.Contains(p.Id))
-                p.UnmatchedReason = reasons.GetValueOrDefault(p.Id);
-        run.Milliseconds = watch.ElapsedMilliseconds;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return run;
+                ProgrammeId = programme.Id, RunAt = now, RunById = userId, Participants = pool.Count, Groups = result.Groups.Count,
+                Unmatched = result.Unmatched.Count, TotalScore = Math.Round(result.TotalScore, 2), CandidateEdges = result.CandidateEdges,
+                PricingRounds = result.PricingRounds,
+            };
+            db.MatchRuns.Add(run);
+            await db.SaveChangesAsync(t);
+            foreach (var g in result.Groups)
+                db.Duos.Add(new Duo
+                {
+                    ProgrammeId = programme.Id, MatchRunId = run.Id, Score = Math.Round(g.Score, 2), Fixed = g.Fixed, CreatedAt = now,
+                    Explanation = JsonSerializer.Serialize(g.Pairs.Select(explain).ToList(), ExplanationJson),
+                    Members = g.Members.Select(m => new DuoMember { ParticipantId = m }).ToList(),
+                });
+            // Reasons for those without a duo; cleared for everyone else in the pool.
+            var reasons = result.Unmatched.ToDictionary(u => u.Id, u => $"{u.Reason}|{u.AllowedPartners}");
+            foreach (var p in await db.Participants.Where(p => p.ProgrammeId == programme.Id).ToListAsync(t))
+                if (!inActive.Contains(p.Id))
+                    p.UnmatchedReason = reasons.GetValueOrDefault(p.Id);
+            run.Milliseconds = watch.ElapsedMilliseconds;
+            await db.SaveChangesAsync(t);
+            return run;
+        }, ct);
     }
 
     /// <summary>The Dutch sentence for a stored unmatched reason ("Reason|allowedPartners").</summary>
