@@ -12,8 +12,7 @@ public sealed class AtlasJourneyTests(RunningApp app)
         return await context.NewPageAsync();
     }
 
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, name + ".png"), FullPage = true });
+    private Task ShotAsync(IPage page, string name) => app.ShotAsync(page, name);
 
     [Fact]
     public async Task Visitor_searches_verpleeg_opens_an_occupation_and_sees_the_figure()

@@ -6,8 +6,7 @@ namespace Klimrek.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class KlimrekJourneyTests(RunningApp app)
 {
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, name + ".png"), FullPage = true });
+    private Task ShotAsync(IPage page, string name) => app.ShotAsync(page, name);
 
     [Fact]
     public async Task Participant_builds_a_profile_opens_a_transition_and_plans_a_route()
@@ -69,8 +68,7 @@ public sealed class KlimrekJourneyTests(RunningApp app)
 [Collection(BrowserCollection.Name)]
 public sealed class TransitionsAndLabourMarketPagesTests(RunningApp app)
 {
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, name + ".png"), FullPage = true });
+    private Task ShotAsync(IPage page, string name) => app.ShotAsync(page, name);
 
     [Fact]
     public async Task Visitor_opens_the_transitions_of_an_occupation_and_filters_them()

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Klimrek.Tests;
 using Microsoft.Playwright;
 using MimeKit;
@@ -111,6 +112,26 @@ public sealed class RunningApp : IAsyncLifetime
         await page.GotoAsync(LinkIn(await MailToAsync(email), "/account/bevestigen"));
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Je e-mailadres is bevestigd.");
         await SignInAsync(page, email, password);
+    }
+
+    /// <summary>A full-page screenshot under the screenshot folder, and axe-core's check of the same page.</summary>
+    public async Task ShotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>
+    /// axe-core's WCAG 2.1 A and AA rules on the page as it is now; fails with every violation, its rule and the elements.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var problems = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}").ToList();
+        Assert.True(problems.Count == 0, page.Url + "\n" + string.Join("\n", problems));
     }
 
     /// <summary>Signs in through the form (the password step only); the page ends on the home page.</summary>

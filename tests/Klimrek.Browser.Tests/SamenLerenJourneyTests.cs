@@ -7,8 +7,7 @@ namespace Klimrek.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class SamenLerenJourneyTests(RunningApp app)
 {
-    private Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotFolder, name + ".png"), FullPage = true });
+    private Task ShotAsync(IPage page, string name) => app.ShotAsync(page, name);
 
     private async Task<IPage> NewPageAsync()
     {
