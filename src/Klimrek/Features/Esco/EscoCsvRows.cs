@@ -13,7 +13,6 @@ namespace Klimrek.Features.Esco;
 internal static class EscoCsvRows
 {
     private const int MaxLabelLength = 500;
-    private static readonly System.Buffers.SearchValues<byte> AsciiSpace = System.Buffers.SearchValues.Create(" \t\n\v\f\r"u8);
 
     /// <summary>
     /// A concept row. A, B, C by file kind: occupations (code, iscoGroup, modifiedDate), skills and collection skills
@@ -233,8 +232,7 @@ internal static class EscoCsvRows
     private static bool IsEmpty(in CsvRecords csv, int column)
     {
         if (column < 0 || column >= csv.Count) return true;
-        if (csv.TryGetBytes(column, out var bytes) && System.Text.Ascii.IsValid(bytes))
-            return bytes.IndexOfAnyExcept(AsciiSpace) < 0;
+        if (csv.TryGetBytes(column, out var bytes) && (bytes.IsEmpty || bytes[0] is > (byte)' ' and < 0x80)) return bytes.IsEmpty;
         return string.IsNullOrWhiteSpace(csv[column]);
     }
 
@@ -253,9 +251,8 @@ internal static class EscoCsvRows
     {
         if (csv.TryGetBytes(column, out var bytes))
         {
-            var t = bytes.Trim(" \t\n\v\f\r"u8);
-            if (Ascii.EqualsIgnoreCase(t, "essential"u8)) return true;
-            if (Ascii.EqualsIgnoreCase(t, "optional"u8)) return false;
+            if (bytes.SequenceEqual("essential"u8)) return true;
+            if (bytes.SequenceEqual("optional"u8)) return false;
         }
         return Opt(in csv, column)?.ToLowerInvariant() switch
         {
@@ -267,31 +264,58 @@ internal static class EscoCsvRows
 
     private static EscoImportException Error(CsvFile file, int line, string what) => new($"{file.FileName}, regel {line}: {what}.");
 
-    /// <summary>One string per distinct URI (trimmed), looked up from the field's characters without allocating.</summary>
+    /// <summary>
+    /// One string per distinct URI. A field that is plainly a URI (starts with http:// or https://, nothing to trim) is
+    /// looked up by its UTF-8 bytes in an open-addressing table keyed by their 64-bit hash: no string, no decoding,
+    /// until a URI is first seen. Anything else takes the checked path (<see cref="RequireUri"/>).
+    /// </summary>
     internal sealed class UriPool
     {
-        private readonly HashSet<string> _set = new(StringComparer.Ordinal);
+        private ulong[] _hashes = new ulong[1 << 14];
+        private string[] _uris = new string[1 << 14];
+        private byte[][] _bytes = new byte[1 << 14][];
+        private int _count;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Require(in CsvRecords csv, int column, string name, CsvFile file)
         {
-            if (!csv.TryGetBytes(column, out var bytes) || bytes.Length > 512) return Intern(RequireUri(in csv, column, name, file));
-            Span<char> chars = stackalloc char[512];
-            var v = chars[..Encoding.UTF8.GetChars(bytes, chars)].Trim();
-            if (v.IsEmpty) throw Error(file, csv.Line, $"kolom '{name}' is leeg");
-            if (!IsUri(v)) throw NotUri(file, csv.Line, v.ToString(), name);
-            var lookup = _set.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(v, out var known)) return known;
-            var s = v.ToString();
-            _set.Add(s);
-            return s;
+            if (!csv.TryGetBytes(column, out var bytes) || !IsPlainUri(bytes)) return RequireUri(in csv, column, name, file);
+            ulong hash = System.IO.Hashing.XxHash3.HashToUInt64(bytes) | 1; // 0 marks an empty slot
+            int mask = _hashes.Length - 1;
+            for (int i = (int)hash & mask; ; i = (i + 1) & mask)
+            {
+                if (_hashes[i] == 0) return Add(i, hash, bytes);
+                if (_hashes[i] == hash && bytes.SequenceEqual(_bytes[i])) return _uris[i];
+            }
         }
 
-        private string Intern(string s)
+        private static bool IsPlainUri(ReadOnlySpan<byte> b) =>
+            (b.StartsWith("http://"u8) || b.StartsWith("https://"u8)) && b[^1] is > (byte)' ' and < 0x80;
+
+        private string Add(int slot, ulong hash, ReadOnlySpan<byte> bytes)
         {
-            if (_set.TryGetValue(s, out var known)) return known;
-            _set.Add(s);
-            return s;
+            var uri = Encoding.UTF8.GetString(bytes);
+            _hashes[slot] = hash;
+            _uris[slot] = uri;
+            _bytes[slot] = bytes.ToArray();
+            if (++_count * 2 > _hashes.Length) Grow();
+            return uri;
+        }
+
+        private void Grow()
+        {
+            var (hashes, uris, bytes) = (_hashes, _uris, _bytes);
+            _hashes = new ulong[hashes.Length * 2];
+            _uris = new string[hashes.Length * 2];
+            _bytes = new byte[hashes.Length * 2][];
+            int mask = _hashes.Length - 1;
+            for (int j = 0; j < hashes.Length; j++)
+            {
+                if (hashes[j] == 0) continue;
+                int i = (int)hashes[j] & mask;
+                while (_hashes[i] != 0) i = (i + 1) & mask;
+                (_hashes[i], _uris[i], _bytes[i]) = (hashes[j], uris[j], bytes[j]);
+            }
         }
     }
 }
