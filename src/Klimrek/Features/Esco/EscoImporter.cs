@@ -22,13 +22,12 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
     {
         var clock = Stopwatch.StartNew();
         var started = time.GetUtcNow().UtcDateTime;
-        progress?.Report(new ImportProgress("Bestanden lezen", 0));
-        // The concept files are read (and validated) first; the relation files go on being read on other threads
-        // while the concepts are written, and are awaited (and validated) before the relations are written.
-        var reading = EscoPackReader.Begin(folder, new Progress<string>(f => logger.LogDebug("Reading {File} at {Ms} ms", f, clock.ElapsedMilliseconds)));
         var stages = new Stages(progress);
-        stages.Report("Bestanden gelezen", 0.35);
-        var parsed = clock.Elapsed;
+        progress?.Report(new ImportProgress("Bestanden lezen", 0));
+        // The concept files are read (and validated) on other threads while the connection opens; the relation files
+        // go on being read while the concepts are written, and are awaited (and validated) before the relations are written.
+        var reading = Task.Run(() => EscoPackReader.Begin(folder, new Progress<string>(f => logger.LogDebug("Reading {File} at {Ms} ms", f, clock.ElapsedMilliseconds))));
+        var parsed = TimeSpan.Zero;
 
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -40,7 +39,11 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
                 {
                     await using var tx = await db.Database.BeginTransactionAsync(ct);
                     var loader = BulkLoader.For(db.Database.GetDbConnection(), tx.GetDbTransaction());
-                    var (pack, counts) = await WriteAsync(reading, loader, stages, ct);
+                    await loader.PrepareAsync(ct);
+                    var concepts = await reading;
+                    parsed = clock.Elapsed;
+                    stages.Report("Bestanden gelezen", 0.35);
+                    var (pack, counts) = await WriteAsync(concepts, loader, stages, ct);
 
                     var import = new EscoImport
                     {
@@ -79,7 +82,9 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
         }
         finally
         {
-            reading.Abandon(); // a no-op wait when the relations were completed; otherwise no reader thread outlives a failure
+            // A no-op wait when the relations were completed; otherwise no reader thread outlives a failure.
+            try { (await reading).Abandon(); }
+            catch (EscoImportException) { } // thrown above already, or after the failure that is on its way out
         }
     }
 
@@ -107,7 +112,6 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
     private static async Task<(EscoPack Pack, Counts Counts)> WriteAsync(EscoPackReading reading, BulkLoader db, Stages stages, CancellationToken ct)
     {
         var pack = reading.Concepts;
-        await db.PrepareAsync(ct);
         // 1. Concepts. Into an empty database (every first start) they get their ids here and are copied straight into
         // their tables, with their hierarchy; otherwise they are upserted by URI (ids stay stable) and the ids read back.
         var fresh = await EscoWrites.IsEmptyAsync(db, ct);

@@ -36,16 +36,11 @@ public static partial class EscoPackReader
         if (files.Count == 0)
             throw new EscoImportException($"Geen ESCO-bestanden gevonden in '{folder}' (verwacht o.a. occupations_nl.csv, skills_en.csv, occupationSkillRelations.csv).");
 
-        // Relation files are language-neutral and only produce lists, so they are parsed on other threads while the
-        // concept files are read: the two small hierarchy files apart, as a first import writes them with the concepts.
+        // Relation files are language-neutral and only produce lists, so they are parsed on other threads: the two small
+        // hierarchy files beside the concept files (a first import writes them with the concepts), the large relation
+        // files once the concept files are read, while the concepts are written (not competing with them for the cores).
         var relationNotes = new List<string>();
         var hierarchy = Task.Run(() => ReadRelations(pack, files.Where(f => f.Kind is Kind.OccBroader or Kind.SkillBroader), relationNotes));
-        var relations = Task.Run(() => ReadRelations(pack, files.Where(f => f.Kind is Kind.OccSkill or Kind.SkillSkill), relationNotes));
-        var reading = new EscoPackReading(pack, hierarchy, relations, () =>
-        {
-            pack.Notes.AddRange(relationNotes);
-            pack.FilesRead.AddRange(files.Select(f => Path.GetRelativePath(folder, f.Path)).Order(StringComparer.Ordinal));
-        });
         // The concept files are decompressed, checked and parsed on the thread pool, all at once; their rows are then
         // merged here in order, each file as soon as it is parsed: main files before collections, so the collection
         // files only add texts where the language has no full skills file (as with the Dutch pack).
@@ -66,12 +61,16 @@ public static partial class EscoPackReader
         catch
         {
             // No thread outlives a failed read; the first concept file's error in reading order is the one reported.
-            try { Task.WaitAll(concepts.Select(c => c.Rows).ToArray()); }
+            try { Task.WaitAll([.. concepts.Select(c => c.Rows), hierarchy]); }
             catch (AggregateException) { }
-            reading.Abandon();
             throw;
         }
-        return reading;
+        var relations = Task.Run(() => ReadRelations(pack, files.Where(f => f.Kind is Kind.OccSkill or Kind.SkillSkill), relationNotes));
+        return new EscoPackReading(pack, hierarchy, relations, () =>
+        {
+            pack.Notes.AddRange(relationNotes);
+            pack.FilesRead.AddRange(files.Select(f => Path.GetRelativePath(folder, f.Path)).Order(StringComparer.Ordinal));
+        });
     }
 
     private static void ReadRelations(EscoPack pack, IEnumerable<PackFile> files, List<string> notes)
