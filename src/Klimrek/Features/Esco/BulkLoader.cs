@@ -159,13 +159,7 @@ internal abstract class BulkLoader(DbConnection connection, DbTransaction transa
             using var writer = new PgCopyWriter(stream, columns.Length);
             try
             {
-                foreach (var item in rows)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    writer.StartRow();
-                    write(writer, item);
-                }
-                writer.Finish();
+                writer.WriteRows(rows, write, ct);
             }
             catch
             {

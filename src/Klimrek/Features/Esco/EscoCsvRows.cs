@@ -139,6 +139,7 @@ internal static class EscoCsvRows
         }
 
         /// <summary>Moves to the next row with as many fields as the header (blank lines are skipped); a wrong row throws.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Next(ref CsvRecords csv)
         {
             while (csv.MoveNext())
@@ -160,6 +161,7 @@ internal static class EscoCsvRows
     {
         private readonly int _label = columns["preferredLabel"], _alt = columns["altLabels"], _hidden = columns["hiddenLabels"], _description = columns["description"];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public TextRow Read(in CsvRecords csv, CsvFile file)
         {
             var label = Opt(in csv, _label) ?? throw Error(file, csv.Line, "kolom 'preferredLabel' is leeg");
@@ -220,6 +222,7 @@ internal static class EscoCsvRows
     }
 
     /// <summary>The trimmed field, or null when the column is absent or the field blank.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Opt(in CsvRecords csv, int column)
     {
         if (column < 0 || column >= csv.Count) return null;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Klimrek.Features.Esco;
 
 /// <summary>The database ids of the pack's concepts by URI: assigned here for an empty database, or read back after an upsert.</summary>
@@ -7,6 +9,7 @@ internal sealed record EscoIds(Dictionary<string, int> Occupations, Dictionary<s
     public static EscoIds Assign(EscoPack pack) =>
         new(Number(pack.Occupations.Keys), Number(pack.Skills.Keys), Number(pack.IscoGroups.Keys));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, int> Number(IEnumerable<string> uris)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -27,6 +30,7 @@ internal sealed record EscoIds(Dictionary<string, int> Occupations, Dictionary<s
 internal sealed record OccupationHierarchy(Dictionary<int, int> OccupationParent, Dictionary<int, int> IscoParent, Dictionary<string, int> Unknown)
 {
     /// <summary>Null when the pack has no broaderRelationsOccPillar file (the hierarchy is then left as it is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static OccupationHierarchy? Of(EscoPack pack, EscoIds ids)
     {
         if (pack.OccupationBroader is not { } broader) return null;

@@ -1,5 +1,6 @@
 using Klimrek.Data;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace Klimrek.Features.Esco;
 
@@ -146,6 +147,7 @@ public static partial class EscoPackReader
     };
 
     /// <summary>Adds one concept file's rows to the pack (on the calling thread, in reading order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Merge(EscoPack pack, PackFile f, EscoCsvRows.ConceptRows parsed)
     {
         var lang = f.Lang!;
@@ -202,6 +204,7 @@ public static partial class EscoPackReader
     /// Marks collection membership, adds skills no skills file named, and the texts of a language without a skills
     /// file (parsed only then; a row's text problem counts only where its text is used).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MergeSkillCollection(EscoPack pack, PackFile f, EscoCsvRows.ConceptRows parsed)
     {
         var lang = f.Lang!;

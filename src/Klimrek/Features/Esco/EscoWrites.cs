@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Klimrek.Features.Esco;
 
 /// <summary>
@@ -171,13 +173,7 @@ internal static class EscoWrites
     {
         if (pack.SkillBroader is not { } skillBroader) return null;
         var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pairs = new PairSet(skillBroader.Count);
-        foreach (var (child, parent) in skillBroader)
-        {
-            if (!ids.Skills.TryGetValue(child, out var c)) { OccupationHierarchy.Count(unknown, child); continue; }
-            if (!ids.Skills.TryGetValue(parent, out var p)) { OccupationHierarchy.Count(unknown, parent); continue; }
-            if (c != p) pairs.Add(c, p, flag: false);
-        }
+        var pairs = PairSet.Resolve(skillBroader.Select(r => (r.Child, r.Parent, false)), skillBroader.Count, ids.Skills, ids.Skills, unknown, unknown, skipSelf: true);
         await db.ExecuteAsync("""DELETE FROM "SkillBroaders" """, ct);
         await db.WithDeferredIndexesAsync("SkillBroaders", () => db.LoadAsync("SkillBroaders", ["SkillId", "BroaderSkillId"],
             pairs.InKeyOrder(), (w, r) => { w.Write(r.A); w.Write(r.B); }, ct), ct);
@@ -190,13 +186,7 @@ internal static class EscoWrites
     {
         var unknownOcc = new Dictionary<string, int>(StringComparer.Ordinal);
         var unknownSkill = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pairs = new PairSet(relations.Count);
-        foreach (var (occ, skill, essential) in relations)
-        {
-            if (!ids.Occupations.TryGetValue(occ, out var o)) { OccupationHierarchy.Count(unknownOcc, occ); continue; }
-            if (!ids.Skills.TryGetValue(skill, out var s)) { OccupationHierarchy.Count(unknownSkill, skill); continue; }
-            pairs.Add(o, s, essential);
-        }
+        var pairs = PairSet.Resolve(relations, relations.Count, ids.Occupations, ids.Skills, unknownOcc, unknownSkill, skipSelf: false);
         var rows = pairs.InKeyOrder();
         await db.ExecuteAsync("""DELETE FROM "OccupationSkills" """, ct);
         // In primary-key order: B-tree appends instead of random inserts.
@@ -210,13 +200,7 @@ internal static class EscoWrites
         EscoIds ids, CancellationToken ct)
     {
         var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pairs = new PairSet(relations.Count);
-        foreach (var (a, b, essential) in relations)
-        {
-            if (!ids.Skills.TryGetValue(a, out var x)) { OccupationHierarchy.Count(unknown, a); continue; }
-            if (!ids.Skills.TryGetValue(b, out var y)) { OccupationHierarchy.Count(unknown, b); continue; }
-            if (x != y) pairs.Add(x, y, essential);
-        }
+        var pairs = PairSet.Resolve(relations, relations.Count, ids.Skills, ids.Skills, unknown, unknown, skipSelf: true);
         await db.ExecuteAsync("""DELETE FROM "SkillRelations" """, ct);
         await db.WithDeferredIndexesAsync("SkillRelations", () => db.LoadAsync("SkillRelations", ["SkillId", "RelatedSkillId", "IsEssential"],
             pairs.InKeyOrder(), (w, r) => { w.Write(r.A); w.Write(r.B); w.Write(r.Flag); }, ct), ct);
@@ -252,15 +236,36 @@ internal sealed class PairSet(int capacity)
     private readonly List<long> _keys = new(capacity);
     private readonly List<bool> _flags = new(capacity);
 
+    /// <summary>
+    /// The pairs of ids of the rows' URIs (A in <paramref name="aIds"/>, B in <paramref name="bIds"/>); a URI without an
+    /// id is counted in its unknown map and its row skipped (A checked first), and so is a pair of one id with itself
+    /// when <paramref name="skipSelf"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static PairSet Resolve(IEnumerable<(string A, string B, bool Flag)> rows, int count, Dictionary<string, int> aIds, Dictionary<string, int> bIds,
+        Dictionary<string, int> unknownA, Dictionary<string, int> unknownB, bool skipSelf)
+    {
+        var pairs = new PairSet(count);
+        foreach (var (a, b, flag) in rows)
+        {
+            if (!aIds.TryGetValue(a, out var x)) { OccupationHierarchy.Count(unknownA, a); continue; }
+            if (!bIds.TryGetValue(b, out var y)) { OccupationHierarchy.Count(unknownB, b); continue; }
+            if (!skipSelf || x != y) pairs.Add(x, y, flag);
+        }
+        return pairs;
+    }
+
     /// <summary>The pairs added, duplicates included.</summary>
     public int Count => _keys.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int a, int b, bool flag)
     {
         _keys.Add(((long)a << 32) | (uint)b);
         _flags.Add(flag);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<(int A, int B, bool Flag)> InKeyOrder()
     {
         var keys = _keys.ToArray();

@@ -30,8 +30,21 @@ internal sealed class PgCopyWriter : IRowWriter, IDisposable
         _length = Header.Length;
     }
 
+    /// <summary>Every row (each written by <paramref name="write"/>, in column order), then the trailer and the rest of the buffer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void StartRow()
+    public void WriteRows<T>(IEnumerable<T> rows, Action<IRowWriter, T> write, CancellationToken ct)
+    {
+        foreach (var item in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            StartRow();
+            write(this, item);
+        }
+        Finish();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StartRow()
     {
         Ensure(2);
         BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), _columns);
@@ -79,7 +92,7 @@ internal sealed class PgCopyWriter : IRowWriter, IDisposable
     }
 
     /// <summary>The trailer, and everything still in the buffer.</summary>
-    public void Finish()
+    private void Finish()
     {
         Ensure(2);
         BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), -1);

@@ -109,6 +109,7 @@ public ref struct CsvRecords
     /// <summary>Field <paramref name="i"/> of the current record as text (quotes removed, doubled quotes made single).</summary>
     public readonly string this[int i]
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             var f = _fields[i];
@@ -123,6 +124,7 @@ public ref struct CsvRecords
     }
 
     /// <summary>Field <paramref name="i"/> as UTF-8 bytes when it needs no unquoting (unquoted, or quoted without inner quotes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly bool TryGetBytes(int i, out ReadOnlySpan<byte> bytes)
     {
         var f = _fields[i];
