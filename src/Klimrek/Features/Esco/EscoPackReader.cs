@@ -1,6 +1,6 @@
 using Klimrek.Data;
-using System.Text.RegularExpressions;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 
 namespace Klimrek.Features.Esco;
 
