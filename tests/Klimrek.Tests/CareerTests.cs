@@ -394,6 +394,73 @@ public abstract class CareerTests(KlimrekApp app)
         await app.WithScopeAsync(async sp => await sp.GetRequiredService<KlimrekDbContext>().LabourMarketImports.ExecuteDeleteAsync());
     }
 
+    private Task<int> IndicatorCountAsync() =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().LabourMarketIndicators.CountAsync());
+
+    [Theory]
+    [InlineData("isco;regio;spanning\n5321;Nederland;krap\n7115;Utr\u00e9cht;ruim\n", 3, "UTF-8")] // é in Latin-1
+    [InlineData("isco;regio;spanning\n5321;Nederland;krap\n7115;Nederland;ruim;extra\n", 3, "4 kolommen")]
+    [InlineData("isco;regio;spanning\n5321;Nederland;krap\n7115;Nederland\n", 3, "2 kolommen")]
+    [InlineData("isco;regio;spanning\n5321;\"Noord-\nHolland\";krap\n7115;Nederland;ruim;extra\n5321;Utrecht;krap\n", 4, "4 kolommen")]
+    [InlineData("isco;regio;spanning\n5321;Nederland;krap\n7115;\"Noord-\nHolland;ruim\n5321;Utrecht;krap\n", 3, "aanhalingsteken")]
+    public async Task Labour_market_csv_must_be_utf8_with_the_header_columns_on_every_line(string csv, int line, string reason)
+    {
+        var admin = await app.LoginAsync(Roles.Beheerder);
+        var before = await IndicatorCountAsync();
+        var r = await admin.PostAsync("/api/v1/labour-market", new ByteArrayContent(Encoding.Latin1.GetBytes(csv)));
+        var rejected = await JsonAsync(r, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        var error = Assert.Single(rejected.GetProperty("errors").EnumerateArray());
+        Assert.Equal(line, error.GetProperty("line").GetInt32());
+        Assert.Contains(reason, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await IndicatorCountAsync());
+    }
+
+    [Fact]
+    public async Task A_labour_market_file_that_is_not_utf8_is_refused_on_the_page_with_its_name_and_line()
+    {
+        var admin = await app.LoginAsync(Roles.Beheerder);
+        var before = await IndicatorCountAsync();
+        var r = await KlimrekApp.PostFileAsync(admin, "/beheer/arbeidsmarkt", "/beheer/arbeidsmarkt", "file", "spanning.csv",
+            Encoding.Latin1.GetBytes("isco;regio;spanning\n5321;Nederland;krap\n7115;Utr\u00e9cht;ruim\n"));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var page = WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+        Assert.Contains("er is niets gewijzigd", page);
+        Assert.Contains("regel 3", page);
+        Assert.Contains("spanning.csv", page);
+        Assert.Contains("UTF-8", page);
+        Assert.Equal(before, await IndicatorCountAsync());
+    }
+
+    /// <summary>A profile document whose second line holds "Utrecht" with its é… as the one Latin-1 byte 0xE9.</summary>
+    private static byte[] ProfileNotUtf8() =>
+        Encoding.Latin1.GetBytes("{\"format\":\"klimrek-skills-profile\",\"version\":1,\n\"region\":\"Utr\u00e9cht\"}");
+
+    [Fact]
+    public async Task A_profile_document_that_is_not_utf8_is_refused_with_its_position_and_changes_nothing()
+    {
+        var user = await app.LoginAsUserAsync(Roles.Deelnemer);
+        await JsonAsync(await user.Client.PutAsync("/api/v1/me/profile",
+            new StringContent((await ProfileWithSkillsAsync(5)).ToJsonString(), Encoding.UTF8, "application/json")), HttpStatusCode.OK);
+        var before = await user.Client.GetStringAsync("/api/v1/me/profile");
+
+        var content = new ByteArrayContent(ProfileNotUtf8());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var r = await user.Client.PutAsync("/api/v1/me/profile", content);
+        var body = await JsonAsync(r, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        var messages = body.GetProperty("errors").EnumerateObject().SelectMany(f => f.Value.EnumerateArray().Select(m => m.GetString())).ToList();
+        Assert.Contains(messages, m => m!.Contains("UTF-8", StringComparison.Ordinal) && m.Contains("regel 2, positie 14", StringComparison.Ordinal));
+        Assert.Equal(before, await user.Client.GetStringAsync("/api/v1/me/profile"));
+
+        var page = await KlimrekApp.PostFileAsync(user.Client, "/klimrek/profiel?handler=Import", "/klimrek/profiel", "file", "profiel.json", ProfileNotUtf8());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("UTF-8", html);
+        Assert.Contains("regel 2, positie 14", html);
+        Assert.Equal(before, await user.Client.GetStringAsync("/api/v1/me/profile"));
+    }
+
     [Fact]
     public async Task Transition_pages_render_and_link_from_the_occupation_page()
     {

@@ -5,6 +5,7 @@ using Klimrek.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.IO.Compression;
 using System.Text;
 
 namespace Klimrek.Tests;
@@ -44,6 +45,100 @@ public abstract class EscoImportTests(KlimrekApp app) : IDisposable
         foreach (var (name, content) in files)
             File.WriteAllText(Path.Combine(dir, name), content, new UTF8Encoding(false));
         return dir;
+    }
+
+    private string TempPackOfBytes(params (string Name, byte[] Content)[] files)
+    {
+        var dir = TempPack();
+        foreach (var (name, content) in files)
+            File.WriteAllBytes(Path.Combine(dir, name), content);
+        return dir;
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> French occupations (new URIs) as gzip, and the length the file would have if it had been
+    /// cut right after the first <paramref name="keep"/> rows: the decompressor then yields whole lines and no error.
+    /// </summary>
+    private static (byte[] Gzip, int CutAfterRows) FrenchOccupationsGzip(int rows, int keep)
+    {
+        var compressed = new MemoryStream();
+        int cut = 0;
+        using (var gz = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(OccHeader));
+            for (int i = 0; i < rows; i++)
+            {
+                gz.Write(Encoding.UTF8.GetBytes($"Occupation,http://data.europa.eu/esco/occupation/fr-test-{i},2221,métier {i},,,released,,,,,,,2221.{i}\n"));
+                if (i == keep - 1)
+                {
+                    gz.Flush(); // a sync flush: everything so far is decodable from the bytes written so far
+                    cut = (int)compressed.Length;
+                }
+            }
+        }
+        return (compressed.ToArray(), cut);
+    }
+
+    private async Task AssertUnchangedAsync(Counts before)
+    {
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().Occupations.CountAsync(o => o.Uri.Contains("fr-test-"))));
+    }
+
+    [Fact]
+    public async Task A_truncated_gzip_file_is_refused_by_the_command_line_with_its_name_and_line_and_changes_nothing()
+    {
+        var (gzip, cut) = FrenchOccupationsGzip(rows: 4000, keep: 1500);
+        var pack = TempPackOfBytes(("occupations_fr.csv.gz", gzip[..cut]));
+        var before = await CountAsync();
+
+        var exit = await Cli.RunAsync(["import", "esco", pack], app.CliSettings);
+        Assert.NotEqual(0, exit);
+        await AssertUnchangedAsync(before);
+
+        var error = await Assert.ThrowsAsync<EscoImportException>(() => app.WithScopeAsync(sp => sp.GetRequiredService<EscoImporter>().ImportAsync(pack)));
+        Assert.Contains("occupations_fr.csv.gz", error.Message);
+        Assert.Contains("regel 1502", error.Message); // the header and 1,500 whole rows came through; the file stops at line 1,502
+        await AssertUnchangedAsync(before);
+    }
+
+    [Theory]
+    [InlineData("trailer")] // the data is complete, the checksum and length after it are gone
+    [InlineData("checksum")] // the data decompresses, but is not what was compressed
+    public async Task A_gzip_file_that_cannot_be_verified_is_refused_and_changes_nothing(string damage)
+    {
+        var (gzip, _) = FrenchOccupationsGzip(rows: 50, keep: 50);
+        var bytes = damage == "trailer" ? gzip[..^8] : [.. gzip[..^8], (byte)(gzip[^8] ^ 0x5a), .. gzip[^7..]];
+        var pack = TempPackOfBytes(("occupations_fr.csv.gz", bytes));
+        var before = await CountAsync();
+        var error = await Assert.ThrowsAsync<EscoImportException>(() => app.WithScopeAsync(sp => sp.GetRequiredService<EscoImporter>().ImportAsync(pack)));
+        Assert.Contains("occupations_fr.csv.gz", error.Message);
+        Assert.Contains("beschadigd", error.Message);
+        await AssertUnchangedAsync(before);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Invalid_utf8_in_a_csv_file_is_refused_with_its_name_and_line_and_changes_nothing(bool compressed)
+    {
+        var text = OccHeader + "Occupation,http://data.europa.eu/esco/occupation/fr-test-1,2221,ok,,,released,,,,,,,1\n"
+            + "Occupation,http://data.europa.eu/esco/occupation/fr-test-2,2221,m\u00e9tier,,,released,,,,,,,2\n";
+        var bytes = Encoding.Latin1.GetBytes(text); // é as the one byte 0xE9: not UTF-8
+        var name = compressed ? "occupations_fr.csv.gz" : "occupations_fr.csv";
+        if (compressed)
+        {
+            var ms = new MemoryStream();
+            using (var gz = new GZipStream(ms, CompressionLevel.Fastest, leaveOpen: true)) gz.Write(bytes);
+            bytes = ms.ToArray();
+        }
+        var pack = TempPackOfBytes((name, bytes));
+        var before = await CountAsync();
+        var error = await Assert.ThrowsAsync<EscoImportException>(() => app.WithScopeAsync(sp => sp.GetRequiredService<EscoImporter>().ImportAsync(pack)));
+        Assert.Contains(name, error.Message);
+        Assert.Contains("regel 3", error.Message);
+        Assert.Contains("UTF-8", error.Message);
+        await AssertUnchangedAsync(before);
     }
 
     private const string OccHeader = "conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,regulatedProfessionNote,scopeNote,definition,inScheme,description,code\n";

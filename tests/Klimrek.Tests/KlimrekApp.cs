@@ -64,6 +64,14 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         });
     }
 
+    /// <summary>The configuration that points a command-line verb (<c>Cli.RunAsync</c>) at this app's database.</summary>
+    public IReadOnlyDictionary<string, string?> CliSettings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["Klimrek:DataFolder"] = DataFolder,
+        ["ConnectionStrings:Klimrek"] = _connectionString ?? "",
+    };
+
     /// <summary>Database faults to inject into this app (tests in a collection run one at a time).</summary>
     public Faults Faults { get; } = new();
 
@@ -132,6 +140,17 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         Assert.True(token.Success, "no antiforgery token on " + (formPage ?? url));
         var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then POSTs one file as a browser's file upload does.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string formPage, string field, string fileName, byte[] content)
+    {
+        var token = TokenRegex().Match(await client.GetStringAsync(formPage));
+        Assert.True(token.Success, "no antiforgery token on " + formPage);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(content), field, fileName);
+        return await client.PostAsync(url, form);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -18,13 +18,14 @@ public static class Cli
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs a verb; <paramref name="settings"/> overlay the configuration (tests point the verb at their database).</summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = new RootCommand("Klimrek — opdrachten voor beheer. Zonder opdracht start de webapplicatie.");
 
         var folderArg = new Argument<DirectoryInfo>("folder") { Description = "Map met een ESCO CSV-taalpakket (occupations_xx.csv, skills_xx.csv, relaties …), ook .csv.gz" };
         var esco = new Command("esco", "Importeer een officieel ESCO CSV-pakket (alles of niets; opnieuw importeren werkt bij).") { folderArg };
-        esco.SetAction((parse, ct) => ImportEscoAsync(parse.GetValue(folderArg)!, ct));
+        esco.SetAction((parse, ct) => ImportEscoAsync(parse.GetValue(folderArg)!, settings, ct));
         var import = new Command("import", "Gegevens importeren.") { esco };
         root.Add(import);
 
@@ -32,13 +33,13 @@ public static class Cli
         var password = new Option<string>("--password") { Description = "Wachtwoord (minstens 12 tekens)", Required = true };
         var name = new Option<string>("--name") { Description = "Weergavenaam" };
         var create = new Command("create", "Maak een beheerdersaccount (ook voor de eerste beheerder).") { email, password, name };
-        create.SetAction((parse, _) => CreateAdminAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(name)));
+        create.SetAction((parse, _) => CreateAdminAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(name), settings));
         root.Add(new Command("admin", "Accounts beheren.") { create });
 
         var migrate = new Command("migrate", "Werk het databaseschema bij en stop.");
         migrate.SetAction(async (_, ct) =>
         {
-            await using var host = await StartAsync(ct);
+            await using var host = await StartAsync(settings, ct);
             AnsiConsole.MarkupLine("[green]Databaseschema is bijgewerkt.[/]");
             return 0;
         });
@@ -59,7 +60,7 @@ public static class Cli
         {
             int n = parse.GetValue(count);
             if (n is < 2 or > 20000) { Console.Error.WriteLine("--participants: tussen 2 en 20000."); return 2; }
-            await using var scope = await StartAsync(ct);
+            await using var scope = await StartAsync(settings, ct);
             var id = await Klimrek.Features.SamenLeren.SamenLerenDemo.SeedAsync(scope.ServiceProvider, n, parse.GetValue(stewardEmail)!, parse.GetValue(stewardPassword)!, parse.GetValue(seedOption), ct);
             Console.Out.WriteLine(id);
             return 0;
@@ -69,7 +70,6 @@ public static class Cli
         return await root.Parse(args).InvokeAsync();
     }
 
-    /// <summary>A scope over the app's services with the schema migrated, without starting the web server.</summary>
     /// <summary>Reads the edge list, solves, prints "weight W", "pairs K" and one "u v" line per pair; timing on stderr.</summary>
     private static int Match(string path)
     {
@@ -103,9 +103,11 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<AsyncServiceScope> StartAsync(CancellationToken ct)
+    /// <summary>A scope over the app's services with the schema migrated, without starting the web server.</summary>
+    private static async Task<AsyncServiceScope> StartAsync(IReadOnlyDictionary<string, string?>? settings, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Klimrek.Features.Esco", LogLevel.Information);
         builder.Services.AddKlimrekServices(builder.Configuration, builder.Environment.ContentRootPath);
@@ -116,9 +118,9 @@ public static class Cli
         return scope;
     }
 
-    private static async Task<int> ImportEscoAsync(DirectoryInfo folder, CancellationToken ct)
+    private static async Task<int> ImportEscoAsync(DirectoryInfo folder, IReadOnlyDictionary<string, string?>? settings, CancellationToken ct)
     {
-        await using var scope = await StartAsync(ct);
+        await using var scope = await StartAsync(settings, ct);
         var importer = scope.ServiceProvider.GetRequiredService<EscoImporter>();
         try
         {
@@ -149,9 +151,9 @@ public static class Cli
         }
     }
 
-    private static async Task<int> CreateAdminAsync(string email, string password, string? name)
+    private static async Task<int> CreateAdminAsync(string email, string password, string? name, IReadOnlyDictionary<string, string?>? settings)
     {
-        await using var scope = await StartAsync(CancellationToken.None);
+        await using var scope = await StartAsync(settings, CancellationToken.None);
         var errors = await scope.ServiceProvider.GetRequiredService<AccountSetup>()
             .CreateUserAsync(email.Trim(), password, string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), [Roles.Beheerder, Roles.Curator]);
         if (errors.Count > 0)

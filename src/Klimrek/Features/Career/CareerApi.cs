@@ -4,6 +4,7 @@ using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using System.Security.Claims;
 using System.Text;
 
@@ -136,17 +137,13 @@ public static class CareerApi
     {
         if (request.ContentLength > ProfileService.MaxImportBytes)
             return TypedResults.Problem(statusCode: 413, title: "Profile too large", detail: $"A profile document is at most {ProfileService.MaxImportBytes / 1024} kB.");
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
-        {
-            var buffer = new char[ProfileService.MaxImportBytes + 1];
-            var read = await reader.ReadBlockAsync(buffer, ct);
-            if (read > ProfileService.MaxImportBytes)
-                return TypedResults.Problem(statusCode: 413, title: "Profile too large", detail: $"A profile document is at most {ProfileService.MaxImportBytes / 1024} kB.");
-            body = new string(buffer, 0, read);
-        }
+        var body = new byte[ProfileService.MaxImportBytes + 1];
+        int read = 0, n;
+        while (read < body.Length && (n = await request.Body.ReadAsync(body.AsMemory(read), ct)) > 0) read += n;
+        if (read > ProfileService.MaxImportBytes)
+            return TypedResults.Problem(statusCode: 413, title: "Profile too large", detail: $"A profile document is at most {ProfileService.MaxImportBytes / 1024} kB.");
         var p = await profiles.GetOrCreateAsync(UserId(user), ct);
-        await profiles.ImportAsync(p, body, ct); // a problem is a 400 with every field error, written by the exception handler
+        await profiles.ImportAsync(p, body.AsMemory(0, read), ct); // a problem is a 400 with every field error, written by the exception handler
         return TypedResults.Ok(await profiles.ExportAsync(p, ct));
     }
 
@@ -184,13 +181,16 @@ public static class CareerApi
     }
 
     private static async Task<Results<Ok<LabourMarketImportResult>, ProblemHttpResult>> ImportLabourMarket(
-        HttpRequest request, ClaimsPrincipal user, LabourMarketService market, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, LabourMarketService market, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var result = await market.ImportAsync(request.Body, "API", user.Identity?.Name ?? "?", ct);
         if (!result.Applied)
+        {
+            var errors = result.Errors.Select(e => new { line = e.Line, message = e.Text.Args.Length == 0 ? l[e.Text.Key].Value : l[e.Text.Key, e.Text.Args].Value }).ToList();
             return TypedResults.Problem(statusCode: 400, title: "The labour-market file was rejected; nothing was changed",
-                detail: string.Join(" ", result.Errors.Take(20).Select(e => $"regel {e.Line}: {e.Message}")),
-                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
+                detail: string.Join(" ", errors.Take(20).Select(e => $"{l["regel"]} {e.line}: {e.message}")),
+                extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        }
         return TypedResults.Ok(result);
     }
 }

@@ -1,5 +1,5 @@
 using Klimrek.Data;
-using Klimrek.Features.Career;
+using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ public sealed class LabourMarketModel(LabourMarketService market, KlimrekDbConte
     public LabourMarketImport? Last { get; private set; }
     public int Count { get; private set; }
     public IReadOnlyList<LabourMarketRowError> Errors { get; private set; } = [];
-    public string? Error { get; private set; }
+    public Message? Error { get; private set; }
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -25,8 +25,8 @@ public sealed class LabourMarketModel(LabourMarketService market, KlimrekDbConte
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) Error = "Kies een CSV-bestand.";
-        else if (file.Length > LabourMarketService.MaxBytes) Error = "Het bestand is groter dan 5 MB; er is niets gewijzigd.";
+        if (file is null || file.Length == 0) Error = new Message("Kies een CSV-bestand.");
+        else if (file.Length > LabourMarketService.MaxBytes) Error = new Message("Het bestand is groter dan 5 MB; er is niets gewijzigd.");
         else
         {
             await using var stream = file.OpenReadStream();
@@ -36,7 +36,7 @@ public sealed class LabourMarketModel(LabourMarketService market, KlimrekDbConte
                 Message = $"{result.Rows} indicatoren ingelezen; de vorige zijn vervangen.";
                 return RedirectToPage();
             }
-            Error = "Het bestand is niet ingelezen; er is niets gewijzigd. Deze regels kloppen niet:";
+            Error = new Message("Het bestand {0} is niet ingelezen; er is niets gewijzigd. Deze regels kloppen niet:", file.FileName);
             Errors = result.Errors;
         }
         await LoadAsync(ct);

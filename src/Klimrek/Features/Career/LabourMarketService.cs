@@ -1,15 +1,20 @@
-using CsvHelper;
-using CsvHelper.Configuration;
 using Klimrek.Data;
+using Klimrek.Infrastructure.Errors;
+using Klimrek.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Klimrek.Features.Career;
 
 /// <summary>Labour-market fit of an occupation in a region, from the imported indicator of its ISCO group.</summary>
 public sealed record MarketFit(double Value, string Label, string IscoCode, string Region);
 
-public sealed record LabourMarketRowError(int Line, string Message);
+/// <summary>A rejected line: its number and what is wrong (a resource key with its arguments; <c>message</c> in Dutch for the API).</summary>
+public sealed record LabourMarketRowError(int Line, [property: JsonIgnore] Message Text)
+{
+    public string Message => Text.ToString();
+}
 
 public sealed record LabourMarketImportResult(bool Applied, int Rows, IReadOnlyList<LabourMarketRowError> Errors);
 
@@ -82,56 +87,17 @@ public sealed class LabourMarketService(IServiceScopeFactory scopes, TimeProvide
     /// <summary>Validates every row; applies the whole file (replacing the previous indicators) only when all rows are valid.</summary>
     public async Task<LabourMarketImportResult> ImportAsync(Stream csv, string source, string importedBy, CancellationToken ct)
     {
-        var errors = new List<LabourMarketRowError>();
-        var rows = new Dictionary<(string, string), (double Value, int Line)>();
+        var bytes = new MemoryStream();
+        try { await new LimitedStream(csv, MaxBytes).CopyToAsync(bytes, ct); }
+        catch (InvalidDataException) { return Rejected(0, new Message("Het bestand is groter dan {0} MB.", MaxBytes / 1024 / 1024)); }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KlimrekDbContext>();
         var knownCodes = (await db.IscoGroups.AsNoTracking().Select(g => g.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-
-        using (var reader = new StreamReader(new LimitedStream(csv, MaxBytes), detectEncodingFromByteOrderMarks: true))
-        {
-            string text;
-            try { text = await reader.ReadToEndAsync(ct); }
-            catch (InvalidDataException) { return new LabourMarketImportResult(false, 0, [new(0, $"Het bestand is groter dan {MaxBytes / 1024 / 1024} MB.")]); }
-            var firstLine = text.Split('\n', 2)[0];
-            var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ";" : ",";
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false };
-            using var parser = new CsvParser(new StringReader(text), config);
-            if (!parser.Read())
-                return new LabourMarketImportResult(false, 0, [new(1, "Het bestand is leeg.")]);
-            var header = parser.Record!.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-            int iIsco = header.IndexOf("isco"), iRegion = header.IndexOf("regio"), iValue = header.IndexOf("spanning");
-            if (iIsco < 0 || iRegion < 0 || iValue < 0)
-                return new LabourMarketImportResult(false, 0, [new(1, "De kopregel moet de kolommen isco, regio en spanning hebben.")]);
-            while (parser.Read())
-            {
-                var line = parser.RawRow;
-                var f = parser.Record!;
-                if (f.All(string.IsNullOrWhiteSpace)) continue;
-                if (rows.Count + errors.Count >= MaxRows)
-                {
-                    errors.Add(new(line, $"Meer dan {MaxRows} regels: splits het bestand."));
-                    break;
-                }
-                string Get(int i) => i < f.Length ? f[i].Trim() : "";
-                var isco = Get(iIsco);
-                var region = Get(iRegion);
-                var raw = Get(iValue);
-                if (isco.Length is < 1 or > 4 || !isco.All(char.IsAsciiDigit)) { errors.Add(new(line, $"'{Short(isco)}' is geen ISCO-code (1 tot 4 cijfers).")); continue; }
-                if (!knownCodes.Contains(isco)) { errors.Add(new(line, $"ISCO-code {isco} bestaat niet in de geïmporteerde ESCO-gegevens.")); continue; }
-                if (region.Length is < 1 or > 100) { errors.Add(new(line, "De regio ontbreekt of is langer dan 100 tekens.")); continue; }
-                double? value = Categories.FirstOrDefault(c => string.Equals(c.Label, raw, StringComparison.OrdinalIgnoreCase)).Label is not null
-                    ? Categories.First(c => string.Equals(c.Label, raw, StringComparison.OrdinalIgnoreCase)).Value
-                    : double.TryParse(raw.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and <= 1 ? d : null;
-                if (value is null) { errors.Add(new(line, $"Spanning '{Short(raw)}' is onbekend: gebruik zeer ruim, ruim, gemiddeld, krap, zeer krap of een getal van 0 tot 1.")); continue; }
-                if (rows.TryGetValue((isco, region), out var earlier)) { errors.Add(new(line, $"ISCO {isco} in {region} staat al op regel {earlier.Line}.")); continue; }
-                rows[(isco, region)] = (value.Value, line);
-            }
-        }
+        var (rows, errors) = Parse(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), knownCodes);
         if (errors.Count > 0)
             return new LabourMarketImportResult(false, rows.Count, errors);
         if (rows.Count == 0)
-            return new LabourMarketImportResult(false, 0, [new(2, "Het bestand bevat geen gegevensregels.")]);
+            return Rejected(2, new Message("Het bestand bevat geen gegevensregels."));
 
         await db.InTransactionAsync(async t =>
         {
@@ -144,6 +110,81 @@ public sealed class LabourMarketService(IServiceScopeFactory scopes, TimeProvide
         }, ct);
         Interlocked.Exchange(ref _checkedAt, 0);
         return new LabourMarketImportResult(true, rows.Count, []);
+    }
+
+    private static LabourMarketImportResult Rejected(int line, Message message) => new(false, 0, [new(line, message)]);
+
+    /// <summary>
+    /// Reads the file as strict UTF-8 CSV (comma or semicolon, whichever the header has more of): every line must have
+    /// the header's columns, a quote that is never closed is named by the line it opened on, and each row is checked.
+    /// </summary>
+    private static (Dictionary<(string, string), (double Value, int Line)> Rows, List<LabourMarketRowError> Errors) Parse(
+        ReadOnlySpan<byte> data, HashSet<string> knownCodes)
+    {
+        var rows = new Dictionary<(string, string), (double Value, int Line)>();
+        var errors = new List<LabourMarketRowError>();
+        int invalid = StrictUtf8.FirstInvalid(data);
+        if (invalid >= 0)
+        {
+            var at = StrictUtf8.PositionOf(data, invalid);
+            errors.Add(new(at.Line, new Message("Geen geldige UTF-8-tekst (positie {0}): sla het bestand op als UTF-8.", at.Column)));
+            return (rows, errors);
+        }
+        var body = StrictUtf8.WithoutBom(data);
+        int lineEnd = body.IndexOf((byte)'\n');
+        var firstLine = lineEnd < 0 ? body : body[..lineEnd];
+        var csv = new CsvRecords(body, firstLine.Count((byte)';') > firstLine.Count((byte)',') ? (byte)';' : (byte)',');
+        if (!csv.MoveNext())
+            return (rows, [new(1, new Message("Het bestand is leeg."))]);
+        var header = new List<string>();
+        for (int i = 0; i < csv.Count; i++) header.Add(csv[i].Trim().TrimStart('\uFEFF').ToLowerInvariant());
+        int iIsco = header.IndexOf("isco"), iRegion = header.IndexOf("regio"), iValue = header.IndexOf("spanning");
+        if (csv.UnclosedQuoteLine > 0 || iIsco < 0 || iRegion < 0 || iValue < 0)
+            return (rows, [new(1, new Message("De kopregel moet de kolommen isco, regio en spanning hebben."))]);
+        while (csv.MoveNext())
+        {
+            if (csv.UnclosedQuoteLine > 0)
+            {
+                // The quote's field would run to the end of the file: nothing after it can be read.
+                errors.Add(new(csv.UnclosedQuoteLine, new Message("Een aanhalingsteken wordt niet gesloten; de rest van het bestand zou één veld worden.")));
+                break;
+            }
+            var f = new string[csv.Count];
+            for (int i = 0; i < f.Length; i++) f[i] = csv[i].Trim();
+            if (f.All(v => v.Length == 0)) continue;
+            if (rows.Count + errors.Count >= MaxRows)
+            {
+                errors.Add(new(csv.Line, new Message("Meer dan {0} regels: splits het bestand.", MaxRows)));
+                break;
+            }
+            if (f.Length != header.Count)
+                errors.Add(new(csv.Line, new Message("{0} kolommen waar de kopregel er {1} heeft.", f.Length, header.Count)));
+            else if (CheckRow(f[iIsco], f[iRegion], f[iValue], knownCodes, rows) is { } problem)
+                errors.Add(new(csv.Line, problem));
+            else
+                rows[(f[iIsco], f[iRegion])] = (ParseValue(f[iValue])!.Value, csv.Line);
+        }
+        return (rows, errors);
+    }
+
+    /// <summary>What is wrong with one row, or null.</summary>
+    private static Message? CheckRow(string isco, string region, string raw, HashSet<string> knownCodes, Dictionary<(string, string), (double Value, int Line)> rows)
+    {
+        if (isco.Length is < 1 or > 4 || !isco.All(char.IsAsciiDigit)) return new Message("'{0}' is geen ISCO-code (1 tot 4 cijfers).", Short(isco));
+        if (!knownCodes.Contains(isco)) return new Message("ISCO-code {0} bestaat niet in de geïmporteerde ESCO-gegevens.", isco);
+        if (region.Length is < 1 or > 100) return new Message("De regio ontbreekt of is langer dan 100 tekens.");
+        if (ParseValue(raw) is null)
+            return new Message("Spanning '{0}' is onbekend: gebruik zeer ruim, ruim, gemiddeld, krap, zeer krap of een getal van 0 tot 1.", Short(raw));
+        if (rows.TryGetValue((isco, region), out var earlier)) return new Message("ISCO {0} in {1} staat al op regel {2}.", isco, region, earlier.Line);
+        return null;
+    }
+
+    /// <summary>A category (zeer ruim … zeer krap) or a number from 0 to 1 (decimal point or comma); null otherwise.</summary>
+    private static double? ParseValue(string raw)
+    {
+        foreach (var (label, value) in Categories)
+            if (string.Equals(label, raw, StringComparison.OrdinalIgnoreCase)) return value;
+        return double.TryParse(raw.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and <= 1 ? d : null;
     }
 
     private static string Short(string s, int n = 40) => s.Length <= n ? s : s[..n] + "…";

@@ -4,6 +4,7 @@ using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
+using Klimrek.Infrastructure.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;
@@ -271,13 +272,16 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
     }
 
     /// <summary>
-    /// Reads a profile document completely and replaces the profile only when it has no problem; otherwise throws a 400
+    /// Reads a profile document (UTF-8 bytes) completely and replaces the profile only when it has no problem; otherwise throws a 400
     /// <see cref="ProblemException"/> with every problem under its JSON path, and nothing changes.
     /// </summary>
-    public async Task ImportAsync(SkillProfile profile, string json, CancellationToken ct)
+    public async Task ImportAsync(SkillProfile profile, ReadOnlyMemory<byte> document, CancellationToken ct)
     {
-        if (Encoding.UTF8.GetByteCount(json) > MaxImportBytes)
+        if (document.Length > MaxImportBytes)
             throw ProblemException.Field(ProblemException.General, "Het bestand is groter dan {0} kB.", MaxImportBytes / 1024);
+        // Strictly UTF-8: a file saved as Latin-1 is refused with the position, never read with U+FFFD in its texts.
+        if (!StrictUtf8.TryDecode(document.Span, out var json, out var at))
+            throw ProblemException.Field(ProblemException.General, "Geen geldige UTF-8-tekst (regel {0}, positie {1}): sla het bestand op als UTF-8.", at.Line, at.Column);
         var s = await cache.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         _ = new ProfileDocumentReader(s.Catalogue, now).Read(json); // every problem is a 400 before anything changes

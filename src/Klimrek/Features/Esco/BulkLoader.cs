@@ -1,13 +1,23 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using System.Data.Common;
+using System.Globalization;
 
 namespace Klimrek.Features.Esco;
 
+/// <summary>One row's values, written in column order (typed: nothing is boxed on PostgreSQL).</summary>
+internal interface IRowWriter
+{
+    void Write(int value);
+    void Write(int? value);
+    void Write(bool value);
+    void Write(string? value);
+}
+
 /// <summary>
 /// Loads many rows into one table inside the current transaction: PostgreSQL's binary COPY, or a prepared
-/// INSERT on SQLite (which is as fast as SQLite gets inside one transaction). Values are int, long, bool,
-/// string or null, matching the column types.
+/// INSERT on SQLite (which is as fast as SQLite gets inside one transaction). Each row is written by a typed
+/// callback, in the order of the columns.
 /// </summary>
 internal abstract class BulkLoader(DbConnection connection, DbTransaction transaction)
 {
@@ -21,7 +31,13 @@ internal abstract class BulkLoader(DbConnection connection, DbTransaction transa
         _ => throw new NotSupportedException(connection.GetType().Name),
     };
 
-    public abstract Task LoadAsync(string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct);
+    public abstract Task LoadAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<IRowWriter, T> write, CancellationToken ct);
+
+    /// <summary>Runs once at the start of the transaction (SQLite: foreign keys checked at commit).</summary>
+    public virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>After rows were loaded with explicit ids 1…n: the next generated id of each table is n + 1.</summary>
+    public abstract Task SetNextIdsAsync(IReadOnlyList<(string Table, int MaxId)> tables, CancellationToken ct);
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct)
     {
@@ -30,6 +46,22 @@ internal abstract class BulkLoader(DbConnection connection, DbTransaction transa
         cmd.CommandText = sql;
         cmd.CommandTimeout = 600;
         return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Runs a statement whose parameters are @p0, @p1, … and returns the integer it answers (an id from RETURNING).</summary>
+    public async Task<int> ScalarAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken ct)
+    {
+        await using var cmd = Connection.CreateCommand();
+        cmd.Transaction = Transaction;
+        cmd.CommandText = sql;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            p.Value = parameters[i] ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     public async Task<Dictionary<string, int>> ReadMapAsync(string sql, CancellationToken ct)
@@ -111,31 +143,29 @@ internal abstract class BulkLoader(DbConnection connection, DbTransaction transa
                     .. foreignKeys.Select(f => $"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(f.Name)} {f.Definition}")];
         }
 
-        public override async Task LoadAsync(string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
+        public override async Task SetNextIdsAsync(IReadOnlyList<(string Table, int MaxId)> tables, CancellationToken ct)
+        {
+            var set = tables.Where(t => t.MaxId > 0).Select(t => $"setval(pg_get_serial_sequence('{Quote(t.Table)}', 'Id'), {t.MaxId})").ToList();
+            if (set.Count > 0) await ExecuteAsync($"SELECT {string.Join(", ", set)}", ct);
+        }
+
+        public override async Task LoadAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<IRowWriter, T> write, CancellationToken ct)
         {
             var npg = (NpgsqlConnection)Connection;
             var sql = $"COPY {Quote(table)} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)";
-            await using var importer = await npg.BeginBinaryImportAsync(sql, ct);
-            // Synchronous writes per value: they only copy into the importer's buffer (and now and then send it), and
-            // an awaited call per value of 124,000 relations cost more than the copy itself.
-            foreach (var row in rows)
+            await using var stream = await npg.BeginRawBinaryCopyAsync(sql, ct);
+            // The rows are encoded here (PgCopyWriter) and sent in 64 kB blocks by synchronous writes: an awaited call
+            // per block or value would cost more than the copy itself.
+            using var writer = new PgCopyWriter(stream, columns.Length);
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                importer.StartRow();
-                foreach (var v in row)
-                {
-                    switch (v)
-                    {
-                        case null: importer.WriteNull(); break;
-                        case int i: importer.Write(i, NpgsqlTypes.NpgsqlDbType.Integer); break;
-                        case long l: importer.Write(l, NpgsqlTypes.NpgsqlDbType.Bigint); break;
-                        case bool b: importer.Write(b, NpgsqlTypes.NpgsqlDbType.Boolean); break;
-                        case string s: importer.Write(s, NpgsqlTypes.NpgsqlDbType.Text); break;
-                        default: throw new NotSupportedException(v.GetType().Name);
-                    }
-                }
+                writer.WriteRows(rows, write, ct);
             }
-            await importer.CompleteAsync(ct);
+            catch
+            {
+                await stream.CancelAsync(); // nothing of a half-written copy reaches the table
+                throw;
+            }
         }
     }
 
@@ -153,7 +183,13 @@ internal abstract class BulkLoader(DbConnection connection, DbTransaction transa
             return [.. indexes.Select(i => i.Definition)];
         }
 
-        public override Task LoadAsync(string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
+        /// <summary>Nothing to do: an AUTOINCREMENT table's sequence already follows the largest id inserted.</summary>
+        public override Task SetNextIdsAsync(IReadOnlyList<(string Table, int MaxId)> tables, CancellationToken ct) => Task.CompletedTask;
+
+        /// <summary>Rows may refer to rows loaded after them (the occupation hierarchy): SQLite checks at commit instead.</summary>
+        public override async Task PrepareAsync(CancellationToken ct) => await ExecuteAsync("PRAGMA defer_foreign_keys = ON", ct);
+
+        public override Task LoadAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<IRowWriter, T> write, CancellationToken ct)
         {
             using var cmd = Connection.CreateCommand();
             cmd.Transaction = Transaction;
@@ -166,15 +202,25 @@ internal abstract class BulkLoader(DbConnection connection, DbTransaction transa
                 return p;
             }).ToArray();
             cmd.Prepare();
-            foreach (var row in rows)
+            var row = new ParameterRow(parameters);
+            foreach (var item in rows)
             {
-                for (int i = 0; i < parameters.Length; i++)
-                    parameters[i].Value = row[i] ?? DBNull.Value;
+                row.Next = 0;
+                write(row, item);
                 // Microsoft.Data.Sqlite has no real async I/O: the synchronous call skips a task per row.
                 ct.ThrowIfCancellationRequested();
                 cmd.ExecuteNonQuery();
             }
             return Task.CompletedTask;
+        }
+
+        private sealed class ParameterRow(DbParameter[] parameters) : IRowWriter
+        {
+            public int Next { get; set; }
+            public void Write(int value) => parameters[Next++].Value = value;
+            public void Write(int? value) => parameters[Next++].Value = value is int v ? v : DBNull.Value;
+            public void Write(bool value) => parameters[Next++].Value = value;
+            public void Write(string? value) => parameters[Next++].Value = (object?)value ?? DBNull.Value;
         }
     }
 }

@@ -52,12 +52,13 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
     /// Bumps the shared version inside the caller's transaction (an import, a curated save), so that the change and
     /// its announcement commit together. Call <see cref="Invalidate"/> after the commit.
     /// </summary>
-    public static Task BumpAsync(KlimrekDbContext db, CancellationToken ct) =>
-        // An upsert, so a database whose row was lost still announces the change.
-        db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO "CatalogueState" ("Id", "Version") VALUES (1, 2)
-            ON CONFLICT ("Id") DO UPDATE SET "Version" = "CatalogueState"."Version" + 1
-            """, ct);
+    public static Task BumpAsync(KlimrekDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(BumpSql, ct);
+
+    /// <summary>The statement <see cref="BumpAsync"/> runs: an upsert, so a database whose row was lost still announces the change.</summary>
+    public const string BumpSql = """
+        INSERT INTO "CatalogueState" ("Id", "Version") VALUES (1, 2)
+        ON CONFLICT ("Id") DO UPDATE SET "Version" = "CatalogueState"."Version" + 1
+        """;
 
     private async Task<CatalogueSnapshot> CheckAsync(CancellationToken ct)
     {

@@ -146,12 +146,12 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
     {
         if (file is null || file.Length == 0) return await Fail("Kies een profielbestand (JSON).", ct);
         if (file.Length > ProfileService.MaxImportBytes) return await Fail($"Het bestand is groter dan {ProfileService.MaxImportBytes / 1024} kB; er is niets gewijzigd.", ct);
-        string json;
-        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8)) json = await reader.ReadToEndAsync(ct);
+        var document = new MemoryStream();
+        await file.CopyToAsync(document, ct);
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
         try
         {
-            await profiles.ImportAsync(profile, json, ct);
+            await profiles.ImportAsync(profile, document.GetBuffer().AsMemory(0, (int)document.Length), ct);
             return Done("Het profiel is ingelezen.");
         }
         catch (ProblemException problem) when (problem.Status == 400)
