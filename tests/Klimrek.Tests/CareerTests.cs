@@ -187,6 +187,27 @@ public abstract class CareerTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task The_public_api_is_served_from_the_cache_to_signed_in_people_too_but_their_pages_never_are()
+    {
+        var user = await app.LoginAsUserAsync(Roles.Deelnemer);
+        var id = await app.WithScopeAsync(async sp => await sp.GetRequiredService<KlimrekDbContext>().Occupations.OrderBy(o => o.Id).Select(o => o.Id).Skip(7).FirstAsync());
+        string url = $"/api/v1/occupations/{id}/transitions?limit={Random.Shared.Next(21, 50)}&sector=zorg";
+        var first = await user.Client.GetAsync(url);
+        var second = await user.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age); // from the cache
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        // Anonymous gets the same cached answer.
+        Assert.NotNull((await app.Anonymous().GetAsync(url)).Headers.Age);
+        // A page names who is signed in: never from the cache for them.
+        await user.Client.GetAsync($"/beroepen/{id}");
+        var page = await user.Client.GetAsync($"/beroepen/{id}");
+        Assert.Null(page.Headers.Age);
+    }
+
+    [Fact]
     public async Task A_profile_item_saved_from_an_older_form_is_refused_and_both_versions_are_shown()
     {
         var user = await app.LoginAsUserAsync(Roles.Deelnemer);

@@ -12,7 +12,7 @@ public static class AtlasApi
 {
     public static RouteGroupBuilder MapAtlasApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/occupations").WithTags("Occupations").AllowAnonymous().CacheOutput(CatalogueOutputCache.Policy);
+        var g = api.MapGroup("/occupations").WithTags("Occupations").AllowAnonymous().CacheOutput(CatalogueOutputCache.ApiPolicy);
         g.MapGet("/", Search).WithName("SearchOccupations")
             .WithSummary("Search occupations by Dutch or English (alternative) label; typo-tolerant, ranked, paged. Without q: alphabetical list.");
         g.MapGet("/{id}", Get).WithName("GetOccupation")

@@ -21,9 +21,11 @@ public static class CareerModule
         services.AddSingleton<TransitionCache>();
         services.AddSingleton<LabourMarketService>();
         // Public transitions: per catalogue version and labour-market import (the market fit is part of the answer).
-        services.AddOutputCache(o => o.AddPolicy(TransitionsCachePolicy, b => b.VaryByCatalogue()
+        // The same answer for everyone, signed in or not: cached for all (CatalogueOutputCache.PublicResponse).
+        services.AddOutputCache(o => o.AddPolicy(TransitionsCachePolicy, b => b.AddPolicy<CatalogueOutputCache.PublicResponse>().VaryByCatalogue()
             .VaryByValue(async (ctx, ct) => new("market",
-                (await ctx.RequestServices.GetRequiredService<LabourMarketService>().SnapshotAsync(ct)).ImportId.ToString(CultureInfo.InvariantCulture)))));
+                (await ctx.RequestServices.GetRequiredService<LabourMarketService>().SnapshotAsync(ct)).ImportId.ToString(CultureInfo.InvariantCulture))),
+            excludeDefaultPolicy: true));
         services.AddScoped<TransitionService>();
         services.AddScoped<ProfileService>();
         services.AddPersonalData<CareerPersonalData>();

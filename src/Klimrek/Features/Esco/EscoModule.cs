@@ -10,7 +10,11 @@ public static class EscoModule
     {
         services.AddScoped<EscoImporter>();
         services.AddSingleton<EscoCatalogue>();
-        services.AddOutputCache(o => o.AddPolicy(CatalogueOutputCache.Policy, b => b.VaryByCatalogue()));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(CatalogueOutputCache.Policy, b => b.VaryByCatalogue());
+            o.AddPolicy(CatalogueOutputCache.ApiPolicy, b => b.AddPolicy<CatalogueOutputCache.PublicResponse>().VaryByCatalogue(), excludeDefaultPolicy: true);
+        });
         return services;
     }
 }
