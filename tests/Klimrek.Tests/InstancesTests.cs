@@ -54,6 +54,29 @@ public abstract class InstancesTests(KlimrekApp app)
         Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/v1/me/profile")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_password_reset_link_made_by_one_instance_works_on_the_other()
+    {
+        await using var other = new OtherInstance(app);
+        var (email, id) = await NewAccountAsync();
+        // The token in the mail's link, made on this instance (as "wachtwoord vergeten" does) ...
+        var token = await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<KlimrekUser>>();
+            return await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(id))!);
+        });
+        // ... opened on the other: it is accepted there, and the new password signs in.
+        await using (var scope = other.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<KlimrekUser>>();
+            var reset = await users.ResetPasswordAsync((await users.FindByIdAsync(id))!, token, "een nieuw en lang wachtwoord");
+            Assert.True(reset.Succeeded, string.Join("; ", reset.Errors.Select(e => e.Code)));
+        }
+        var client = TestClientAddress.From(app.CreateDefaultClient(new CookieContainerHandler(new CookieContainer())), TestClientAddress.Next());
+        var login = await PostFormAsync(client, client, "/account/inloggen", new() { ["Email"] = email, ["Password"] = "een nieuw en lang wachtwoord" });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
     private const string Password = "correct horse battery";
 
     private async Task<(string Email, string Id)> NewAccountAsync()
