@@ -38,6 +38,8 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
         OtherSteward,
         Curator,
         Beheerder,
+        /// <summary>Named by Self as leidinggevende in werkleren (CoachShared is named as begeleider there).</summary>
+        Manager,
     }
 
     private static readonly Who[] Everyone = Enum.GetValues<Who>();
@@ -58,8 +60,11 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
     /// <summary>Creating a programme: the steering-group role (either of them) or a beheerder.</summary>
     private static readonly Who[] SteeringRole = [Who.Steward, Who.OtherSteward, Who.Beheerder];
 
-    /// <summary>"METHOD /pattern" (pages: "PAGE /pattern") → who may.</summary>
-    private static readonly Dictionary<string, Who[]> Matrix = new(StringComparer.Ordinal)
+    /// <summary>"METHOD /pattern" (pages: "PAGE /pattern") → who may: the rules here and those of the other files of this class.</summary>
+    private static Dictionary<string, Who[]> Matrix => _matrix ??= WithAreaRules(CoreRules);
+    private static Dictionary<string, Who[]>? _matrix;
+
+    private static readonly Dictionary<string, Who[]> CoreRules = new(StringComparer.Ordinal)
     {
         // The atlas and transitions: open to everyone.
         ["GET /api/v1/occupations"] = Everyone,
@@ -218,7 +223,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
                  {
                      (Who.Self, Roles.Deelnemer), (Who.Partner, Roles.Deelnemer), (Who.Outsider, Roles.Deelnemer), (Who.CoachShared, Roles.Begeleider),
                      (Who.CoachNotShared, Roles.Begeleider), (Who.Steward, Roles.Stuurgroep), (Who.OtherSteward, Roles.Stuurgroep),
-                     (Who.Curator, Roles.Curator), (Who.Beheerder, Roles.Beheerder),
+                     (Who.Curator, Roles.Curator), (Who.Beheerder, Roles.Beheerder), (Who.Manager, Roles.Deelnemer),
                  })
             users[who] = await app.LoginAsUserAsync(role);
         var clients = users.ToDictionary(kv => kv.Key, kv => kv.Value.Client);
@@ -275,6 +280,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
             ["reflectionId"] = reflection.GetProperty("id").GetInt32().ToString(), ["ruleId"] = rule.GetProperty("id").GetInt32().ToString(),
             ["sessionId"] = session.GetProperty("id").GetInt32().ToString(),
         };
+        await AreasWorldAsync(new AreaWorld(users, clients, values, Ok));
         return new World(clients, values, inProgramme);
     }
 

@@ -50,6 +50,31 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<IntervisionAttendee> IntervisionAttendees => Set<IntervisionAttendee>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
+    public DbSet<WorkRelation> WorkRelations => Set<WorkRelation>();
+    public DbSet<QuestionSetRevision> QuestionSetRevisions => Set<QuestionSetRevision>();
+    public DbSet<QuestionItem> QuestionItems => Set<QuestionItem>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationAnswer> ConversationAnswers => Set<ConversationAnswer>();
+    public DbSet<PersonDriver> PersonDrivers => Set<PersonDriver>();
+    public DbSet<WorkTheme> WorkThemes => Set<WorkTheme>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<ExperimentMember> ExperimentMembers => Set<ExperimentMember>();
+    public DbSet<ExperimentDriver> ExperimentDrivers => Set<ExperimentDriver>();
+    public DbSet<ExperimentSkill> ExperimentSkills => Set<ExperimentSkill>();
+    public DbSet<FeedbackMoment> FeedbackMoments => Set<FeedbackMoment>();
+    public DbSet<CircleMember> CircleMembers => Set<CircleMember>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<SignalRecipient> SignalRecipients => Set<SignalRecipient>();
+    public DbSet<ReadinessCheckIn> ReadinessCheckIns => Set<ReadinessCheckIn>();
+    public DbSet<DevelopmentPlan> DevelopmentPlans => Set<DevelopmentPlan>();
+    public DbSet<PlanSkill> PlanSkills => Set<PlanSkill>();
+    public DbSet<LearningActivity> LearningActivities => Set<LearningActivity>();
+    public DbSet<CycleConversation> CycleConversations => Set<CycleConversation>();
+    public DbSet<CycleAgreement> CycleAgreements => Set<CycleAgreement>();
+    public DbSet<WorkComment> WorkComments => Set<WorkComment>();
 
     /// <summary>The access log is append-only: a save that would change or delete an entry is refused.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -19,6 +19,10 @@ public enum AccessKind
     AccountLocked = 5,
     /// <summary>A beheerder downloaded the person's data on their request.</summary>
     DataExportedByBeheerder = 6,
+    /// <summary>A leidinggevende or begeleider opened something of werkleren the person shared (detail: what).</summary>
+    WerklerenRead = 7,
+    /// <summary>A leidinggevende or begeleider commented on something the person shared (detail: what).</summary>
+    WerklerenComment = 8,
 }
 
 /// <summary>

@@ -19,8 +19,6 @@ public class SkillProfile
     public required string UserId { get; set; }
     /// <summary>Region for labour-market fit (as named in the imported indicators).</summary>
     public string? Region { get; set; }
-    /// <summary>Drivers (drijfveren) the person recorded, newline-separated keys.</summary>
-    public string? Drivers { get; set; }
     /// <summary>Sectors of interest, newline-separated keys.</summary>
     public string? InterestSectors { get; set; }
     /// <summary>Weight of labour-market fit against personal fit, 0..100 (the person chooses).</summary>
@@ -92,7 +90,6 @@ internal sealed class SkillProfileConfiguration : IEntityTypeConfiguration<Skill
         b.HasIndex(x => x.UserId).IsUnique();
         b.Property(x => x.UserId).HasMaxLength(450);
         b.Property(x => x.Region).HasMaxLength(100);
-        b.Property(x => x.Drivers).HasMaxLength(1000);
         b.Property(x => x.InterestSectors).HasMaxLength(1000);
         b.HasOne<KlimrekUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Occupations).WithOne().HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Cascade);

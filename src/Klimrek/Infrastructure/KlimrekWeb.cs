@@ -4,8 +4,10 @@ using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Klimrek.Features.Curation;
 using Klimrek.Features.Esco;
+using Klimrek.Features.Notifications;
 using Klimrek.Features.Privacy;
 using Klimrek.Features.SamenLeren;
+using Klimrek.Features.Werkleren;
 using Klimrek.Infrastructure.Errors;
 using Klimrek.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,6 +41,8 @@ public static class KlimrekWeb
             .AddCuration()
             .AddCareer()
             .AddSamenLeren()
+            .AddWerkleren()
+            .AddNotifications(configuration)
             .AddPrivacy();
     }
 
@@ -47,6 +51,8 @@ public static class KlimrekWeb
         api.MapAtlas();
         api.MapCareer();
         api.MapSamenLeren();
+        api.MapWerkleren();
+        api.MapNotifications();
         api.MapPrivacy();
     }
 

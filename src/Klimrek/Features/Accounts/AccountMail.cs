@@ -11,7 +11,7 @@ namespace Klimrek.Features.Accounts;
 /// The account mails, in the recipient's language (their account's, else the language of the page they used; Dutch by
 /// default): plain text with the same text as simple HTML, every sentence from the resources.
 /// </summary>
-public sealed class AccountMail(MailOutbox outbox, Texts texts)
+public sealed class AccountMail(MailComposer composer, Texts texts)
 {
     /// <summary>"nl" or "en": the language of the current request's pages.</summary>
     public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
@@ -50,27 +50,6 @@ public sealed class AccountMail(MailOutbox outbox, Texts texts)
             [texts.In(LanguageOf(user))[sentence, inviter, title]],
             ("Bekijken in Klimrek", link));
 
-    /// <summary>Composes and queues one mail: a greeting, the paragraphs (resource keys, or text already translated), the links.</summary>
-    private void Send(string to, string? name, string language, string subject, IReadOnlyList<string> paragraphs, params (string Label, string Url)[] links)
-    {
-        var t = texts.In(language);
-        var greeting = string.IsNullOrWhiteSpace(name) ? t["Hallo,"] : t["Hallo {0},", name];
-        var lines = paragraphs.Select(p => t[p]).ToList();
-        var text = new StringBuilder().Append(greeting).Append("\n\n");
-        var html = new StringBuilder().Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\"><body><p>").Append(WebUtility.HtmlEncode(greeting)).Append("</p>");
-        foreach (var line in lines)
-        {
-            text.Append(line).Append("\n\n");
-            html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
-        }
-        foreach (var (label, url) in links)
-        {
-            text.Append(t[label]).Append(":\n").Append(url).Append("\n\n");
-            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(WebUtility.HtmlEncode(t[label])).Append("</a><br>")
-                .Append("<small>").Append(WebUtility.HtmlEncode(url)).Append("</small></p>");
-        }
-        text.Append("— Klimrek\n");
-        html.Append("<p>— Klimrek</p></body></html>");
-        outbox.Enqueue(new MailMessage(to, name, t[subject], text.ToString(), html.ToString(), language));
-    }
+    private void Send(string to, string? name, string language, string subject, IReadOnlyList<string> paragraphs, params (string Label, string Url)[] links) =>
+        composer.Send(to, name, language, subject, paragraphs, links);
 }

@@ -126,7 +126,7 @@ public sealed class ProfileDocumentReader(CatalogueSnapshot catalogue, DateTime 
         for (int i = 0; i < da.Count; i++)
             if (Str(da[i], $"interests.drivers[{i}]", required: true, max: 40) is { } driver)
             {
-                if (Drivers.All.Contains(driver)) drivers.Add(driver);
+                if (Werkleren.Drivers.All.Contains(driver)) drivers.Add(driver);
                 else _errors.Add($"interests.drivers[{i}]", "onbekende drijfveer '{0}'.", driver);
             }
         return (sectors, drivers);

@@ -13,6 +13,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
+using Klimrek.Features.Werkleren;
+
 namespace Klimrek.Features.Career;
 
 /// <summary>The open exchange format of a skills profile (docs/skills-profile-format.md). Labels are informative; URIs count.</summary>
@@ -183,10 +185,9 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         return true;
     }
 
-    public async Task SetPreferencesAsync(SkillProfile profile, IEnumerable<string> sectors, IEnumerable<string> drivers, string? region, int marketWeight, CancellationToken ct)
+    public async Task SetPreferencesAsync(SkillProfile profile, IEnumerable<string> sectors, string? region, int marketWeight, CancellationToken ct)
     {
         profile.InterestSectors = Join(sectors.Where(Sectors.All.Contains));
-        profile.Drivers = Join(drivers.Where(Drivers.All.Contains));
         profile.Region = string.IsNullOrWhiteSpace(region) ? null : region.Trim()[..Math.Min(100, region.Trim().Length)];
         profile.MarketWeight = Math.Clamp(marketWeight, 0, 100);
         profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -230,7 +231,8 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         var sectors = profile.Occupations.Where(o => s.OccupationIndex.ContainsKey(o.OccupationId))
             .Select(o => s.SectorOf(s.OccupationIndex[o.OccupationId])).OfType<string>().ToHashSet();
         var held = profile.Occupations.Where(o => s.OccupationIndex.ContainsKey(o.OccupationId)).Select(o => s.OccupationIndex[o.OccupationId]).ToHashSet();
-        return new TransitionSource(null, holdings, name, sectors, Split(profile.InterestSectors), Split(profile.Drivers), profile.Region, profile.MarketWeight)
+        var drivers = await Drivers.WeightsAsync(db, profile.UserId, ct);
+        return new TransitionSource(null, holdings, name, sectors, Split(profile.InterestSectors), drivers, profile.Region, profile.MarketWeight)
         {
             HeldOccupations = held,
         };
@@ -250,7 +252,8 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
                 x.Note, x.SourceOccupationId is int so ? OccUri(so) : null))
             .OrderBy(x => x.Uri, StringComparer.Ordinal).ToList();
         return new ProfileDocument(ProfileDocument.FormatName, ProfileDocument.CurrentVersion, "ESCO v1.1.1", occupations, skills,
-            new ProfileDocument.InterestsEntry(Split(profile.InterestSectors), Split(profile.Drivers)), profile.Region, profile.MarketWeight);
+            new ProfileDocument.InterestsEntry(Split(profile.InterestSectors), (await Drivers.WeightsAsync(db, profile.UserId, ct)).Select(d => d.Key).Order(StringComparer.Ordinal).ToList()),
+            profile.Region, profile.MarketWeight);
     }
 
     public async Task<string> ExportCsvAsync(SkillProfile profile, CancellationToken ct)
@@ -299,7 +302,12 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
             p.Skills.AddRange(doc.Skills);
             p.Occupations.AddRange(doc.Occupations);
             p.InterestSectors = doc.Sectors.Count == 0 ? null : string.Join('\n', doc.Sectors);
-            p.Drivers = doc.Drivers.Count == 0 ? null : string.Join('\n', doc.Drivers);
+            // The document names drivers without weights: named drivers it leaves out go, new ones weigh 3, the rest keep
+            // their weight; drivers in the person's own words are not part of the document and stay.
+            var held = await db.PersonDrivers.Where(d => d.UserId == p.UserId && d.Key != Drivers.Eigen).ToListAsync(t);
+            db.PersonDrivers.RemoveRange(held.Where(d => !doc.Drivers.Contains(d.Key)));
+            foreach (var key in doc.Drivers.Distinct().Where(k => held.All(d => d.Key != k)))
+                db.PersonDrivers.Add(new PersonDriver { UserId = p.UserId, Key = key, Weight = 3, CreatedAt = now });
             p.Region = doc.Region;
             p.MarketWeight = doc.MarketWeight ?? 30;
             p.UpdatedAt = now;

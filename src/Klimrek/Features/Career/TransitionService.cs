@@ -2,6 +2,7 @@ using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Esco;
+using Klimrek.Features.Werkleren;
 using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.Career;
@@ -62,7 +63,7 @@ public sealed record RouteView(bool Found, double? TotalGap, IReadOnlyList<Route
 
 /// <summary>A source for transitions and routes: an occupation, or a person's skills profile.</summary>
 public sealed record TransitionSource(int? OccupationIndex, IReadOnlyList<Holding> Holdings, string Name, IReadOnlySet<string> HeldSectors,
-    IReadOnlyList<string> InterestSectors, IReadOnlyList<string> Drivers, string? Region, int MarketWeight)
+    IReadOnlyList<string> InterestSectors, IReadOnlyList<DriverWeight> Drivers, string? Region, int MarketWeight)
 {
     /// <summary>Occupations the person held: not a next step (they are where the person comes from).</summary>
     public IReadOnlySet<int> HeldOccupations { get; init; } = new HashSet<int>();
@@ -195,28 +196,30 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             interest = targetSector is not null && source.InterestSectors.Contains(targetSector) ? 1 : 0;
             Reason(interest == 1 ? "in een sector die je interesseert" : "niet in de sectoren die je koos");
         }
-        var driverScores = new List<double>();
+        // Each named driver scores the step; the person's weights (1–5) decide how much each counts. Drivers in the
+        // person's own words and "quality of the work" say nothing about a step between occupations.
+        var driverScores = new List<(double Score, int Weight)>();
         foreach (var d in source.Drivers)
         {
-            switch (d)
+            switch (d.Key)
             {
                 case Drivers.Ontwikkeling:
                     var stretch = skills is >= 0.35 and <= 0.8;
-                    driverScores.Add(stretch ? 1 : 0.5);
+                    driverScores.Add((stretch ? 1 : 0.5, d.Weight));
                     Reason(stretch ? "ontwikkeling: een echte stap met een leerbaar gat" : "ontwikkeling: weinig nieuw, of een erg groot gat");
                     break;
                 case Drivers.Verbondenheid:
                     var same = targetSector is not null && source.HeldSectors.Contains(targetSector);
-                    driverScores.Add(same ? 1 : 0);
+                    driverScores.Add((same ? 1 : 0, d.Weight));
                     Reason(same ? "verbondenheid: blijft in een sector die je kent" : "verbondenheid: een nieuwe sector en nieuwe collega's");
                     break;
                 case Drivers.Erkenning:
-                    driverScores.Add(skills);
+                    driverScores.Add((skills, d.Weight));
                     Reason("erkenning: telt mee naar hoeveel van je vakmanschap je inzet");
                     break;
             }
         }
-        double? drivers = driverScores.Count > 0 ? driverScores.Average() : null;
+        double? drivers = driverScores.Count > 0 ? driverScores.Sum(x => x.Score * x.Weight) / driverScores.Sum(x => x.Weight) : null;
         var extra = new[] { interest, drivers }.Where(x => x is not null).Select(x => x!.Value).ToList();
         var total = extra.Count > 0 ? 0.6 * skills + 0.4 * extra.Average() : skills;
         return new PersonalFit(Math.Round(skills, 4), interest, drivers is null ? null : Math.Round(drivers.Value, 4), Math.Round(total, 4), reasons);
@@ -310,32 +313,4 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             : words["{0} tussenstap(pen); totaal gat {1:F2} (de som over de stappen van het deel dat nog te leren is).", route.Intermediates, route.TotalGap];
         return new RouteView(true, Math.Round(route.TotalGap, 4), steps, summary);
     }
-}
-
-/// <summary>The drivers (drijfveren) a person can record; see the domain: development, belonging, quality, recognition.</summary>
-public static class Drivers
-{
-    public const string Ontwikkeling = "ontwikkeling";
-    public const string Verbondenheid = "verbondenheid";
-    public const string Kwaliteit = "kwaliteit";
-    public const string Erkenning = "erkenning";
-    public static IReadOnlyList<string> All { get; } = [Ontwikkeling, Verbondenheid, Kwaliteit, Erkenning];
-
-    public static string DutchName(string d) => d switch
-    {
-        Ontwikkeling => "Ontwikkeling: verbreden, uitgedaagd worden",
-        Verbondenheid => "Verbondenheid: erbij horen, serieus genomen worden door collega's",
-        Kwaliteit => "Kwaliteit van het werk",
-        Erkenning => "Erkenning van vakmanschap",
-        _ => d,
-    };
-
-    public static string EnglishName(string d) => d switch
-    {
-        Ontwikkeling => "Development: broadening, being challenged",
-        Verbondenheid => "Belonging: being taken seriously by colleagues",
-        Kwaliteit => "Quality of the work",
-        Erkenning => "Recognition of expertise",
-        _ => d,
-    };
 }

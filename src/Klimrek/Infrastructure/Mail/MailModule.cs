@@ -26,6 +26,7 @@ public static class MailModule
             return new PickupFolderMailSender(folder, sp.GetRequiredService<TimeProvider>(), settings.Value);
         });
         services.AddSingleton<MailOutbox>();
+        services.AddSingleton<MailComposer>();
         services.AddHostedService<MailDelivery>();
         services.AddHttpContextAccessor();
         services.AddScoped<MailLinks>();

@@ -28,7 +28,7 @@ public sealed class AccessLog(KlimrekDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         detail = detail is { Length: > 500 } ? detail[..500] : detail;
         var since = now - Window;
-        if (kind is AccessKind.ProfileRead or AccessKind.ReflectionRead or AccessKind.EvaluationRead
+        if (kind is AccessKind.ProfileRead or AccessKind.ReflectionRead or AccessKind.EvaluationRead or AccessKind.WerklerenRead
             && await db.AccessLog.AnyAsync(e => e.SubjectId == subjectId && e.ActorId == actorId && e.Kind == kind && e.Detail == detail && e.At >= since, ct))
             return;
         db.AccessLog.Add(new AccessLogEntry
@@ -56,6 +56,8 @@ public sealed class AccessLog(KlimrekDbContext db, TimeProvider clock)
         AccessKind.RolesChanged => "wijzigde je rollen",
         AccessKind.AccountLocked => "blokkeerde of deblokkeerde je account",
         AccessKind.DataExportedByBeheerder => "downloadde je gegevens op jouw verzoek",
+        AccessKind.WerklerenRead => "bekeek iets van werkleren dat je deelde",
+        AccessKind.WerklerenComment => "reageerde op iets van werkleren dat je deelde",
         _ => kind.ToString(),
     };
 }

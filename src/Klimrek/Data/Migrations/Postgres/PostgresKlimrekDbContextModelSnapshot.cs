@@ -146,6 +146,264 @@ namespace Klimrek.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Klimrek.Data.CircleMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsLeidinggevende")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MemberUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUserId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("CircleMembers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Conversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("QuestionSetRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("With")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WithUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionSetRevisionId");
+
+                    b.HasIndex("WithUserId");
+
+                    b.HasIndex("UserId", "HeldOn");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ConversationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.ToTable("ConversationAnswers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleConversationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleConversationId");
+
+                    b.ToTable("CycleAgreements");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Preparation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("CycleConversations");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.DevelopmentPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Ambition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SharedWithBegeleider")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SharedWithLeidinggevende")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DevelopmentPlans");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Duo", b =>
                 {
                     b.Property<int>("Id")
@@ -352,6 +610,158 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.ToTable("Evaluations");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FedBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeedbackPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("FromAnswerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatAndWhy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAnswerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PreviousId");
+
+                    b.ToTable("Experiments");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentDriver", b =>
+                {
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ExperimentId", "Key");
+
+                    b.ToTable("ExperimentDrivers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ExperimentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ExperimentMembers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentSkill", b =>
+                {
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EvidenceAddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ExperimentId", "SkillId");
+
+                    b.HasIndex("SkillId");
+
+                    b.ToTable("ExperimentSkills");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ExpertExpense", b =>
                 {
                     b.Property<int>("Id")
@@ -388,6 +798,58 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.HasIndex("EnteredByParticipantId");
 
                     b.ToTable("ExpertExpenses");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.FeedbackMoment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackMoments");
                 });
 
             modelBuilder.Entity("Klimrek.Data.HourEntry", b =>
@@ -800,6 +1262,46 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.ToTable("LabourMarketIndicators");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LearningActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("LearningActivities");
+                });
+
             modelBuilder.Entity("Klimrek.Data.MatchRun", b =>
                 {
                     b.Property<int>("Id")
@@ -893,6 +1395,68 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Occupation", b =>
@@ -1117,6 +1681,82 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.PersonDriver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromAnswerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OwnWords")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAnswerId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PersonDrivers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.PlanSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetOccupationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("TargetOccupationId");
+
+                    b.HasIndex("PlanId", "SkillId")
+                        .IsUnique();
+
+                    b.ToTable("PlanSkills");
                 });
 
             modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
@@ -1344,6 +1984,139 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.ToTable("ProgrammeStewards");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.QuestionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("WhyEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("WhyNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Direction", "Position");
+
+                    b.ToTable("QuestionItems");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.QuestionSetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OrganisationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QuestionSetRevisions");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ReadinessCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Durven")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Helped")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Kunnen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mogen")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Weten")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Willen")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("ReadinessCheckIns");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Reflection", b =>
                 {
                     b.Property<int>("Id")
@@ -1398,6 +2171,161 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Reflections");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ScheduledReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("BodyEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SentAt", "DueAt");
+
+                    b.ToTable("ScheduledReminders");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Signal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("OwnerId", "SentAt");
+
+                    b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SignalRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CircleMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SignalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CircleMemberId");
+
+                    b.HasIndex("RecipientUserId");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SignalRecipients");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Skill", b =>
@@ -1461,10 +2389,6 @@ namespace Klimrek.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Drivers")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("InterestSectors")
                         .HasMaxLength(1000)
@@ -1547,6 +2471,125 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SkillTexts");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OwnerId", "ItemKind", "ItemId");
+
+                    b.ToTable("WorkComments");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OtherUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherUserId");
+
+                    b.HasIndex("OwnerId", "Kind", "OtherUserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkRelations");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FromAnswerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAnswerId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkThemes");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1708,6 +2751,77 @@ namespace Klimrek.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Klimrek.Data.CircleMember", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", "MemberUser")
+                        .WithMany()
+                        .HasForeignKey("MemberUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MemberUser");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Conversation", b =>
+                {
+                    b.HasOne("Klimrek.Data.QuestionSetRevision", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionSetRevisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("WithUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ConversationAnswer", b =>
+                {
+                    b.HasOne("Klimrek.Data.Conversation", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleAgreement", b =>
+                {
+                    b.HasOne("Klimrek.Data.CycleConversation", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("CycleConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleConversation", b =>
+                {
+                    b.HasOne("Klimrek.Data.DevelopmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.DevelopmentPlan", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.Duo", b =>
                 {
                     b.HasOne("Klimrek.Data.MatchRun", null)
@@ -1758,6 +2872,68 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.Experiment", b =>
+                {
+                    b.HasOne("Klimrek.Data.ConversationAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("FromAnswerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentDriver", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("Drivers")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentMember", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentSkill", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Skill");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ExpertExpense", b =>
                 {
                     b.HasOne("Klimrek.Data.Duo", null)
@@ -1770,6 +2946,15 @@ namespace Klimrek.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EnteredByParticipantId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.FeedbackMoment", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("FeedbackMoments")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1868,6 +3053,15 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LearningActivity", b =>
+                {
+                    b.HasOne("Klimrek.Data.DevelopmentPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.MatchRun", b =>
                 {
                     b.HasOne("Klimrek.Data.Programme", null)
@@ -1882,6 +3076,24 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.HasOne("Klimrek.Data.Duo", null)
                         .WithMany("Meetings")
                         .HasForeignKey("DuoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Notification", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1970,6 +3182,42 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.PersonDriver", b =>
+                {
+                    b.HasOne("Klimrek.Data.ConversationAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("FromAnswerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.PlanSkill", b =>
+                {
+                    b.HasOne("Klimrek.Data.DevelopmentPlan", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("TargetOccupationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Skill");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
                 {
                     b.HasOne("Klimrek.Data.Occupation", "Occupation")
@@ -2047,6 +3295,37 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.QuestionItem", b =>
+                {
+                    b.HasOne("Klimrek.Data.QuestionSetRevision", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.QuestionSetRevision", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ReadinessCheckIn", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.Reflection", b =>
                 {
                     b.HasOne("Klimrek.Data.Participant", null)
@@ -2060,6 +3339,53 @@ namespace Klimrek.Data.Migrations.Postgres
                         .HasForeignKey("DuoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ScheduledReminder", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Signal", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SignalRecipient", b =>
+                {
+                    b.HasOne("Klimrek.Data.CircleMember", "CircleMember")
+                        .WithMany()
+                        .HasForeignKey("CircleMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.Signal", "Signal")
+                        .WithMany("Recipients")
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CircleMember");
+
+                    b.Navigation("Signal");
                 });
 
             modelBuilder.Entity("Klimrek.Data.SkillBroader", b =>
@@ -2106,6 +3432,51 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.HasOne("Klimrek.Data.Skill", null)
                         .WithMany("Texts")
                         .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkComment", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkRelation", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", "Other")
+                        .WithMany()
+                        .HasForeignKey("OtherUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Other");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkTheme", b =>
+                {
+                    b.HasOne("Klimrek.Data.ConversationAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("FromAnswerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2161,6 +3532,23 @@ namespace Klimrek.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.Conversation", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleConversation", b =>
+                {
+                    b.Navigation("Agreements");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.DevelopmentPlan", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Skills");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Duo", b =>
                 {
                     b.Navigation("Meetings");
@@ -2168,6 +3556,17 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Navigation("Members");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Experiment", b =>
+                {
+                    b.Navigation("Drivers");
+
+                    b.Navigation("FeedbackMoments");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("Klimrek.Data.IntervisionSession", b =>
@@ -2197,6 +3596,16 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Navigation("Participants");
 
                     b.Navigation("Stewards");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.QuestionSetRevision", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Signal", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Skill", b =>

@@ -137,6 +137,252 @@ namespace Klimrek.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Klimrek.Data.CircleMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLeidinggevende")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberUserId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("CircleMembers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Conversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionSetRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("With")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionSetRevisionId");
+
+                    b.HasIndex("WithUserId");
+
+                    b.HasIndex("UserId", "HeldOn");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ConversationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.ToTable("ConversationAnswers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleConversationId");
+
+                    b.ToTable("CycleAgreements");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Preparation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("CycleConversations");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.DevelopmentPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ambition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharedWithBegeleider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedWithLeidinggevende")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DevelopmentPlans");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Duo", b =>
                 {
                     b.Property<int>("Id")
@@ -339,6 +585,154 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.ToTable("Evaluations");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FedBackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromAnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatAndWhy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAnswerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PreviousId");
+
+                    b.ToTable("Experiments");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentDriver", b =>
+                {
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperimentId", "Key");
+
+                    b.ToTable("ExperimentDrivers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ExperimentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ExperimentMembers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentSkill", b =>
+                {
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EvidenceAddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperimentId", "SkillId");
+
+                    b.HasIndex("SkillId");
+
+                    b.ToTable("ExperimentSkills");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ExpertExpense", b =>
                 {
                     b.Property<int>("Id")
@@ -373,6 +767,56 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.HasIndex("EnteredByParticipantId");
 
                     b.ToTable("ExpertExpenses");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.FeedbackMoment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackMoments");
                 });
 
             modelBuilder.Entity("Klimrek.Data.HourEntry", b =>
@@ -769,6 +1213,44 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.ToTable("LabourMarketIndicators");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LearningActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("LearningActivities");
+                });
+
             modelBuilder.Entity("Klimrek.Data.MatchRun", b =>
                 {
                     b.Property<int>("Id")
@@ -858,6 +1340,66 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Occupation", b =>
@@ -1072,6 +1614,78 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Participants");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.PersonDriver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromAnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnWords")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAnswerId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PersonDrivers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.PlanSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetOccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("TargetOccupationId");
+
+                    b.HasIndex("PlanId", "SkillId")
+                        .IsUnique();
+
+                    b.ToTable("PlanSkills");
                 });
 
             modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
@@ -1293,6 +1907,133 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.ToTable("ProgrammeStewards");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.QuestionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Direction", "Position");
+
+                    b.ToTable("QuestionItems");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.QuestionSetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OrganisationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QuestionSetRevisions");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ReadinessCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Durven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Helped")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kunnen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mogen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Willen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("ReadinessCheckIns");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Reflection", b =>
                 {
                     b.Property<int>("Id")
@@ -1345,6 +2086,155 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Reflections");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ScheduledReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SentAt", "DueAt");
+
+                    b.ToTable("ScheduledReminders");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Signal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("OwnerId", "SentAt");
+
+                    b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SignalRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CircleMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CircleMemberId");
+
+                    b.HasIndex("RecipientUserId");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SignalRecipients");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Skill", b =>
@@ -1404,10 +2294,6 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Drivers")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("InterestSectors")
                         .HasMaxLength(1000)
@@ -1488,6 +2374,119 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SkillTexts");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OwnerId", "ItemKind", "ItemId");
+
+                    b.ToTable("WorkComments");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherUserId");
+
+                    b.HasIndex("OwnerId", "Kind", "OtherUserId")
+                        .IsUnique();
+
+                    b.ToTable("WorkRelations");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromAnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharedWith")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAnswerId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkThemes");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1643,6 +2642,77 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Klimrek.Data.CircleMember", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", "MemberUser")
+                        .WithMany()
+                        .HasForeignKey("MemberUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MemberUser");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Conversation", b =>
+                {
+                    b.HasOne("Klimrek.Data.QuestionSetRevision", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionSetRevisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("WithUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ConversationAnswer", b =>
+                {
+                    b.HasOne("Klimrek.Data.Conversation", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleAgreement", b =>
+                {
+                    b.HasOne("Klimrek.Data.CycleConversation", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("CycleConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleConversation", b =>
+                {
+                    b.HasOne("Klimrek.Data.DevelopmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.DevelopmentPlan", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.Duo", b =>
                 {
                     b.HasOne("Klimrek.Data.MatchRun", null)
@@ -1693,6 +2763,68 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.Experiment", b =>
+                {
+                    b.HasOne("Klimrek.Data.ConversationAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("FromAnswerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentDriver", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("Drivers")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentMember", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ExperimentSkill", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Skill");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ExpertExpense", b =>
                 {
                     b.HasOne("Klimrek.Data.Duo", null)
@@ -1705,6 +2837,15 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EnteredByParticipantId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.FeedbackMoment", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany("FeedbackMoments")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1803,6 +2944,15 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.LearningActivity", b =>
+                {
+                    b.HasOne("Klimrek.Data.DevelopmentPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.MatchRun", b =>
                 {
                     b.HasOne("Klimrek.Data.Programme", null)
@@ -1817,6 +2967,24 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.HasOne("Klimrek.Data.Duo", null)
                         .WithMany("Meetings")
                         .HasForeignKey("DuoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Notification", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1905,6 +3073,42 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.PersonDriver", b =>
+                {
+                    b.HasOne("Klimrek.Data.ConversationAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("FromAnswerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.PlanSkill", b =>
+                {
+                    b.HasOne("Klimrek.Data.DevelopmentPlan", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("TargetOccupationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Skill");
+                });
+
             modelBuilder.Entity("Klimrek.Data.ProfileOccupation", b =>
                 {
                     b.HasOne("Klimrek.Data.Occupation", "Occupation")
@@ -1982,6 +3186,37 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.QuestionItem", b =>
+                {
+                    b.HasOne("Klimrek.Data.QuestionSetRevision", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.QuestionSetRevision", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ReadinessCheckIn", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Klimrek.Data.Reflection", b =>
                 {
                     b.HasOne("Klimrek.Data.Participant", null)
@@ -1995,6 +3230,53 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .HasForeignKey("DuoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.ScheduledReminder", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Signal", b =>
+                {
+                    b.HasOne("Klimrek.Data.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.SignalRecipient", b =>
+                {
+                    b.HasOne("Klimrek.Data.CircleMember", "CircleMember")
+                        .WithMany()
+                        .HasForeignKey("CircleMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.Signal", "Signal")
+                        .WithMany("Recipients")
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CircleMember");
+
+                    b.Navigation("Signal");
                 });
 
             modelBuilder.Entity("Klimrek.Data.SkillBroader", b =>
@@ -2041,6 +3323,51 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.HasOne("Klimrek.Data.Skill", null)
                         .WithMany("Texts")
                         .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkComment", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkRelation", b =>
+                {
+                    b.HasOne("Klimrek.Data.KlimrekUser", "Other")
+                        .WithMany()
+                        .HasForeignKey("OtherUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Other");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.WorkTheme", b =>
+                {
+                    b.HasOne("Klimrek.Data.ConversationAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("FromAnswerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.KlimrekUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2096,6 +3423,23 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Klimrek.Data.Conversation", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.CycleConversation", b =>
+                {
+                    b.Navigation("Agreements");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.DevelopmentPlan", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Skills");
+                });
+
             modelBuilder.Entity("Klimrek.Data.Duo", b =>
                 {
                     b.Navigation("Meetings");
@@ -2103,6 +3447,17 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Experiment", b =>
+                {
+                    b.Navigation("Drivers");
+
+                    b.Navigation("FeedbackMoments");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("Klimrek.Data.IntervisionSession", b =>
@@ -2132,6 +3487,16 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Navigation("Participants");
 
                     b.Navigation("Stewards");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.QuestionSetRevision", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Klimrek.Data.Signal", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Klimrek.Data.Skill", b =>

@@ -27,6 +27,8 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
     public List<SkillRow> Skills { get; } = [];
     public List<OccupationRow> Occupations { get; } = [];
     public List<ShareRow> Shares { get; } = [];
+    /// <summary>The person's drivers (recorded in werkleren), shown here because the next steps are weighed by them.</summary>
+    public List<PersonDriver> Drivers { get; private set; } = [];
     public IReadOnlyList<string> Regions { get; private set; } = [];
     public IReadOnlyList<SkillInfo> SearchResults { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public string? Zoek { get; set; }
@@ -49,6 +51,7 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         Shares.AddRange(await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new ShareRow(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct));
         Regions = (await market.SnapshotAsync(ct)).Regions;
+        Drivers = await db.PersonDrivers.AsNoTracking().Where(d => d.UserId == UserId).OrderByDescending(d => d.Weight).ThenBy(d => d.Id).ToListAsync(ct);
         var q = Zoek?.Trim();
         if (q is { Length: > 0 and <= 200 })
         {
@@ -116,14 +119,14 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
             : await Fail("Dit beroep staat niet in je profiel.", ct);
     }
 
-    public async Task<IActionResult> OnPostPreferencesAsync(string[]? sectors, string[]? drivers, string? region, int marketWeight, CancellationToken ct)
+    public async Task<IActionResult> OnPostPreferencesAsync(string[]? sectors, string? region, int marketWeight, CancellationToken ct)
     {
-        if ((sectors ?? []).Any(x => !Sectors.All.Contains(x)) || (drivers ?? []).Any(x => !Drivers.All.Contains(x)))
-            return await Fail("Een gekozen sector of drijfveer bestaat niet; er is niets gewijzigd.", ct);
+        if ((sectors ?? []).Any(x => !Sectors.All.Contains(x)))
+            return await Fail("Een gekozen sector bestaat niet; er is niets gewijzigd.", ct);
         if (region is { Length: > 100 }) return await Fail("De regio is te lang (hoogstens 100 tekens); er is niets gewijzigd.", ct);
         if (marketWeight is < 0 or > 100) return await Fail("Het gewicht van de arbeidsmarkt ligt tussen 0 en 100.", ct);
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
-        await profiles.SetPreferencesAsync(profile, sectors ?? [], drivers ?? [], region, marketWeight, ct);
+        await profiles.SetPreferencesAsync(profile, sectors ?? [], region, marketWeight, ct);
         return Done("Je voorkeuren zijn bewaard.");
     }
 
