@@ -2,6 +2,7 @@ using CsvHelper;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Esco;
+using Klimrek.Features.Werkleren;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Klimrek.Infrastructure.Text;
@@ -12,8 +13,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-
-using Klimrek.Features.Werkleren;
 
 namespace Klimrek.Features.Career;
 
