@@ -55,6 +55,8 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Mail:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Tls", "None");
         builder.UseSetting("Mail:BaseUrl", "http://localhost");
+        // Tests send due reminders themselves (ReminderDispatcher.DispatchDueAsync), so that what is sent when is certain.
+        builder.UseSetting("Notifications:Background", "false");
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new FaultInterceptor(Faults, Provider));
