@@ -8,6 +8,9 @@ public sealed record PlanInput(string? Title, DateOnly? StartsOn, DateOnly? Ends
 
 public sealed record ActivityInput(string? Title, string? Form, string? Source, DateOnly? Date, decimal? Hours, string? Note);
 
+/// <summary>The fields of an activity form (<c>_ActivityFields</c>): ids made unique by <see cref="Prefix"/>.</summary>
+public sealed record ActivityFields(string Prefix, ActivityInput Input);
+
 public sealed record CycleInput(string? Kind, DateOnly? Date, string? Preparation, string? Notes);
 
 public sealed record AgreementInput(string? Text, DateOnly? DueOn, bool? Done);
