@@ -397,11 +397,16 @@ public sealed class ExperimentService(
         await Versions.SaveAsync(db, ct);
     }
 
-    /// <summary>Deletes the experiment with its members, moments and pending reminders (owner only). A follow-up stays, unlinked.</summary>
+    /// <summary>
+    /// Deletes the experiment with its moments and pending reminders (owner only). While colleagues take part it stays
+    /// (409): what they wrote in it is theirs too, so the owner first lets them go (or they leave). A follow-up stays, unlinked.
+    /// </summary>
     public async Task DeleteAsync(ExperimentAccess a, CancellationToken ct)
     {
         a.RequireOwner();
         var e = a.Experiment;
+        if (e.Members.Any(m => m.JoinedAt != null && m.DeclinedAt == null))
+            throw ProblemException.Conflict("Er doen nog collega's mee aan dit experiment. Laat hen eerst niet meer meedoen; daarna kun je het verwijderen.");
         await db.InTransactionAsync(async t =>
         {
             await DeleteExperimentsAsync(db, reminders, [e.Id], Now, t);
