@@ -118,6 +118,11 @@ public abstract class ExperimentsTests(KlimrekApp app)
         Assert.Contains("Geef het experiment een korte titel.", WebUtility.HtmlDecode(await bad2.Content.ReadAsStringAsync()));
         var list = await JsonAsync(await owner.Client.GetAsync(E), HttpStatusCode.OK);
         Assert.Equal(2, list.GetProperty("mine").GetArrayLength());
+
+        // The routes are in the OpenAPI document.
+        var paths = (await JsonAsync(await app.Anonymous().GetAsync("/api/v1/openapi.json"), HttpStatusCode.OK)).GetProperty("paths");
+        foreach (var path in new[] { "/{experimentId}", "/{experimentId}/state", "/{experimentId}/follow-up", "/{experimentId}/feedback-moments/{momentId}", "/{experimentId}/calendar.ics" })
+            Assert.True(paths.TryGetProperty(E + path, out _), "not in the OpenAPI document: " + E + path);
     }
 
     [Fact]
