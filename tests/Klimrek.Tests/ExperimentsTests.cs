@@ -68,6 +68,8 @@ public abstract class ExperimentsTests(KlimrekApp app)
         Assert.Contains("3. Wat ga je doen, en wat is je eerste stap?", page);
         Assert.Contains("Maak de eerste stap zo klein dat je hem deze week kunt zetten.", page);
         Assert.Contains("value=\"ontwikkeling\"", page);
+        Assert.Contains("name=\"Form.WhatAndWhy\"", page);
+        Assert.Contains("name=\"Form.FeedbackPlan\"", page);
         Assert.Contains($"value=\"{skills[0]}\"", page);
         Assert.Contains("What do you want to try out", WebUtility.HtmlDecode(await owner.Client.GetStringAsync("/werkleren/experimenten/nieuw?culture=en")));
 
@@ -263,6 +265,14 @@ public abstract class ExperimentsTests(KlimrekApp app)
         // A member co-edits the texts and findings, but not the links, state, members, sharing or deletion.
         var edit = await JsonAsync(await colleague.Client.PutAsJsonAsync($"{E}/{id}", new { title = "Samen proberen", question = "Mijn vraag erbij", findings = "Eerste indruk" }), HttpStatusCode.OK);
         Assert.Equal("Mijn vraag erbij", edit.GetProperty("question").GetString());
+        var detail = $"/werkleren/experimenten/{id}";
+        var memberPage = WebUtility.HtmlDecode(await colleague.Client.GetStringAsync(detail));
+        Assert.Contains("name=\"Form.Needs\"", memberPage);
+        Assert.DoesNotContain("name=\"Form.Drivers\"", memberPage);
+        Assert.DoesNotContain("handler=Share", memberPage);
+        var saved = await KlimrekApp.PostFormAsync(colleague.Client, detail + "?handler=Save", new() { ["Form.Title"] = "Samen proberen", ["Form.Needs"] = "Een rustige dienst", ["Form.Findings"] = "Eerste indruk" }, detail);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("Een rustige dienst", (await JsonAsync(await owner.Client.GetAsync($"{E}/{id}"), HttpStatusCode.OK)).GetProperty("needs").GetString());
         await JsonAsync(await colleague.Client.PutAsJsonAsync($"{E}/{id}", new { title = "x", drivers = Array.Empty<string>() }), HttpStatusCode.Forbidden);
         await JsonAsync(await colleague.Client.PostAsJsonAsync($"{E}/{id}/state", new { to = "loopt" }), HttpStatusCode.Forbidden);
         await JsonAsync(await colleague.Client.PostAsJsonAsync($"{E}/{id}/members", new { email = other.Email }), HttpStatusCode.Forbidden);
