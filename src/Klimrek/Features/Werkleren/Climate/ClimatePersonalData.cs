@@ -54,10 +54,10 @@ internal sealed class ClimatePersonalData(KlimrekDbContext db, TimeProvider cloc
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Answer, (string?)null).SetProperty(r => r.RecipientUserId, (string?)null), ct);
         // Their place in others' circles: no name, no address, no account, no new signals.
         var email = await db.Users.Where(u => u.Id == subject.UserId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
-#pragma warning disable CA1862 // translated to SQL upper(): both databases compare the normalized address
+#pragma warning disable CA1862, CA1304, CA1311, MA0011 // translated to SQL upper(): both databases compare the normalized address
         var places = await db.CircleMembers
-            .Where(m => m.MemberUserId == subject.UserId || (email != null && m.Email != null && m.Email.ToUpperInvariant() == email)).ToListAsync(ct);
-#pragma warning restore CA1862
+            .Where(m => m.MemberUserId == subject.UserId || (email != null && m.Email != null && m.Email.ToUpper() == email)).ToListAsync(ct);
+#pragma warning restore CA1862, CA1304, CA1311, MA0011
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var m in places)
         {
