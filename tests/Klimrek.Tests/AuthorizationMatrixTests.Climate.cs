@@ -14,8 +14,8 @@ public abstract partial class AuthorizationMatrixTests
     [
         new("GET /api/v1/me/werkleren/circle", SignedIn),
         new("POST /api/v1/me/werkleren/circle", SignedIn),
-        new("PUT /api/v1/me/werkleren/circle/{memberId}", [Who.Self]),
-        new("DELETE /api/v1/me/werkleren/circle/{memberId}", [Who.Self]),
+        new("PUT /api/v1/me/werkleren/circle/{circleMemberId}", [Who.Self]),
+        new("DELETE /api/v1/me/werkleren/circle/{circleMemberId}", [Who.Self]),
         new("GET /api/v1/me/werkleren/signals", SignedIn),
         new("POST /api/v1/me/werkleren/signals", SignedIn),
         new("GET /api/v1/me/werkleren/signals/{signalId}", [Who.Self]),
@@ -37,7 +37,7 @@ public abstract partial class AuthorizationMatrixTests
             new { text = "Ik probeer iets nieuws, kijk je mee?", memberIds = new[] { partner.GetProperty("id").GetInt32(), outside.GetProperty("id").GetInt32() } }));
         var received = await w.Ok(await w.Clients[Who.Partner].GetAsync("/api/v1/me/werkleren/received-signals"));
         var mine = received.EnumerateArray().First(r => r.GetProperty("text").GetString() == "Ik probeer iets nieuws, kijk je mee?");
-        w.Values["memberId"] = partner.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture);
+        w.Values["circleMemberId"] = partner.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture);
         w.Values["signalId"] = signal.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture);
         w.Values["recipientId"] = mine.GetProperty("recipientId").GetInt32().ToString(CultureInfo.InvariantCulture);
         w.Values["token"] = "geen-echte-link-" + Guid.NewGuid().ToString("N");

@@ -29,9 +29,9 @@ public static class ClimateApi
         werkleren.MapPost("/circle", AddAsync).WithName("AddCircleMember")
             .WithSummary("Adds someone by name and e-mail address with their roles (denktMee, doetMee, moedigtAan) and whether they are your leidinggevende.")
             .ProducesValidationProblem();
-        werkleren.MapPut("/circle/{memberId:int}", UpdateAsync).WithName("UpdateCircleMember")
+        werkleren.MapPut("/circle/{circleMemberId:int}", UpdateAsync).WithName("UpdateCircleMember")
             .WithSummary("Changes a member's name, roles and leidinggevende mark.").ProducesValidationProblem().ProducesProblem(404);
-        werkleren.MapDelete("/circle/{memberId:int}", RemoveAsync).WithName("RemoveCircleMember")
+        werkleren.MapDelete("/circle/{circleMemberId:int}", RemoveAsync).WithName("RemoveCircleMember")
             .WithSummary("Takes someone out of your circle; the signals to them and their answers stay in your timeline.").ProducesProblem(404);
         werkleren.MapGet("/signals", SignalsAsync).WithName("GetSignals").WithSummary("Your signals with the answers, newest first (your timeline).");
         werkleren.MapPost("/signals", SendAsync).WithName("SendSignal")
@@ -82,16 +82,16 @@ public static class ClimateApi
         return TypedResults.Created($"/api/v1/me/werkleren/circle/{m.Id}", ViewOf(m, Responsiveness.None));
     }
 
-    public static async Task<Ok<MemberView>> UpdateAsync(int memberId, MemberRequest req, ClimateService climate, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<MemberView>> UpdateAsync(int circleMemberId, MemberRequest req, ClimateService climate, ClaimsPrincipal user, CancellationToken ct)
     {
-        var m = await climate.UpdateAsync(UserId(user), memberId, new MemberInput(req.Name, null, RolesFrom(req.Roles), req.IsLeidinggevende), ct);
+        var m = await climate.UpdateAsync(UserId(user), circleMemberId, new MemberInput(req.Name, null, RolesFrom(req.Roles), req.IsLeidinggevende), ct);
         var resp = await climate.ResponsivenessAsync(UserId(user), ct);
         return TypedResults.Ok(ViewOf(m, resp.GetValueOrDefault(m.Id, Responsiveness.None)));
     }
 
-    public static async Task<NoContent> RemoveAsync(int memberId, ClimateService climate, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<NoContent> RemoveAsync(int circleMemberId, ClimateService climate, ClaimsPrincipal user, CancellationToken ct)
     {
-        await climate.RemoveAsync(UserId(user), memberId, ct);
+        await climate.RemoveAsync(UserId(user), circleMemberId, ct);
         return TypedResults.NoContent();
     }
 
