@@ -774,7 +774,15 @@ public abstract partial class ConversationsTests(KlimrekApp app)
             Assert.Contains("Waar ben je in je werk op dit moment vooral mee bezig?", text);
             Assert.Contains("Wie of wat heeft in je ontwikkeling het meeste verschil gemaakt?", text);
             Assert.Contains("Één team, geïnspireerd", text);
-            Assert.Contains("DejaVuSans", Encoding.Latin1.GetString(bytes));
+            // The font travels inside the PDF (a subset of DejaVu Sans), so it prints the same without fonts installed.
+            var fonts = pdf.Pages[0].Resources.Elements.GetDictionary("/Font")!;
+            Assert.All(fonts.Elements.Keys, k =>
+            {
+                var font = fonts.Elements.GetDictionary(k)!;
+                Assert.Contains("DejaVu Sans", font.Elements.GetName("/BaseFont"), StringComparison.Ordinal);
+                var descendant = font.Elements.GetArray("/DescendantFonts")!.Elements.GetDictionary(0)!;
+                Assert.NotNull(descendant.Elements.GetDictionary("/FontDescriptor")!.Elements.GetDictionary("/FontFile2"));
+            });
         }
         var blank = PdfText.Of(await user.Client.GetByteArrayAsync("/werkleren/praatplaat.pdf?formaat=a4&persoonlijk=false"));
         Assert.DoesNotContain("Één team", blank);

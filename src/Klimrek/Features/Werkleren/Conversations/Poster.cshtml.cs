@@ -14,8 +14,9 @@ public sealed class PosterModel(QuestionSetService questionSets, ConversationSer
     public bool A3 => !string.Equals(Formaat, "a4", StringComparison.OrdinalIgnoreCase);
     public Praatplaat.Poster Poster { get; private set; } = null!;
     public QuestionSet Set { get; private set; } = null!;
+    public Praatplaat.Personal? Mine { get; private set; }
 
-    internal static async Task<(QuestionSet Set, Praatplaat.Poster Poster)> MakeAsync(string userId, bool personal, QuestionSetService questionSets,
+    internal static async Task<(QuestionSet Set, Praatplaat.Personal? Mine, Praatplaat.Poster Poster)> MakeAsync(string userId, bool personal, QuestionSetService questionSets,
         ConversationService conversations, Func<string, string> t, bool english, CancellationToken ct)
     {
         var set = await questionSets.ForPersonAsync(userId, ct);
@@ -27,11 +28,11 @@ public sealed class PosterModel(QuestionSetService questionSets, ConversationSer
             mine = new Praatplaat.Personal(drivers.Select(d => (Drivers.NameOf(d, english), d.Weight)).ToList(),
                 themes.Where(x => x.ClosedAt is null).Select(x => x.Title).ToList());
         }
-        return (set, Praatplaat.Layout(set, english, mine, t));
+        return (set, mine, Praatplaat.Layout(set, english, mine, t));
     }
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        (Set, Poster) = await MakeAsync(UserId, Persoonlijk, questionSets, conversations, s => L[s].Value, English, ct);
+        (Set, Mine, Poster) = await MakeAsync(UserId, Persoonlijk, questionSets, conversations, s => L[s].Value, English, ct);
 }
 
 /// <summary>The praatplaat as a PDF to print (A3 or A4 landscape, blank or personal).</summary>
@@ -43,7 +44,7 @@ public sealed class PosterPdfModel(QuestionSetService questionSets, Conversation
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         bool a3 = !string.Equals(Formaat, "a4", StringComparison.OrdinalIgnoreCase);
-        var (_, poster) = await PosterModel.MakeAsync(UserId, Persoonlijk, questionSets, conversations, s => L[s].Value, English, ct);
+        var (_, _, poster) = await PosterModel.MakeAsync(UserId, Persoonlijk, questionSets, conversations, s => L[s].Value, English, ct);
         return File(Praatplaat.ToPdf(poster, a3), "application/pdf", $"praatplaat-{(a3 ? "a3" : "a4")}{(Persoonlijk ? "-persoonlijk" : "")}.pdf");
     }
 }

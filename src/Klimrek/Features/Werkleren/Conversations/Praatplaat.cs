@@ -148,7 +148,7 @@ public static class Praatplaat
         double top2 = top + half + 20;
         shapes.Add(new Box(x, top2, w, half, Middle, MiddleLine));
         shapes.Add(new Label(x + w / 2, top2 + 34, 22, true, MiddleLine, t("Mijn thema's"), Centered: true));
-        shapes.Add(new Label(x + w / 2, top2 + 56, 13, false, Muted, t("waar ik nu mee bezig ben"), Centered: true));
+        shapes.Add(new Label(x + w / 2, top2 + 56, 13, false, Muted, t("wat me nu bezighoudt"), Centered: true));
         y = top2 + 90;
         if (personal is null)
             for (double ly = y; ly < top2 + half - 12; ly += 32) shapes.Add(new Rule(x + 16, ly, x + w - 16, Muted));
