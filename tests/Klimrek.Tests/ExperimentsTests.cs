@@ -535,6 +535,19 @@ public abstract class ExperimentsTests(KlimrekApp app)
         var again = await JsonAsync(await owner.Client.PostAsJsonAsync($"{E}/{id}/evidence", new { skillIds = new[] { skills[0] } }), HttpStatusCode.OK);
         Assert.Equal("al-toegevoegd", again.GetProperty("skills")[0].GetProperty("result").GetString());
         Assert.Equal(1, (await Db(db => db.ProfileSkills.SingleAsync(s => s.Id == held[skills[0]].Id))).Version);
+        // Closing on the page offers the same, in one step: work experience held already gets a note naming this experiment.
+        int second = await CreateAsync(owner.Client, new { title = "Tilhulp bij de nachtdienst", skillIds = new[] { skills[0] } });
+        await JsonAsync(await owner.Client.PostAsJsonAsync($"{E}/{second}/state", new { to = "loopt" }), HttpStatusCode.OK);
+        await JsonAsync(await owner.Client.PostAsJsonAsync($"{E}/{second}/state", new { to = "teruggekoppeld", findings = "Ook 's nachts" }), HttpStatusCode.OK);
+        var secondPage = $"/werkleren/experimenten/{second}";
+        Assert.Contains($"id=\"ev-{skills[0]}\"", await owner.Client.GetStringAsync(secondPage));
+        var closedOnPage = await KlimrekApp.PostFormAsync(owner.Client, secondPage + "?handler=State", new() { ["to"] = "afgerond", ["evidence"] = skills[0].ToString() }, secondPage);
+        Assert.Equal(HttpStatusCode.Redirect, closedOnPage.StatusCode);
+        var note = (await Db(db => db.ProfileSkills.SingleAsync(s => s.Id == held[skills[0]].Id))).Note!;
+        Assert.Contains("Tilhulp inzetten", note);
+        Assert.Contains("Tilhulp bij de nachtdienst", note);
+        Assert.Equal(EvidenceKind.Werkervaring, (await Db(db => db.ProfileSkills.SingleAsync(s => s.Id == held[skills[0]].Id))).Evidence);
+
         // Labels are Dutch where ESCO has them; an English one is marked in the page.
         var label = (await JsonAsync(await owner.Client.GetAsync($"{E}/{id}"), HttpStatusCode.OK)).GetProperty("skills")[0];
         if (label.GetProperty("labelLanguage").GetString() == "en")
