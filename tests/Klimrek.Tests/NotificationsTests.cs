@@ -252,6 +252,14 @@ public abstract class NotificationsTests(KlimrekApp app)
         await DispatchAsync();
         Assert.Equal(["Na een herstart"], (await InboxOfAsync(u.Id)).Select(n => n.Title));
         Assert.Null((await ReminderAsync(prefix + "live")).SentAt);
+
+        // Moving a reminder takes a live claim away: the instance holding it can no longer mark it sent; it goes at its new time.
+        await ScheduleAsync(prefix + "live", u.Id, Now.AddMinutes(-1), "Nog bezig elders");
+        var moved = await ReminderAsync(prefix + "live");
+        Assert.Null(moved.ClaimedBy);
+        Assert.Null(moved.ClaimedUntil);
+        await DispatchAsync();
+        Assert.Equal(["Na een herstart", "Nog bezig elders"], (await InboxOfAsync(u.Id)).Select(n => n.Title).Order(StringComparer.Ordinal));
     }
 
     [Fact]

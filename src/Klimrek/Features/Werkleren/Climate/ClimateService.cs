@@ -170,39 +170,46 @@ public sealed class ClimateService(KlimrekDbContext db, Notifier notifier, MailL
         if (string.IsNullOrEmpty(text)) errors.Add("text", "Schrijf wat je probeert en waar je iemand bij wilt hebben.");
         else if (text.Length > TextMax) errors.Add("text", "Het signaal is te lang (hoogstens {0} tekens).", TextMax);
         var ids = (memberIds ?? []).Distinct().ToList();
-        var members = await db.CircleMembers.Where(m => m.OwnerId == ownerId && m.RemovedAt == null && ids.Contains(m.Id)).ToListAsync(ct);
+        var found = await db.CircleMembers.CountAsync(m => m.OwnerId == ownerId && m.RemovedAt == null && ids.Contains(m.Id), ct);
         if (ids.Count == 0) errors.Add("memberIds", "Kies aan wie je het signaal stuurt.");
-        else if (members.Count != ids.Count) errors.Add("memberIds", "Kies mensen uit je eigen microleerklimaat.");
+        else if (found != ids.Count) errors.Add("memberIds", "Kies mensen uit je eigen microleerklimaat.");
         if (experimentId is int eid && !await db.Experiments.AnyAsync(e => e.Id == eid && e.OwnerId == ownerId, ct))
             errors.Add("experimentId", "Kies een van je eigen leerexperimenten.");
         ProblemException.ThrowIfAny(errors);
 
         var ownerName = await db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstAsync(ct);
-        var signal = new Signal { OwnerId = ownerId, Text = text!, ExperimentId = experimentId, SentAt = Now };
-        var byLink = new List<(SignalRecipient Recipient, CircleMember Member, string Token)>();
-        foreach (var m in members.OrderBy(m => m.Id))
-        {
-            // Someone may have made an account (and confirmed its address) since they were added.
-            if (m.MemberUserId is null && m.Email is not null) m.MemberUserId = await AccountOfAsync(m.Email.ToUpperInvariant(), ct);
-            var r = new SignalRecipient { CircleMember = m, RecipientUserId = m.MemberUserId };
-            if (m.MemberUserId is null)
-            {
-                var token = NewToken();
-                r.TokenHash = Hash(token);
-                byLink.Add((r, m, token));
-            }
-            signal.Recipients.Add(r);
-        }
-        db.Signals.Add(signal);
-        await db.SaveChangesAsync(ct);
-
         var content = new NotificationContent("{0} vraagt of je meekijkt", [ownerName], text);
-        foreach (var r in signal.Recipients.Where(r => r.RecipientUserId is not null))
-            await notifier.StageAsync(r.RecipientUserId!, NotificationKinds.Signalen, content, "/werkleren/signalen#ontvangen-" + r.Id, ct);
-        await db.SaveChangesAsync(ct);
+        var byLink = new List<(CircleMember Member, string Token)>();
+        // The signal, its recipients and the inbox messages are stored together, or not at all.
+        var signal = await db.InTransactionAsync(async t =>
+        {
+            notifier.DiscardStaged();
+            byLink.Clear();
+            var chosen = await db.CircleMembers.Where(m => m.OwnerId == ownerId && m.RemovedAt == null && ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(t);
+            var signal = new Signal { OwnerId = ownerId, Text = text!, ExperimentId = experimentId, SentAt = Now };
+            foreach (var m in chosen)
+            {
+                // Someone may have made an account (and confirmed its address) since they were added.
+                if (m.MemberUserId is null && m.Email is not null) m.MemberUserId = await AccountOfAsync(m.Email.ToUpperInvariant(), t);
+                var r = new SignalRecipient { CircleMember = m, RecipientUserId = m.MemberUserId };
+                if (m.MemberUserId is null)
+                {
+                    var token = NewToken();
+                    r.TokenHash = Hash(token);
+                    byLink.Add((m, token));
+                }
+                signal.Recipients.Add(r);
+            }
+            db.Signals.Add(signal);
+            await db.SaveChangesAsync(t);
+            foreach (var r in signal.Recipients.Where(r => r.RecipientUserId is not null))
+                await notifier.StageAsync(r.RecipientUserId!, NotificationKinds.Signalen, content, "/werkleren/signalen#ontvangen-" + r.Id, t);
+            await db.SaveChangesAsync(t);
+            return signal;
+        }, ct);
         notifier.FlushMail();
         var mailContent = content with { BodyKey = "Je hebt geen account nodig: lees het signaal en antwoord via de persoonlijke link hieronder.", BodyArgs = [] };
-        foreach (var (_, m, token) in byLink)
+        foreach (var (m, token) in byLink)
             notifier.MailToAddress(m.Email!, m.Name, language, mailContent, links.To("/werkleren/signaal/" + token), "Lezen en antwoorden");
         return signal;
     }
