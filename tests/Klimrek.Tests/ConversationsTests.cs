@@ -789,6 +789,21 @@ public abstract partial class ConversationsTests(KlimrekApp app)
         Assert.Contains("Erkenning van vakmanschap", blank);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_conversation_driver_theme_and_question_set_routes()
+    {
+        var doc = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/api/v1/openapi.json")).RootElement;
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in new[]
+                 {
+                     W + "/questions", W + "/conversations", W + "/conversations/{conversationId}", W + "/conversations/{conversationId}/sharing",
+                     W + "/conversations/{conversationId}/answers/{answerId}/to-driver", W + "/conversations/{conversationId}/answers/{answerId}/to-theme",
+                     W + "/conversations/{conversationId}/answers/{answerId}/to-experiment", W + "/drivers", W + "/themes", W + "/themes/{themeId}",
+                     "/api/v1/admin/question-sets", "/api/v1/admin/question-sets/current",
+                 })
+            Assert.Contains(path, paths);
+    }
+
     /// <summary>The data migration of Werkleren: Mijn klimrek's driver checkboxes become weighted werkleren drivers.</summary>
     [Fact]
     public async Task The_werkleren_migration_moves_profile_drivers_into_weighted_person_drivers()

@@ -167,6 +167,9 @@ public static class Praatplaat
             }
     }
 
+    /// <summary>Rounded corners for the boxes, nearly square for the small tick boxes.</summary>
+    private static double Radius(Box b) => Math.Min(10, Math.Min(b.W, b.H) / 8);
+
     private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>The poster as an inline SVG (role img, a title and a description; the questions are text).</summary>
@@ -183,7 +186,7 @@ public static class Praatplaat
             {
                 case Box b:
                     s.Append(CultureInfo.InvariantCulture,
-                        $"<rect x=\"{N(b.X)}\" y=\"{N(b.Y)}\" width=\"{N(b.W)}\" height=\"{N(b.H)}\" rx=\"10\" fill=\"{b.Fill}\" stroke=\"{b.Stroke}\" stroke-width=\"1.5\"/>");
+                        $"<rect x=\"{N(b.X)}\" y=\"{N(b.Y)}\" width=\"{N(b.W)}\" height=\"{N(b.H)}\" rx=\"{N(Radius(b))}\" fill=\"{b.Fill}\" stroke=\"{b.Stroke}\" stroke-width=\"1.5\"/>");
                     break;
                 case Rule r:
                     s.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(r.X1)}\" y1=\"{N(r.Y)}\" x2=\"{N(r.X2)}\" y2=\"{N(r.Y)}\" stroke=\"{r.Color}\" stroke-width=\"1\"/>");
@@ -224,7 +227,7 @@ public static class Praatplaat
                 switch (shape)
                 {
                     case Box b:
-                        g.DrawRoundedRectangle(new XPen(XColor.FromArgb(Argb(b.Stroke)), 1.5), new XSolidBrush(XColor.FromArgb(Argb(b.Fill))), b.X, b.Y, b.W, b.H, 20, 20);
+                        g.DrawRoundedRectangle(new XPen(XColor.FromArgb(Argb(b.Stroke)), 1.5), new XSolidBrush(XColor.FromArgb(Argb(b.Fill))), b.X, b.Y, b.W, b.H, 2 * Radius(b), 2 * Radius(b));
                         break;
                     case Rule r:
                         g.DrawLine(new XPen(XColor.FromArgb(Argb(r.Color)), 1), r.X1, r.Y, r.X2, r.Y);
