@@ -224,20 +224,24 @@ public sealed class ExperimentService(
             if ((value?.Trim().Length ?? 0) > max) errors.Add(field, TooLong[field], max);
     }
 
-    /// <summary>Checks the driver keys and skill ids against the owner's drivers and profile; returns them cleaned.</summary>
-    private async Task<(List<string>? Drivers, List<int>? Skills)> CheckLinksAsync(ValidationErrors errors, string ownerId, ExperimentInput input, CancellationToken ct)
+    /// <summary>
+    /// Checks the driver keys and skill ids against the owner's drivers and profile (links the experiment already has
+    /// may stay, also when the driver or skill has gone from the profile since); returns them cleaned.
+    /// </summary>
+    private async Task<(List<string>? Drivers, List<int>? Skills)> CheckLinksAsync(ValidationErrors errors, string ownerId, ExperimentInput input, CancellationToken ct,
+        Experiment? current = null)
     {
         List<string>? drivers = null;
         List<int>? skills = null;
         if (input.Drivers is not null)
         {
-            var held = (await DriversOfAsync(ownerId, ct)).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+            var held = (await DriversOfAsync(ownerId, ct)).Select(d => d.Key).Concat(current?.Drivers.Select(d => d.Key) ?? []).ToHashSet(StringComparer.Ordinal);
             drivers = input.Drivers.Select(d => d?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
             if (drivers.Any(d => !held.Contains(d))) errors.Add("drivers", "Kies alleen uit je eigen drijfveren.");
         }
         if (input.SkillIds is not null)
         {
-            var held = (await ProfileSkillsOfAsync(ownerId, ct)).Select(s => s.SkillId).ToHashSet();
+            var held = (await ProfileSkillsOfAsync(ownerId, ct)).Select(s => s.SkillId).Concat(current?.Skills.Select(s => s.SkillId) ?? []).ToHashSet();
             skills = input.SkillIds.Distinct().ToList();
             if (skills.Any(s => !held.Contains(s))) errors.Add("skillIds", "Kies alleen vaardigheden uit je eigen skills-profiel.");
             if (skills.Count > 50) errors.Add("skillIds", "Koppel hoogstens {0} vaardigheden.", 50);
@@ -308,7 +312,7 @@ public sealed class ExperimentService(
             throw ProblemException.Forbidden("Alleen wie het experiment begon, koppelt het aan drijfveren en vaardigheden.");
         var errors = new ValidationErrors();
         CheckTexts(errors, input);
-        var (drivers, skills) = await CheckLinksAsync(errors, a.Experiment.OwnerId, input, ct);
+        var (drivers, skills) = await CheckLinksAsync(errors, a.Experiment.OwnerId, input, ct, a.Experiment);
         Refuse(errors, "Het experiment is niet opgeslagen.");
         var e = a.Experiment;
         Versions.Expect(db, e, baseVersion);
@@ -450,7 +454,15 @@ public sealed class ExperimentService(
         var owner = await NameOfAsync(e.OwnerId, ct);
         await notifier.StageAsync(user.Id, NotificationKinds.Experimenten,
             NotificationContent.Of("{0} nodigt je uit voor het leerexperiment ‘{1}’", owner, e.Title), Link(e.Id), ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            notifier.DiscardStaged(); // a parallel request invited them just now
+            return;
+        }
         notifier.FlushMail();
     }
 
