@@ -9,7 +9,7 @@ namespace Klimrek.Features.Werkleren.Climate;
 /// </summary>
 public static class CirclePicture
 {
-    public const int Size = 400, Centre = 200, Orbit = 140, NodeRadius = 28, MeRadius = 40;
+    public const int Size = 400, Centre = 200, Orbit = 135, NodeRadius = 28, MeRadius = 40;
 
     public sealed record Node(CircleMember Member, string X, string Y, string LabelY, string Initials, string RoleClass, string RingWidth, bool NoSignals, string ShortName);
 
@@ -33,7 +33,7 @@ public static class CirclePicture
             var (x, y) = (Centre + Orbit * Math.Cos(angle), Centre + Orbit * Math.Sin(angle));
             var share = responsiveness.GetValueOrDefault(m.Id, Responsiveness.None).Share;
             nodes.Add(new Node(m, F(x), F(y), F(y + NodeRadius + 15), Initials(m.Name), RoleClass(ClimateService.PrimaryRole(m.Roles)),
-                F(share is double s ? 2 + 7 * s : 1.5), share is null, m.Name.Length <= 16 ? m.Name : m.Name[..15] + "…"));
+                F(share is double s ? 2 + 7 * s : 1.5), share is null, m.Name.Length <= 14 ? m.Name : m.Name[..13] + "…"));
         }
         return nodes;
     }
