@@ -91,7 +91,8 @@ public sealed class SharingService(KlimrekDbContext db, UserManager<KlimrekUser>
         db.WorkRelations.Add(new WorkRelation { OwnerId = ownerId, OtherUserId = other.Id, Kind = kind, CreatedAt = Now });
         await notifier.StageAsync(other.Id, NotificationKinds.Delen,
             NotificationContent.Of(kind == WorkRelationKind.Leidinggevende ? "{0} noemt je als leidinggevende in werkleren." : "{0} noemt je als begeleider in werkleren.",
-                NameOf(owner)) with { BodyKey = "Je ziet alleen wat die persoon met je deelt, en je kunt erop reageren." },
+                NameOf(owner)) with
+            { BodyKey = "Je ziet alleen wat die persoon met je deelt, en je kunt erop reageren." },
             "/werkleren/gedeeld", ct);
         try
         {
@@ -217,16 +218,16 @@ public sealed class SharingService(KlimrekDbContext db, UserManager<KlimrekUser>
             case CommentKinds.CheckIn:
                 return Sees(await db.ReadinessCheckIns.Where(x => x.Id == id && x.UserId == ownerId).Select(x => (Audience?)x.SharedWith).FirstOrDefaultAsync(ct));
             case CommentKinds.Plan:
-                {
-                    var p = await db.DevelopmentPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.UserId == ownerId, ct);
-                    return p is not null && PartsFor(p, audience) != PlanParts.None;
-                }
+            {
+                var p = await db.DevelopmentPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.UserId == ownerId, ct);
+                return p is not null && PartsFor(p, audience) != PlanParts.None;
+            }
             case CommentKinds.Cycle:
-                {
-                    var p = await db.CycleConversations.Where(c => c.Id == id).Join(db.DevelopmentPlans, c => c.PlanId, x => x.Id, (c, x) => x)
-                        .AsNoTracking().FirstOrDefaultAsync(x => x.UserId == ownerId, ct);
-                    return p is not null && PartsFor(p, audience).HasFlag(PlanParts.Conversations);
-                }
+            {
+                var p = await db.CycleConversations.Where(c => c.Id == id).Join(db.DevelopmentPlans, c => c.PlanId, x => x.Id, (c, x) => x)
+                    .AsNoTracking().FirstOrDefaultAsync(x => x.UserId == ownerId, ct);
+                return p is not null && PartsFor(p, audience).HasFlag(PlanParts.Conversations);
+            }
             default:
                 return false;
         }
