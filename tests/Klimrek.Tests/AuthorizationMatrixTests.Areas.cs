@@ -24,12 +24,15 @@ public abstract partial class AuthorizationMatrixTests
     private static async Task AreasWorldAsync(AreaWorld w)
     {
         // Sharing first: it names Manager as Self's leidinggevende and CoachShared as Self's begeleider.
-        await SharingWorldAsync(w);
-        await NotificationWorldAsync(w);
-        await ConversationWorldAsync(w);
-        await ExperimentWorldAsync(w);
-        await ClimateWorldAsync(w);
-        await ReadinessWorldAsync(w);
-        await CycleWorldAsync(w);
+        foreach (var area in new Func<AreaWorld, Task>[]
+                 { SharingWorldAsync, NotificationWorldAsync, ConversationWorldAsync, ExperimentWorldAsync, ClimateWorldAsync, ReadinessWorldAsync, CycleWorldAsync })
+        {
+            // A route value is one area's: an area that sets a name another already set would send the other's routes
+            // to the wrong record (and the matrix would test nothing).
+            var before = new Dictionary<string, string>(w.Values);
+            await area(w);
+            var overwritten = before.Where(kv => w.Values[kv.Key] != kv.Value).Select(kv => kv.Key).ToList();
+            Assert.True(overwritten.Count == 0, $"{area.Method.Name} changed route values set before it: {string.Join(", ", overwritten)}");
+        }
     }
 }

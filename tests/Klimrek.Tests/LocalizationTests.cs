@@ -36,6 +36,17 @@ public sealed partial class LocalizationTests(SqliteApp app)
     }
 
     /// <summary>The source folder of the app (tests run from bin/…; the repository is above).</summary>
+    [Fact]
+    public void Every_english_entry_has_a_key_of_its_own_also_ignoring_case()
+    {
+        // The resource compiler compares keys without case and keeps only the first of two that differ in case (a
+        // warning, not an error): the other text would silently have no translation.
+        var resx = System.Xml.Linq.XDocument.Load(Path.Combine(SourceFolder(), "Resources", "SharedResource.en.resx"));
+        var twice = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(twice.Count == 0, "Keys given more than once (ignoring case):\n" + string.Join("\n", twice));
+    }
+
     private static string SourceFolder()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)

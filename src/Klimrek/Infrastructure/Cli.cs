@@ -65,7 +65,20 @@ public static class Cli
             Console.Out.WriteLine(id);
             return 0;
         });
-        root.Add(new Command("demo", "Demonstratiegegevens.") { samen });
+        var nurseEmail = new Option<string>("--email") { Description = "E-mailadres van de demo-verpleegkundige (nieuw account)", Required = true };
+        var managerEmail = new Option<string>("--manager-email") { Description = "E-mailadres van haar leidinggevende (nieuw account)", Required = true };
+        var demoPassword = new Option<string>("--password") { Description = "Wachtwoord voor beide accounts (minstens 12 tekens)", Required = true };
+        var werkleren = new Command("werkleren", "Maak een demo-verpleegkundige met drijfveren, twee leerexperimenten, een kring van vier, check-ins en een ontwikkelplan; "
+            + "haar leidinggevende ziet wat ze deelt.") { nurseEmail, managerEmail, demoPassword };
+        werkleren.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await StartAsync(settings, ct);
+            var result = await Klimrek.Features.Werkleren.WerklerenDemo.SeedAsync(scope.ServiceProvider, parse.GetValue(nurseEmail)!, parse.GetValue(managerEmail)!,
+                parse.GetValue(demoPassword)!, ct);
+            Console.Out.WriteLine($"verpleegkundige {parse.GetValue(nurseEmail)}, leidinggevende {parse.GetValue(managerEmail)}, experiment {result.ExperimentId}");
+            return 0;
+        });
+        root.Add(new Command("demo", "Demonstratiegegevens.") { samen, werkleren });
 
         return await root.Parse(args).InvokeAsync();
     }

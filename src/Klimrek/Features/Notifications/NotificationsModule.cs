@@ -15,6 +15,8 @@ public static class NotificationsModule
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.AddScoped<Notifier>();
         services.AddScoped<Reminders>();
+        services.AddScoped<Inbox>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Notifications"));
         services.AddSingleton<ReminderDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderDispatcher>());
         services.AddPersonalData<NotificationsPersonalData>();

@@ -43,6 +43,8 @@ public sealed class Reminders(KlimrekDbContext db, Texts texts, MailLinks links)
         r.Link = link;
         r.BaseUrl = links.Base();
         r.CancelledAt = null;
+        // A moved reminder is a new plan: an instance still holding a claim on the old one must not send it now.
+        (r.ClaimedBy, r.ClaimedUntil) = (null, null);
     }
 
     /// <summary>Cancels the pending reminders whose key starts with <paramref name="keyPrefix"/> (saved at once).</summary>
@@ -106,23 +108,36 @@ public sealed class ReminderDispatcher(IServiceScopeFactory scopes, TimeProvider
         var db = scope.ServiceProvider.GetRequiredService<KlimrekDbContext>();
         var until = now.AddSeconds(options.Value.ClaimSeconds);
         var claimed = await db.ScheduledReminders
-            .Where(r => r.Id == id && r.SentAt == null && r.CancelledAt == null && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+            .Where(r => r.Id == id && r.SentAt == null && r.CancelledAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClaimedBy, InstanceId).SetProperty(r => r.ClaimedUntil, until), ct);
         if (claimed != 1) return false;
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        await db.InTransactionAsync(async t =>
+        var sent = await db.InTransactionAsync(async t =>
         {
             db.ChangeTracker.Clear();
             notifier.DiscardStaged();
-            var r = await db.ScheduledReminders.SingleAsync(x => x.Id == id, t);
-            // Still ours and not sent: the claim cannot have been taken over within its lifetime.
-            if (r.SentAt is not null || r.ClaimedBy != InstanceId) return;
+            // Mark it sent only while the claim is still ours and it is still due: a conditional update, so that a claim
+            // that lapsed and was taken over, a cancellation or a move that came in meanwhile wins over this instance
+            // (reading the row and saving SentAt later would let both instances, or a cancelled reminder, through).
+            var mine = await db.ScheduledReminders
+                .Where(x => x.Id == id && x.ClaimedBy == InstanceId && x.SentAt == null && x.CancelledAt == null && x.DueAt <= now)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.SentAt, now), t);
+            if (mine != 1) return false;
+            var r = await db.ScheduledReminders.AsNoTracking().SingleAsync(x => x.Id == id, t);
             var english = await db.Users.Where(u => u.Id == r.UserId).Select(u => u.Language).FirstOrDefaultAsync(t) == "en";
             var content = new NotificationContent("{0}", [english ? r.TitleEn ?? r.Title : r.Title], english ? r.BodyEn ?? r.Body : r.Body);
             await notifier.StageAsync(r.UserId, r.Kind, content, r.Link, t, r.BaseUrl);
-            r.SentAt = now;
             await db.SaveChangesAsync(t);
+            return true;
         }, ct);
+        if (!sent)
+        {
+            // Cancelled, moved or taken over meanwhile: let go of the claim (if it is still ours) so a moved one is not held up.
+            notifier.DiscardStaged();
+            await db.ScheduledReminders.Where(x => x.Id == id && x.ClaimedBy == InstanceId && x.SentAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.ClaimedBy, (string?)null).SetProperty(x => x.ClaimedUntil, (DateTime?)null), ct);
+            return false;
+        }
         notifier.FlushMail();
         return true;
     }

@@ -153,11 +153,15 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
         m.Uid, m.StartsAt, m.DurationMinutes, "Samen leren: " + DuoName(d), "Duo-overleg (Klimrek, samen leren).", m.Location, m.Sequence, m.Cancelled, m.UpdatedAt,
         ReminderMinutesBefore: 15));
 
-    /// <summary>Every meeting of every duo the user is in, across programmes: one personal calendar.</summary>
+    /// <summary>
+    /// Every meeting of every duo the user is in, across programmes, and the feedback moments of the learning experiments
+    /// they own or joined (werkleren): one personal calendar.
+    /// </summary>
     public async Task<string> PersonalCalendarAsync(string userId, CancellationToken ct)
     {
         var duos = await db.Duos.AsNoTracking().Include(d => d.Meetings).Include(d => d.Members).ThenInclude(m => m.Participant).ThenInclude(p => p!.User)
             .Where(d => d.Status == DuoStatus.Active && d.Members.Any(m => m.Participant!.UserId == userId)).ToListAsync(ct);
-        return CalendarFile.Write("Samen leren", duos.SelectMany(Events));
+        var experiments = await Klimrek.Features.Werkleren.Experiments.ExperimentService.PersonalEventsAsync(db, userId, ct);
+        return CalendarFile.Write("Klimrek", duos.SelectMany(Events).Concat(experiments));
     }
 }

@@ -74,7 +74,7 @@ public static class SamenLerenApi
         MonitoringApi.Map(programme);
         DuoApi.Map(programme.MapGroup("/duos/{duoId:int}").WithDuoAccess());
         api.MapGet("/me/calendar.ics", DuoApi.PersonalCalendarAsync)
-            .RequireAuthorization().WithTags("Samen leren").WithSummary("All meetings of all your duos as one iCalendar.");
+            .RequireAuthorization().WithTags("Samen leren").WithSummary("All meetings of all your duos, and the feedback moments of your learning experiments, as one iCalendar.");
         return api;
     }
 

@@ -38,6 +38,7 @@ public static class WerklerenModule
         ReadinessArea.Map(me);
         CycleArea.Map(me);
         SharingArea.Map(me);
+        ConversationsArea.MapAdmin(api);
         return api;
     }
 }
