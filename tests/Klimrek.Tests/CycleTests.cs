@@ -257,9 +257,9 @@ public abstract class CycleTests(KlimrekApp app)
         Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
         var preparation = (await JsonAsync(await me.Client.GetAsync($"{C}/{cycle}"), HttpStatusCode.OK)).GetProperty("preparation").GetString()!;
         Assert.StartsWith("Eigen punt", preparation);
-        Assert.Contains("Wat hielp je om een nieuwe stap te zetten?", preparation);
+        Assert.Contains("Wat hielp je om iets nieuws of anders te gaan doen?", preparation);
         Assert.Contains("Thema: Rust op de afdeling", preparation);
-        Assert.DoesNotContain("Wat is je volgende stap?", preparation); // looking ahead was not asked for
+        Assert.DoesNotContain("Welke stap wil je als eerstvolgende zetten", preparation); // looking ahead was not asked for
 
         // Deleting: the version is required; then the agreements go too.
         await JsonAsync(await me.Client.DeleteAsync($"{C}/{cycle}"), (HttpStatusCode)428);

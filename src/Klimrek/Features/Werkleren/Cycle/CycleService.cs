@@ -1,6 +1,7 @@
 using Klimrek.Data;
 using Klimrek.Features.Career;
 using Klimrek.Features.Notifications;
+using Klimrek.Features.Werkleren.Conversations;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Klimrek.Features.Werkleren.Cycle;
 /// leidinggevende or begeleider reads the parts shared with them (see the Sharing area) and can only comment.
 /// </summary>
 public sealed class CycleService(KlimrekDbContext db, TimeProvider clock, TransitionCache cache, TransitionService transitions, ProfileService profiles,
-    Notifier notifier)
+    Notifier notifier, QuestionSetService questions)
 {
     public const int MaxPlans = 50;
     public const int MaxSkills = 200;
@@ -310,21 +311,21 @@ public sealed class CycleService(KlimrekDbContext db, TimeProvider clock, Transi
     public sealed record Bring(bool LookingBack, bool LookingAhead, IReadOnlyCollection<int> Themes, IReadOnlyCollection<int> Drivers, IReadOnlyCollection<int> Experiments);
 
     /// <summary>
-    /// Adds lines to the preparation: the questions of Tool 1 (looking back, looking ahead) with room for an answer, and
+    /// Adds lines to the preparation: the questions of Tool 1 (looking back, looking ahead: the person's organisation's set, else the shipped one) with room for an answer, and
     /// the themes, drivers and experiments the person chose (their own, read from their tables).
     /// </summary>
     public async Task PrepareAsync(DevelopmentPlan plan, CycleConversation c, Bring bring, int? baseVersion, Texts.Language words, CancellationToken ct)
     {
         var english = words.IsEnglish;
         var lines = new List<string>();
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == plan.UserId).Select(u => new { u.OrganisationId }).FirstAsync(ct);
+        var set = await questions.ForPersonAsync(plan.UserId, ct);
         foreach (var (wanted, direction, heading) in new[] { (bring.LookingBack, QuestionDirection.Terug, "Terugblikken"), (bring.LookingAhead, QuestionDirection.Vooruit, "Vooruitkijken") })
         {
             if (!wanted) continue;
             lines.Add("## " + words[heading]);
-            foreach (var q in await CycleQuestions.ForAsync(db, user.OrganisationId, direction, ct))
+            foreach (var q in set.Of(direction))
             {
-                lines.Add("- " + (english ? q.En : q.Nl));
+                lines.Add("- " + q.Text(english));
                 lines.Add("  ");
             }
         }
