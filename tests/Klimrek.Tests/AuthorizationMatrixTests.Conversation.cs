@@ -50,20 +50,8 @@ public abstract partial class AuthorizationMatrixTests
         ];
     }
 
-    /// <summary>The apps of the running matrix tests, so that the world can make sure of the relations it relies on.</summary>
-    private static readonly ConcurrentBag<KlimrekApp> ConversationApps = [];
-
-    private readonly bool _conversationAppKnown = Remember(app);
-
-    private static bool Remember(KlimrekApp app)
-    {
-        ConversationApps.Add(app);
-        return true;
-    }
-
     private static async Task ConversationWorldAsync(AreaWorld w)
     {
-        await EnsureWorkRelationsAsync(w);
         var self = w.Clients[Who.Self];
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var c = await w.Ok(await self.PostAsJsonAsync("/api/v1/me/werkleren/conversations", new
@@ -77,30 +65,5 @@ public abstract partial class AuthorizationMatrixTests
         w.Values["conversationId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Values["answerId"] = c.GetProperty("answers")[0].GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Values["themeId"] = theme.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// The sharing part's world names Manager as Self's leidinggevende and CoachShared as begeleider; where it has not
-    /// (yet) done so, they are named here directly, so that these rules test sharing and not a missing relation.
-    /// </summary>
-    private static async Task EnsureWorkRelationsAsync(AreaWorld w)
-    {
-        foreach (var app in ConversationApps.Distinct())
-        {
-            await app.WithScopeAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<KlimrekDbContext>();
-                var self = w.Users[Who.Self].Id;
-                if (!await db.Users.AnyAsync(u => u.Id == self)) return false;
-                foreach (var (who, kind) in new[] { (Who.Manager, WorkRelationKind.Leidinggevende), (Who.CoachShared, WorkRelationKind.Begeleider) })
-                {
-                    var other = w.Users[who].Id;
-                    if (!await db.WorkRelations.AnyAsync(r => r.OwnerId == self && r.OtherUserId == other && r.Kind == kind))
-                        db.WorkRelations.Add(new WorkRelation { OwnerId = self, OtherUserId = other, Kind = kind, CreatedAt = DateTime.UtcNow });
-                }
-                await db.SaveChangesAsync();
-                return true;
-            });
-        }
     }
 }

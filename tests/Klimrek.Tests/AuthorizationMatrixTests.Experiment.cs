@@ -45,16 +45,6 @@ public abstract partial class AuthorizationMatrixTests
         ];
     }
 
-    /// <summary>The apps of the running test classes, to find the one a world's users live in (the world set-up is static).</summary>
-    private static readonly ConcurrentBag<KlimrekApp> ExperimentApps = [];
-    private readonly bool _experimentAppKnown = RememberExperimentApp(app);
-
-    private static bool RememberExperimentApp(KlimrekApp app)
-    {
-        if (!ExperimentApps.Contains(app)) ExperimentApps.Add(app);
-        return true;
-    }
-
     private static async Task ExperimentWorldAsync(AreaWorld w)
     {
         var (self, partner) = (w.Clients[Who.Self], w.Clients[Who.Partner]);
@@ -73,18 +63,5 @@ public abstract partial class AuthorizationMatrixTests
         w.Values["momentId"] = moment.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Values["memberId"] = view.GetProperty("members")[0].GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        // Manager is Self's leidinggevende and CoachShared Self's begeleider: the Sharing part's world names them; where that
-        // part is not there yet, the relations are added here (idempotent).
-        var (selfId, managerId, coachId) = (w.Users[Who.Self].Id, w.Users[Who.Manager].Id, w.Users[Who.CoachShared].Id);
-        foreach (var app in ExperimentApps)
-            await app.WithScopeAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<KlimrekDbContext>();
-                if (!await db.Users.AnyAsync(u => u.Id == selfId)) return 0;
-                foreach (var (other, kind) in new[] { (managerId, WorkRelationKind.Leidinggevende), (coachId, WorkRelationKind.Begeleider) })
-                    if (!await db.WorkRelations.AnyAsync(r => r.OwnerId == selfId && r.OtherUserId == other && r.Kind == kind))
-                        db.WorkRelations.Add(new WorkRelation { OwnerId = selfId, OtherUserId = other, Kind = kind, CreatedAt = DateTime.UtcNow });
-                return await db.SaveChangesAsync();
-            });
     }
 }

@@ -151,6 +151,23 @@ public abstract class ReadinessTests(KlimrekApp app)
         .Where(r => r.UserId == userId && r.Kind == NotificationKinds.Bereidheid && r.SentAt == null && r.CancelledAt == null).ToListAsync());
 
     [Fact]
+    public async Task A_comment_goes_with_the_item_it_was_on_when_the_owner_deletes_it()
+    {
+        var me = await app.LoginAsUserAsync(Roles.Deelnemer);
+        var manager = await app.LoginAsUserAsync(Roles.Deelnemer);
+        await JsonAsync(await me.Client.PostAsJsonAsync("/api/v1/me/werkleren/relations", new { email = manager.Email, kind = "leidinggevende" }), HttpStatusCode.Accepted);
+        var theme = await JsonAsync(await me.Client.PostAsJsonAsync("/api/v1/me/werkleren/themes", new { title = "Overdracht", sharedWithLeidinggevende = true }), HttpStatusCode.Created);
+        var checkIn = await JsonAsync(await me.Client.PostAsJsonAsync(Api, CheckIn()), HttpStatusCode.Created);
+        await JsonAsync(await me.Client.PutAsJsonAsync($"{Api}/{checkIn.GetProperty("id").GetInt32()}", new { shareWithBegeleider = false }), HttpStatusCode.OK);
+        foreach (var (kind, id) in new[] { ("theme", theme.GetProperty("id").GetInt32()) })
+            await JsonAsync(await manager.Client.PostAsJsonAsync($"/api/v1/me/werkleren/shared-with-me/{me.Id}/comments", new { itemKind = kind, itemId = id, text = "Goed thema" }), HttpStatusCode.Created);
+        Task<int> CommentsAsync() => app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().WorkComments.CountAsync(c => c.OwnerId == me.Id));
+        Assert.Equal(1, await CommentsAsync());
+        await JsonAsync(await me.Client.DeleteAsync($"/api/v1/me/werkleren/themes/{theme.GetProperty("id").GetInt32()}"), HttpStatusCode.NoContent);
+        Assert.Equal(0, await CommentsAsync());
+    }
+
+    [Fact]
     public async Task Check_ins_are_in_the_export_and_gone_after_erase()
     {
         var me = await app.LoginAsUserAsync(Roles.Deelnemer);

@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Features.Werkleren.Cycle;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
@@ -196,6 +197,8 @@ public sealed class ConversationService(KlimrekDbContext db, QuestionSetService 
     public async Task DeleteAsync(string userId, int id, CancellationToken ct)
     {
         var c = await OwnAsync(userId, id, ct);
+        // Comments a leidinggevende or begeleider made on it belong to it.
+        await db.WorkComments.Where(x => x.OwnerId == userId && x.ItemKind == CommentKinds.Conversation && x.ItemId == id).ExecuteDeleteAsync(ct);
         db.Conversations.Remove(c);
         await db.SaveChangesAsync(ct);
     }
@@ -305,7 +308,10 @@ public sealed class ConversationService(KlimrekDbContext db, QuestionSetService 
         {
             var held = await db.PersonDrivers.Where(d => d.UserId == userId).ToListAsync(t);
             if (clean.Any(c => c.In.Id is int id && held.All(h => h.Id != id))) throw ProblemException.NotFound();
-            db.PersonDrivers.RemoveRange(held.Where(h => clean.All(c => c.In.Id != h.Id)));
+            var gone = held.Where(h => clean.All(c => c.In.Id != h.Id)).ToList();
+            var goneIds = gone.Select(h => h.Id).ToList();
+            await db.WorkComments.Where(x => x.OwnerId == userId && x.ItemKind == CommentKinds.Driver && goneIds.Contains(x.ItemId)).ExecuteDeleteAsync(t);
+            db.PersonDrivers.RemoveRange(gone);
             var result = new List<PersonDriver>();
             foreach (var (i, key, words, weight) in clean)
             {
@@ -390,6 +396,7 @@ public sealed class ConversationService(KlimrekDbContext db, QuestionSetService 
     public async Task DeleteThemeAsync(string userId, int id, CancellationToken ct)
     {
         if (await db.WorkThemes.Where(t => t.Id == id && t.UserId == userId).ExecuteDeleteAsync(ct) == 0) throw ProblemException.NotFound();
+        await db.WorkComments.Where(x => x.OwnerId == userId && x.ItemKind == CommentKinds.Theme && x.ItemId == id).ExecuteDeleteAsync(ct);
     }
 
     private static void Refuse(ValidationErrors errors, string title)

@@ -95,7 +95,7 @@ public sealed class ReadinessService(KlimrekDbContext db, TimeProvider clock, Re
     {
         if (await db.ReadinessCheckIns.Where(x => x.Id == id && x.UserId == userId).ExecuteDeleteAsync(ct) == 0) throw ProblemException.NotFound();
         // Comments a begeleider made on it belong to it.
-        await db.WorkComments.Where(x => x.OwnerId == userId && x.ItemKind == "checkin" && x.ItemId == id).ExecuteDeleteAsync(ct);
+        await db.WorkComments.Where(x => x.OwnerId == userId && x.ItemKind == Cycle.CommentKinds.CheckIn && x.ItemId == id).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Whether the weekly suggestion is on (the person's choice for the kind; on by default).</summary>
