@@ -45,7 +45,7 @@ signin() { # email → writes the cookie header line for wrk to $dir/$2.cookie
   token=$(curl -s -c "$jar" -b "$jar" "$BASE/account/inloggen" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/' | head -1)
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$1" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/inloggen"
   awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar" > "$dir/$2.cookie"
-  grep -q "Klimrek" "$dir/$2.cookie" || grep -q "Identity" "$dir/$2.cookie" || { echo "sign-in as $1 failed" >&2; exit 1; }
+  grep -qi "klimrek.auth" "$dir/$2.cookie" || { echo "sign-in as $1 failed" >&2; exit 1; }
 }
 signin verpleegkundige@demo.example nurse
 signin leidinggevende@demo.example manager
@@ -70,6 +70,7 @@ as manager manager
 
 targets=(
   "static|plain|/css/site.css|App's own static CSS \`/css/site.css\` (peer, the ceiling)"
+  "about|nurse|/over|About page \`/over\`, signed in (no werkleren: the cost of a signed-in page as such)"
   "hub|nurse|/werkleren|Werkleren overview \`/werkleren\` (the nurse)"
   "readiness|nurse|/werkleren/bereidheid|Readiness with trend \`/werkleren/bereidheid\`"
   "experiment|nurse|/werkleren/experimenten/$experiment|Experiment with its chain \`/werkleren/experimenten/{id}\`"
