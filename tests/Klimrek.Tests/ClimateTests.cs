@@ -349,19 +349,6 @@ public abstract partial class ClimateTests(KlimrekApp app)
         Assert.Contains("bij experiment: Mijn experiment", await me.Client.GetStringAsync("/werkleren/klimaat"));
     }
 
-    private static async Task<Dictionary<string, string>> ZipAsync(HttpResponseMessage r)
-    {
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        using var zip = new ZipArchive(new MemoryStream(await r.Content.ReadAsByteArrayAsync()));
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in zip.Entries)
-        {
-            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
-            files[e.FullName] = await reader.ReadToEndAsync();
-        }
-        return files;
-    }
-
     [Fact]
     public async Task The_export_holds_circle_signals_and_answers_and_erase_removes_them_leaving_others_a_blank_answer()
     {
@@ -374,11 +361,11 @@ public abstract partial class ClimateTests(KlimrekApp app)
         // The colleague has a circle of their own, with me in it.
         await AddAsync(colleague.Client, "Ik", me.Email, "moedigtAan");
 
-        var mine = (await ZipAsync(await me.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-klimaat.json"];
+        var mine = (await KlimrekApp.ExportFilesAsync(await me.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-klimaat.json"];
         Assert.Contains("Sanne Export", mine);
         Assert.Contains("Signaal voor de export", mine);
         Assert.Contains("Mijn antwoord voor de export", mine);
-        var theirs = (await ZipAsync(await colleague.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-klimaat.json"];
+        var theirs = (await KlimrekApp.ExportFilesAsync(await colleague.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-klimaat.json"];
         Assert.Contains("Signaal voor de export", theirs);
         Assert.Contains("Mijn antwoord voor de export", theirs);
         Assert.DoesNotContain("Sanne Export", theirs); // how I named them is mine

@@ -621,19 +621,6 @@ public abstract partial class ConversationsTests(KlimrekApp app)
         Assert.True((await JsonAsync(await user.Client.GetAsync($"{W}/questions"), HttpStatusCode.OK)).GetProperty("isDefault").GetBoolean());
     }
 
-    private static async Task<Dictionary<string, string>> ZipAsync(HttpResponseMessage r)
-    {
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        using var zip = new ZipArchive(new MemoryStream(await r.Content.ReadAsByteArrayAsync()));
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in zip.Entries)
-        {
-            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
-            files[e.FullName] = await reader.ReadToEndAsync();
-        }
-        return files;
-    }
-
     [Fact]
     public async Task The_export_holds_conversations_drivers_and_themes_and_erase_removes_them()
     {
@@ -650,11 +637,11 @@ public abstract partial class ConversationsTests(KlimrekApp app)
         await NameAsync(colleague.Id, user.Id, WorkRelationKind.Begeleider);
         var theirs = await JsonAsync(await colleague.Client.PostAsJsonAsync($"{W}/conversations", new { direction = "Terug", heldOn = Today, with = "Begeleider", withUserId = user.Id }), HttpStatusCode.Created);
 
-        var files = await ZipAsync(await user.Client.GetAsync("/api/v1/me/data.zip"));
+        var files = await KlimrekApp.ExportFilesAsync(await user.Client.GetAsync("/api/v1/me/data.zip"));
         var part = files["werkleren-gesprekken.json"];
         foreach (var s in new[] { "Alleen van mij: de overdracht", "Waar ben je in je werk op dit moment vooral mee bezig?", "kwaliteit", "Mijn eigen drijfveer", "Mijn thema", "Mijn notitie" })
             Assert.Contains(s, part);
-        Assert.DoesNotContain("Alleen van mij", (await ZipAsync(await colleague.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-gesprekken.json"]);
+        Assert.DoesNotContain("Alleen van mij", (await KlimrekApp.ExportFilesAsync(await colleague.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-gesprekken.json"]);
 
         await JsonAsync(await user.Client.PostAsJsonAsync("/api/v1/me/erase", new { password = "correct horse battery" }), HttpStatusCode.NoContent);
         var left = await app.WithScopeAsync(async sp =>
@@ -692,7 +679,7 @@ public abstract partial class ConversationsTests(KlimrekApp app)
                 new { direction = "Terug", key = "b", textNl = "Vraag b?", textEn = "", whyNl = "", whyEn = "" },
             },
         }), HttpStatusCode.Created);
-        Assert.Contains("questionSetRevisionsMade", (await ZipAsync(await beheerder.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-gesprekken.json"]);
+        Assert.Contains("questionSetRevisionsMade", (await KlimrekApp.ExportFilesAsync(await beheerder.Client.GetAsync("/api/v1/me/data.zip")))["werkleren-gesprekken.json"]);
         await JsonAsync(await beheerder.Client.PostAsJsonAsync("/api/v1/me/erase", new { password = "correct horse battery" }), HttpStatusCode.NoContent);
         var revision = await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().QuestionSetRevisions.AsNoTracking().Include(r => r.Items).SingleAsync(r => r.OrganisationId == org));
         Assert.Null(revision.CreatedById);

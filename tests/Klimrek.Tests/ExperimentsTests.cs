@@ -554,19 +554,6 @@ public abstract class ExperimentsTests(KlimrekApp app)
             Assert.Contains("lang=\"en\"", await owner.Client.GetStringAsync($"/werkleren/experimenten/{id}"));
     }
 
-    private static async Task<Dictionary<string, string>> ZipAsync(HttpResponseMessage r)
-    {
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        using var zip = new ZipArchive(new MemoryStream(await r.Content.ReadAsByteArrayAsync()));
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in zip.Entries)
-        {
-            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
-            files[e.FullName] = await reader.ReadToEndAsync();
-        }
-        return files;
-    }
-
     [Fact]
     public async Task The_export_holds_own_experiments_and_memberships_and_erase_removes_them()
     {
@@ -582,7 +569,7 @@ public abstract class ExperimentsTests(KlimrekApp app)
         await JsonAsync(await owner.Client.PutAsJsonAsync($"{E}/{theirs}", new { title = "Van de collega", findings = "Mijn bijdrage" }), HttpStatusCode.OK);
         int theirMoment = (await JsonAsync(await colleague.Client.PostAsJsonAsync($"{E}/{theirs}/feedback-moments", new { date = InDays(9), time = "12:00" }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
 
-        var files = await ZipAsync(await owner.Client.GetAsync("/api/v1/me/data.zip"));
+        var files = await KlimrekApp.ExportFilesAsync(await owner.Client.GetAsync("/api/v1/me/data.zip"));
         var part = files["werkleren-experimenten.json"];
         Assert.Contains("Export-experiment", part);
         Assert.Contains("Vrijdag na de late dienst", part);
@@ -590,7 +577,7 @@ public abstract class ExperimentsTests(KlimrekApp app)
         Assert.Contains("Van de collega", part); // a membership
         Assert.DoesNotContain("Mijn bijdrage", part); // the colleague's experiment itself is theirs
         var none = await app.LoginAsUserAsync(Roles.Deelnemer);
-        Assert.DoesNotContain("werkleren-experimenten.json", (await ZipAsync(await none.Client.GetAsync("/api/v1/me/data.zip"))).Keys);
+        Assert.DoesNotContain("werkleren-experimenten.json", (await KlimrekApp.ExportFilesAsync(await none.Client.GetAsync("/api/v1/me/data.zip"))).Keys);
 
         var erased = await KlimrekApp.PostFormAsync(owner.Client, "/account/mijn-gegevens?handler=Erase",
             new() { ["password"] = "correct horse battery", ["understood"] = "true" }, "/account/mijn-gegevens");

@@ -121,6 +121,20 @@ public abstract partial class KlimrekApp : WebApplicationFactory<Program>, IAsyn
         return new TestUser(client, email, id);
     }
 
+    /// <summary>The files of a "my data" export (<c>/api/v1/me/data.zip</c>) by name, with their text.</summary>
+    public static async Task<Dictionary<string, string>> ExportFilesAsync(HttpResponseMessage r)
+    {
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await r.Content.ReadAsByteArrayAsync()));
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in zip.Entries)
+        {
+            using var reader = new StreamReader(e.Open(), System.Text.Encoding.UTF8);
+            files[e.FullName] = await reader.ReadToEndAsync();
+        }
+        return files;
+    }
+
     /// <summary>Turns on two-factor sign-in for an account; returns its authenticator key.</summary>
     public Task<string> EnableTwoFactorAsync(string email) => WithScopeAsync(async sp =>
     {

@@ -284,19 +284,6 @@ public abstract class SharingTests(KlimrekApp app)
         Assert.DoesNotContain("Sterke keuze", WebUtility.HtmlDecode(await p.Manager.Client.GetStringAsync($"/werkleren/gedeeld/{p.Self.Id}")));
     }
 
-    private static async Task<Dictionary<string, string>> ZipAsync(HttpResponseMessage r)
-    {
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        using var zip = new ZipArchive(new MemoryStream(await r.Content.ReadAsByteArrayAsync()));
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in zip.Entries)
-        {
-            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
-            files[e.FullName] = await reader.ReadToEndAsync();
-        }
-        return files;
-    }
-
     [Fact]
     public async Task The_export_holds_relations_both_ways_and_comments_and_erase_removes_them_or_hands_them_to_the_stand_in()
     {
@@ -313,7 +300,7 @@ public abstract class SharingTests(KlimrekApp app)
         await JsonAsync(await p.Self.Client.PostAsJsonAsync($"{W}/shared-with-me/{colleague.Id}/comments", new { itemKind = "plan", itemId = theirs.Plan, text = "Reactie van Self" }),
             HttpStatusCode.Created);
 
-        var files = await ZipAsync(await p.Self.Client.GetAsync("/api/v1/me/data.zip"));
+        var files = await KlimrekApp.ExportFilesAsync(await p.Self.Client.GetAsync("/api/v1/me/data.zip"));
         var doc = JsonDocument.Parse(files["werkleren-delen.json"]).RootElement;
         Assert.Equal(2, doc.GetProperty("youNamed").GetArrayLength());
         Assert.Equal("leidinggevende", Assert.Single(doc.GetProperty("namedYou").EnumerateArray()).GetProperty("kind").GetString());
