@@ -58,11 +58,8 @@ done = function(summary, latency, requests)
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status,
     summary.requests))
 end'
-as() { # name, cookie file
-  cat > "$dir/$1.lua" <<LUA
-wrk.headers["Cookie"] = "$(cat "$dir/$2.cookie")"
-$report
-LUA
+as() { # name: a browser-like cookie jar (bench/browser-cookies.lua) started from the sign-in's cookies, plus the report
+  { cat bench/browser-cookies.lua; echo "$report"; } > "$dir/$1.lua"
 }
 echo "$report" > "$dir/plain.lua"
 as nurse nurse
@@ -85,7 +82,7 @@ for t in "${targets[@]}"; do # every page answers 200 before it is measured
   [ "$script" != plain ] && cookie=$(cat "$dir/$script.cookie")
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
   [ "$code" = 200 ] || { echo "$path answered $code" >&2; exit 1; }
-  wrk -t2 -c8 -d3s -s "$dir/$script.lua" "$BASE$path" > /dev/null 2>&1 || true
+  wrk -t2 -c8 -d3s -s "$dir/$script.lua" "$BASE$path" -- "$cookie" > /dev/null 2>&1 || true
 done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -93,7 +90,9 @@ declare -A rps
 rows=()
 for t in "${targets[@]}"; do
   IFS='|' read -r name script path label <<< "$t"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$dir/$script.lua" "$BASE$path" > "$dir/$name.txt" 2>&1
+  cookie=""
+  [ "$script" != plain ] && cookie=$(cat "$dir/$script.cookie")
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 10s -s "$dir/$script.lua" "$BASE$path" -- "$cookie" > "$dir/$name.txt" 2>&1
   read -r r p50 p99 size errors status total < <(grep '^RESULT' "$dir/$name.txt" | cut -d' ' -f2-)
   rps[$name]=$r
   rows+=("$label|$r|$p50|$p99|$size|$errors|$status|$total")

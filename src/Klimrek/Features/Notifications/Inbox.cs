@@ -17,7 +17,7 @@ public sealed record KindPreference(string Kind, NotificationChannels Channels, 
 /// The in-app inbox and the choices per kind, always of the signed-in person only: another person's notification is not
 /// found (404), whoever asks for it.
 /// </summary>
-public sealed class Inbox(KlimrekDbContext db, TimeProvider clock)
+public sealed class Inbox(KlimrekDbContext db, TimeProvider clock, UnreadCounts counts)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -25,6 +25,9 @@ public sealed class Inbox(KlimrekDbContext db, TimeProvider clock)
     /// <summary>The number of unread messages (the header's count): one COUNT over the person's rows of the (UserId, CreatedAt) index.</summary>
     public Task<int> UnreadCountAsync(string userId, CancellationToken ct) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+
+    /// <summary>The header's count: <see cref="UnreadCountAsync"/>, remembered for a few seconds (<see cref="UnreadCounts"/>).</summary>
+    public Task<int> HeaderCountAsync(string userId, CancellationToken ct) => counts.GetAsync(userId, () => UnreadCountAsync(userId, ct));
 
     public async Task<InboxPage> PageAsync(string userId, int page, int pageSize, CancellationToken ct)
     {
@@ -47,15 +50,18 @@ public sealed class Inbox(KlimrekDbContext db, TimeProvider clock)
         {
             n.ReadAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
+            counts.Changed(userId);
         }
         return n;
     }
 
     /// <summary>Marks every unread message of the person read; returns how many.</summary>
-    public Task<int> MarkAllReadAsync(string userId, CancellationToken ct)
+    public async Task<int> MarkAllReadAsync(string userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+        var marked = await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), ct);
+        counts.Changed(userId);
+        return marked;
     }
 
     /// <summary>Every kind with the person's channels for it (their choice, else the kind's default), in the kinds' order.</summary>

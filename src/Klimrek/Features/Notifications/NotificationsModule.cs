@@ -16,6 +16,7 @@ public static class NotificationsModule
         services.AddScoped<Notifier>();
         services.AddScoped<Reminders>();
         services.AddScoped<Inbox>();
+        services.AddSingleton<UnreadCounts>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Notifications"));
         services.AddSingleton<ReminderDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderDispatcher>());
@@ -27,7 +28,7 @@ public static class NotificationsModule
 }
 
 /// <summary>The person's inbox, their choices per kind, and the reminders still planned for them; all of it goes on erase.</summary>
-internal sealed class NotificationsPersonalData(KlimrekDbContext db) : IPersonalDataPart
+internal sealed class NotificationsPersonalData(KlimrekDbContext db, UnreadCounts counts) : IPersonalDataPart
 {
     public string Area => "notifications";
 
@@ -47,5 +48,6 @@ internal sealed class NotificationsPersonalData(KlimrekDbContext db) : IPersonal
         await db.Notifications.Where(n => n.UserId == subject.UserId).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.UserId == subject.UserId).ExecuteDeleteAsync(ct);
         await db.ScheduledReminders.Where(r => r.UserId == subject.UserId).ExecuteDeleteAsync(ct);
+        counts.Changed(subject.UserId);
     }
 }

@@ -29,9 +29,10 @@ public sealed record NotificationContent(string TitleKey, object[] TitleArgs, st
 /// (<see cref="NotificationKinds"/>). The in-app message is saved with the caller's other changes (call before their
 /// <c>SaveChangesAsync</c>, or use <see cref="NotifyNowAsync"/>); the mail is queued when the save succeeded.
 /// </summary>
-public sealed class Notifier(KlimrekDbContext db, MailComposer mail, MailLinks links, Texts texts, TimeProvider clock)
+public sealed class Notifier(KlimrekDbContext db, MailComposer mail, MailLinks links, Texts texts, TimeProvider clock, UnreadCounts counts)
 {
     private readonly List<Action> _afterSave = [];
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
 
     /// <summary>The person's channels for a kind (their choice, else the kind's default).</summary>
     public async Task<NotificationChannels> ChannelsAsync(string userId, string kind, CancellationToken ct)
@@ -54,11 +55,14 @@ public sealed class Notifier(KlimrekDbContext db, MailComposer mail, MailLinks l
         var (title, body) = content.In(texts, language);
         var channels = await ChannelsAsync(userId, kind, ct);
         if (channels.HasFlag(NotificationChannels.InApp))
+        {
             db.Notifications.Add(new Notification
             {
                 UserId = userId, Kind = kind, Title = Clip(title, 300), Body = body is null ? null : Clip(body, 4000), Link = link,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             });
+            _changed.Add(userId);
+        }
         if (channels.HasFlag(NotificationChannels.Mail) && user.EmailConfirmed && user.Email is not null)
         {
             var root = baseUrl ?? links.Base();
@@ -70,9 +74,14 @@ public sealed class Notifier(KlimrekDbContext db, MailComposer mail, MailLinks l
         }
     }
 
-    /// <summary>Queues the mails of the staged notifications (after the save that stored them succeeded).</summary>
+    /// <summary>
+    /// Queues the mails of the staged notifications (after the save that stored them succeeded), and lets the header
+    /// count the recipients' new messages.
+    /// </summary>
     public void FlushMail()
     {
+        foreach (var userId in _changed) counts.Changed(userId);
+        _changed.Clear();
         foreach (var send in _afterSave) send();
         _afterSave.Clear();
     }

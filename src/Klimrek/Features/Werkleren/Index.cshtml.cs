@@ -29,12 +29,19 @@ public sealed class IndexModel(KlimrekDbContext db, ConversationService conversa
         var all = await conversations.ListAsync(UserId, ct);
         ConversationCount = all.Count;
         Latest = all.Take(3).ToList();
-        Experiments = await db.Experiments.CountAsync(e => e.OwnerId == UserId || e.Members.Any(m => m.UserId == UserId && m.JoinedAt != null), ct);
-        RunningExperiments = await db.Experiments.CountAsync(e => (e.OwnerId == UserId || e.Members.Any(m => m.UserId == UserId && m.JoinedAt != null))
-                                                                  && e.State == ExperimentState.Loopt, ct);
-        Circle = await db.CircleMembers.CountAsync(m => m.OwnerId == UserId && m.RemovedAt == null, ct);
-        CheckIns = await db.ReadinessCheckIns.CountAsync(c => c.UserId == UserId, ct);
-        Plans = await db.DevelopmentPlans.CountAsync(p => p.UserId == UserId, ct);
-        SharedWithMe = await db.WorkRelations.Where(r => r.OtherUserId == UserId).Select(r => r.OwnerId).Distinct().CountAsync(ct);
+        // The six counts of the cards in one round trip.
+        var userId = UserId;
+        var counts = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
+        {
+            Experiments = db.Experiments.Count(e => e.OwnerId == userId || e.Members.Any(m => m.UserId == userId && m.JoinedAt != null)),
+            Running = db.Experiments.Count(e => (e.OwnerId == userId || e.Members.Any(m => m.UserId == userId && m.JoinedAt != null)) && e.State == ExperimentState.Loopt),
+            Circle = db.CircleMembers.Count(m => m.OwnerId == userId && m.RemovedAt == null),
+            CheckIns = db.ReadinessCheckIns.Count(c => c.UserId == userId),
+            Plans = db.DevelopmentPlans.Count(p => p.UserId == userId),
+            SharedWithMe = db.WorkRelations.Where(r => r.OtherUserId == userId).Select(r => r.OwnerId).Distinct().Count(),
+        }).FirstOrDefaultAsync(ct);
+        if (counts is null) return;
+        (Experiments, RunningExperiments, Circle, CheckIns, Plans, SharedWithMe) =
+            (counts.Experiments, counts.Running, counts.Circle, counts.CheckIns, counts.Plans, counts.SharedWithMe);
     }
 }

@@ -457,10 +457,11 @@ public sealed class CycleService(KlimrekDbContext db, TimeProvider clock, Transi
 
     // ------------------------------------------------------------------ views
 
-    public async Task<PlanView> ViewAsync(DevelopmentPlan plan, string language, CancellationToken ct)
+    /// <summary>The plan as its owner sees it; <paramref name="current"/>: whether it is their latest plan, when the caller knows.</summary>
+    public async Task<PlanView> ViewAsync(DevelopmentPlan plan, string language, CancellationToken ct, bool? current = null)
     {
         var english = language == "en";
-        var current = (await db.DevelopmentPlans.AsNoTracking().Where(p => p.UserId == plan.UserId).OrderByDescending(p => p.StartsOn).ThenByDescending(p => p.Id)
+        current ??= (await db.DevelopmentPlans.AsNoTracking().Where(p => p.UserId == plan.UserId).OrderByDescending(p => p.StartsOn).ThenByDescending(p => p.Id)
             .Select(p => p.Id).FirstAsync(ct)) == plan.Id;
         var experiments = await ExperimentsAsync(plan, ct);
         var samen = await SamenLerenAsync(plan, ct);
@@ -469,7 +470,7 @@ public sealed class CycleService(KlimrekDbContext db, TimeProvider clock, Transi
             await DriversAsync(plan.UserId, english, ct), await ThemesAsync(plan.UserId, ct), experiments,
             await SkillViewsAsync(plan.Skills, language, ct), plan.Activities.OrderBy(a => a.Date ?? DateOnly.MaxValue).ThenBy(a => a.Id).Select(ActivityOf).ToList(),
             samen, Overview(plan.Activities, experiments.Count, samen),
-            (await ConversationsAsync(plan.Id, ct)).Select(CycleOf).ToList(), current,
+            (await ConversationsAsync(plan.Id, ct)).Select(CycleOf).ToList(), current.Value,
             DateTime.SpecifyKind(plan.CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(plan.UpdatedAt, DateTimeKind.Utc), plan.Version);
     }
 

@@ -50,7 +50,7 @@ public sealed class PopModel(CycleService cycle, SharingService sharing, Profile
         if (Plans.All(p => p.Id != id)) return false;
         PlanId = id;
         Plan = await cycle.OwnAsync(UserId, id, ct);
-        View = await cycle.ViewAsync(Plan, Language, ct);
+        View = await cycle.ViewAsync(Plan, Language, ct, current: Plans[0].Id == id);
         Relations = await sharing.RelationsAsync(UserId, ct);
         Comments = await sharing.CommentsOnMyItemsAsync(UserId, Language, ct, CommentKinds.Plan, id);
         if (Doel is int doel)

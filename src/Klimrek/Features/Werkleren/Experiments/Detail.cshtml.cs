@@ -37,21 +37,21 @@ public sealed class DetailModel(ExperimentService experiments, EscoCatalogue esc
 
     private async Task LoadAsync(bool fillForm, CancellationToken ct)
     {
-        Chain = await experiments.ChainAsync(Access, ct);
-        FollowUpId = await experiments.FollowUpIdAsync(E.Id, ct);
+        (Chain, FollowUpId) = await experiments.ChainAsync(Access, ct);
         OwnerName = await experiments.NameOfAsync(E.OwnerId, ct);
         var catalogue = await esco.GetAsync(ct);
         foreach (var s in E.Skills.Where(s => catalogue.Skills.ContainsKey(s.SkillId))) SkillLabels[s.SkillId] = catalogue.Skills[s.SkillId].Label(Language);
         var english = Language == "en";
-        var drivers = await experiments.DriversOfAsync(E.OwnerId, ct);
+        var drivers = await experiments.DriversOfAsync(E.OwnerId, ct); // the owner's: read once for the names and the form's choices
         foreach (var d in E.Drivers.OrderBy(d => d.Key, StringComparer.Ordinal))
             DriverNames.Add(d.Key == Drivers.Eigen
                 ? string.Join(", ", drivers.Where(x => x.Key == Drivers.Eigen).Select(x => Drivers.NameOf(x, english))) is { Length: > 0 } own ? own : Drivers.DutchName(d.Key)
                 : english ? Drivers.EnglishName(d.Key) : Drivers.DutchName(d.Key));
         if (Access.IsOwner)
         {
-            ProfileEvidence = (await experiments.ProfileSkillsOfAsync(E.OwnerId, ct)).ToDictionary(s => s.SkillId, s => s.Evidence);
-            await Form.LoadChoicesAsync(experiments, esco, E.OwnerId, Language, ct);
+            var skills = await experiments.ProfileSkillsOfAsync(E.OwnerId, ct);
+            ProfileEvidence = skills.ToDictionary(s => s.SkillId, s => s.Evidence);
+            await Form.LoadChoicesAsync(esco, drivers, skills, Language, ct);
         }
         Form.WithOutcome = true;
         if (fillForm || SavedMeanwhile)

@@ -1,3 +1,4 @@
+using Klimrek.Data;
 using Klimrek.Features.Esco;
 
 namespace Klimrek.Features.Werkleren.Experiments;
@@ -41,15 +42,19 @@ public sealed class ExperimentForm
         withOutcome ? Findings : null, withOutcome ? NextStep : null, LinksShown ? Drivers : null, LinksShown ? SkillIds : null);
 
     /// <summary>The owner's drivers and profile skills to choose from, with labels in the UI language.</summary>
-    public async Task LoadChoicesAsync(ExperimentService experiments, EscoCatalogue esco, string ownerId, string language, CancellationToken ct)
+    public async Task LoadChoicesAsync(ExperimentService experiments, EscoCatalogue esco, string ownerId, string language, CancellationToken ct) =>
+        await LoadChoicesAsync(esco, await experiments.DriversOfAsync(ownerId, ct), await experiments.ProfileSkillsOfAsync(ownerId, ct), language, ct);
+
+    /// <summary>The choices from the owner's drivers and profile skills the page already read.</summary>
+    public async Task LoadChoicesAsync(EscoCatalogue esco, IReadOnlyList<PersonDriver> drivers, IReadOnlyList<ProfileSkill> skills, string language, CancellationToken ct)
     {
         Links = true;
         var english = language == "en";
-        DriverChoices = (await experiments.DriversOfAsync(ownerId, ct)).GroupBy(d => d.Key).Select(g => new LinkChoice(g.Key,
+        DriverChoices = drivers.GroupBy(d => d.Key).Select(g => new LinkChoice(g.Key,
             g.Key == Werkleren.Drivers.Eigen ? string.Join(", ", g.Select(d => Werkleren.Drivers.NameOf(d, english)))
                 : english ? Werkleren.Drivers.EnglishName(g.Key) : Werkleren.Drivers.DutchName(g.Key))).ToList();
         var catalogue = await esco.GetAsync(ct);
-        SkillChoices = (await experiments.ProfileSkillsOfAsync(ownerId, ct)).Where(s => catalogue.Skills.ContainsKey(s.SkillId))
+        SkillChoices = skills.Where(s => catalogue.Skills.ContainsKey(s.SkillId))
             .Select(s => new SkillChoice(s.SkillId, catalogue.Skills[s.SkillId].Label(language)))
             .OrderBy(s => s.Label.Text, StringComparer.CurrentCultureIgnoreCase).ToList();
     }

@@ -50,6 +50,9 @@ public sealed record ExperimentInput(
 public sealed record MomentInput(DateOnly? Date, TimeOnly? Time, int? DurationMinutes, string? Location, bool? Held = null, string? Notes = null);
 
 /// <summary>One step of a chain of experiments, as the timeline shows it.</summary>
+/// <summary>The chain an experiment belongs to as the viewer may see it, and the experiment that follows it up (if any).</summary>
+public sealed record ExperimentChain(List<ChainStep> Steps, int? FollowUpId);
+
 public sealed record ChainStep(int Id, string Title, ExperimentState State, DateTime CreatedAt, DateTime? StartedAt, DateTime? FedBackAt, DateTime? ClosedAt,
     string? Findings, string? NextStep, bool Current);
 
@@ -181,7 +184,7 @@ public sealed class ExperimentService(
     /// they joined; a reader those shared with them). The chain follows <see cref="Experiment.PreviousId"/> among the
     /// owner's experiments.
     /// </summary>
-    public async Task<List<ChainStep>> ChainAsync(ExperimentAccess a, CancellationToken ct)
+    public async Task<ExperimentChain> ChainAsync(ExperimentAccess a, CancellationToken ct)
     {
         var e = a.Experiment;
         var all = await db.Experiments.AsNoTracking().Include(x => x.Members).Where(x => x.OwnerId == e.OwnerId).ToListAsync(ct);
@@ -200,8 +203,10 @@ public sealed class ExperimentService(
             ExperimentRole.Reader => WerklerenAccess.Visible(x.SharedWith, audience),
             _ => x.Id == e.Id || x.Members.Any(m => m.UserId == a.ViewerId && m.JoinedAt != null && m.DeclinedAt == null),
         };
-        return chain.Where(Visible).Select(x => new ChainStep(x.Id, x.Title, x.State, x.CreatedAt, x.StartedAt, x.FedBackAt, x.ClosedAt, x.Findings, x.NextStep, x.Id == e.Id))
+        var steps = chain.Where(Visible).Select(x => new ChainStep(x.Id, x.Title, x.State, x.CreatedAt, x.StartedAt, x.FedBackAt, x.ClosedAt, x.Findings, x.NextStep, x.Id == e.Id))
             .ToList();
+        // A follow-up is always the owner's (FollowUpAsync makes it so): it is among those loaded.
+        return new ExperimentChain(steps, next.TryGetValue(e.Id, out var followUp) ? followUp.Id : null);
     }
 
     /// <summary>The experiment that follows this one up, if any.</summary>

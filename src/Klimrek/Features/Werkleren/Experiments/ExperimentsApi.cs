@@ -223,7 +223,7 @@ public static class ExperimentsApi
         var catalogue = await esco.GetAsync(ct);
         var chain = await experiments.ChainAsync(a, ct);
         return new ExperimentView(e.Id, e.Title, e.WhatAndWhy, e.Question, e.Activity, e.Needs, e.FeedbackPlan, ExperimentService.StateKey(e.State), e.Findings, e.NextStep,
-            e.PreviousId, await experiments.FollowUpIdAsync(e.Id, ct), a.Role.ToString().ToLowerInvariant(), await experiments.NameOfAsync(e.OwnerId, ct), Utc(e.CreatedAt),
+            e.PreviousId, chain.FollowUpId, a.Role.ToString().ToLowerInvariant(), await experiments.NameOfAsync(e.OwnerId, ct), Utc(e.CreatedAt),
             Utc(e.StartedAt), Utc(e.FedBackAt), Utc(e.ClosedAt), e.Drivers.Select(d => d.Key).Order(StringComparer.Ordinal).ToList(),
             e.Skills.Where(s => catalogue.Skills.ContainsKey(s.SkillId)).Select(s =>
             {
@@ -235,7 +235,7 @@ public static class ExperimentsApi
                 .Select(m => new MemberView(m.Id, m.User?.DisplayName ?? "?", Utc(m.JoinedAt!.Value))).ToList(),
             e.FeedbackMoments.OrderBy(m => m.StartsAt).Select(MomentViewOf).ToList(),
             a.IsOwner ? ExperimentService.MovesFrom(e.State).Select(ExperimentService.StateKey).ToList() : [],
-            chain.Select(c => new ChainView(c.Id, c.Title, ExperimentService.StateKey(c.State), Utc(c.CreatedAt), Utc(c.StartedAt), Utc(c.FedBackAt), Utc(c.ClosedAt),
+            chain.Steps.Select(c => new ChainView(c.Id, c.Title, ExperimentService.StateKey(c.State), Utc(c.CreatedAt), Utc(c.StartedAt), Utc(c.FedBackAt), Utc(c.ClosedAt),
                 c.Findings, c.NextStep, c.Current)).ToList(),
             a.IsOwner ? SharingOf(e) : null, e.Version);
     }

@@ -196,8 +196,7 @@ public sealed class SharingService(KlimrekDbContext db, UserManager<KlimrekUser>
                 cycles, On(CommentKinds.Plan, p.Id)));
         }
 
-        foreach (var what in read)
-            await log.RecordAsync(viewer, ownerId, AccessKind.WerklerenRead, what, ct);
+        await log.RecordReadsAsync(viewer, ownerId, AccessKind.WerklerenRead, read, ct);
         return new SharedView(ownerId, name, AudienceKeys(audience), drivers, themes, conversations, experiments, checkIns, plans);
     }
 
