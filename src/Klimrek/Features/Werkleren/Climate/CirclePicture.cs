@@ -38,6 +38,25 @@ public static class CirclePicture
         return nodes;
     }
 
+    /// <summary>
+    /// The picture's view box: the full width, and only the height the nodes use (one or two people sit above "you",
+    /// so a square box would leave an empty band below on a narrow screen).
+    /// </summary>
+    public static string ViewBox(IReadOnlyList<Node> nodes)
+    {
+        const double margin = 12;
+        double top = Centre - MeRadius - margin, bottom = Centre + MeRadius + margin;
+        foreach (var n in nodes)
+        {
+            var y = double.Parse(n.Y, CultureInfo.InvariantCulture);
+            top = Math.Min(top, y - NodeRadius - margin);
+            bottom = Math.Max(bottom, double.Parse(n.LabelY, CultureInfo.InvariantCulture) + margin);
+        }
+        top = Math.Max(0, top);
+        bottom = Math.Min(Size, bottom);
+        return $"0 {F(top)} {Size} {F(bottom - top)}";
+    }
+
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     public static string Initials(string name)
