@@ -10,7 +10,7 @@ public abstract partial class AuthorizationMatrixTests
     /// <summary>What an area's world set-up gets: the people, their clients, the route values to add to, and a call checker.</summary>
     private sealed record AreaWorld(
         Dictionary<Who, KlimrekApp.TestUser> Users, Dictionary<Who, HttpClient> Clients, Dictionary<string, string> Values,
-        Func<HttpResponseMessage, Task<JsonElement>> Ok);
+        Func<HttpResponseMessage, Task<JsonElement>> Ok, KlimrekApp App);
 
     private static Dictionary<string, Who[]> WithAreaRules(Dictionary<string, Who[]> core)
     {

@@ -133,8 +133,10 @@ public class ScanInvitation
     public int? UnitId { get; set; }
     public required string Email { get; set; }
     public string Language { get; set; } = "nl";
-    /// <summary>SHA-256 of the link's secret (hex); the secret itself is only in the mail.</summary>
+    /// <summary>SHA-256 of the link's secret (hex): how an opened link finds its invitation.</summary>
     public required string TokenHash { get; set; }
+    /// <summary>The secret, encrypted with the app's data-protection keys: only to put the same link in a reminder.</summary>
+    public required string ProtectedToken { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Reminders { get; set; }
     public DateTime? LastMailedAt { get; set; }
@@ -322,6 +324,7 @@ internal sealed class ScanInvitationConfiguration : IEntityTypeConfiguration<Sca
         b.Property(x => x.Email).HasMaxLength(256);
         b.Property(x => x.Language).HasMaxLength(8);
         b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.ProtectedToken).HasMaxLength(1000);
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasIndex(x => new { x.RoundId, x.Email }).IsUnique();
         b.HasOne<ScanRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);

@@ -11,7 +11,7 @@ namespace Klimrek.Features.Leercultuur;
 /// Leercultuur: an organisation's learning-culture scan on six building blocks and the SME coaching route
 /// (docs/leercultuur.md). Pages under <c>/leercultuur</c> (HR, steering group, coach), the anonymous answer pages under
 /// <c>/scan</c>, the instrument's revisions under <c>/beheer/leercultuur</c>. API under
-/// <c>/api/v1/organisations/{organisationId}/scans</c>, the anonymous answer endpoint under <c>/api/v1/scan</c>.
+/// <c>/api/v1/organisations/{organisationId}/scans</c> (each area's routes under that group), the anonymous answer endpoint under <c>/api/v1/scan</c>.
 /// Who may do what is <see cref="LeercultuurAccess"/>'s: HR runs rounds, the steering group reads results, the route's
 /// coach logs hours and reads results; nobody sees a figure about fewer than five respondents.
 /// </summary>
@@ -31,7 +31,7 @@ public static class LeercultuurModule
 
     public static RouteGroupBuilder MapLeercultuur(this RouteGroupBuilder api)
     {
-        var organisation = api.MapGroup("/organisations/{organisationId:int}").RequireAuthorization().WithTags("Leercultuur");
+        var organisation = api.MapGroup("/organisations/{organisationId:int}/scans").RequireAuthorization().WithTags("Leercultuur");
         OrganisationsArea.Map(organisation);
         RoundsArea.Map(organisation);
         ResultsArea.Map(organisation);

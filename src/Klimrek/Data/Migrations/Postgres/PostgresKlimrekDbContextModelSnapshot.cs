@@ -2510,6 +2510,11 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Property<DateTime?>("LastMailedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Reminders")
                         .HasColumnType("integer");
 

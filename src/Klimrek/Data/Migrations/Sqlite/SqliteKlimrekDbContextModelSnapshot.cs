@@ -2411,6 +2411,11 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Property<DateTime?>("LastMailedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Reminders")
                         .HasColumnType("INTEGER");
 

@@ -252,6 +252,7 @@ namespace Klimrek.Data.Migrations.Postgres
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Reminders = table.Column<int>(type: "integer", nullable: false),
                     LastMailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

@@ -251,6 +251,7 @@ namespace Klimrek.Data.Migrations.Sqlite
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Reminders = table.Column<int>(type: "INTEGER", nullable: false),
                     LastMailedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
