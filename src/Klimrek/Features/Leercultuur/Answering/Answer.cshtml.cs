@@ -31,16 +31,17 @@ public sealed class AnswerModel(AnsweringService answering, Texts texts) : PageM
     public bool IsLast => Step == Steps.Count - 1;
     public string Link => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/scan/{Token}";
 
-    public async Task<IActionResult> OnGetAsync(string token, int? stap, string? taal, bool nieuw, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string scanToken, int? stap, string? taal, bool nieuw, CancellationToken ct)
     {
-        if (!await LoadAsync(token, taal, ct)) return NotFound();
+        if (!await LoadAsync(scanToken, taal, ct)) return NotFound();
         Fresh = nieuw;
         Step = Math.Clamp(stap ?? 0, 0, Steps.Count - 1);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, int stap, string? taal, string? actie, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string scanToken, int stap, string? taal, string? actie, CancellationToken ct)
     {
+        var token = scanToken;
         if (!await LoadAsync(token, taal, ct)) return NotFound();
         Step = Math.Clamp(stap, 0, Steps.Count - 1);
         if (Session.State != ScanLinkState.Open) return Page();

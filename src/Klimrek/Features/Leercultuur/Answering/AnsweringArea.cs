@@ -25,11 +25,11 @@ internal static class AnsweringArea
         scan.MapGet("/open/{openToken}", OpenAsync).WithName("GetScanOpenLink").WithSummary("An open link's round: its title, whether it takes answers, and the units to pick from.");
         scan.MapPost("/open/{openToken}", StartAsync).WithName("StartScanAnswer")
             .WithSummary("Starts an answer through the open link for the unit picked; returns the respondent's own resume token (keep it: it is the only way back to the draft).");
-        scan.MapGet("/{token}", FormAsync).WithName("GetScanForm")
+        scan.MapGet("/{scanToken}", FormAsync).WithName("GetScanForm")
             .WithSummary("The scan behind a personal or resume link: round title, language, state, the items in the chosen language (lang=nl|en), and the draft's answers.");
-        scan.MapPut("/{token}/draft", SaveDraftAsync).WithName("SaveScanDraft")
+        scan.MapPut("/{scanToken}/draft", SaveDraftAsync).WithName("SaveScanDraft")
             .WithSummary("Saves answers so far (values 1–5 or 0 for 'weet ik niet', texts, choices by item key) on top of the draft; invalid answers change nothing.");
-        scan.MapPost("/{token}", SubmitAsync).WithName("SubmitScanAnswer")
+        scan.MapPost("/{scanToken}", SubmitAsync).WithName("SubmitScanAnswer")
             .WithSummary("Sends the answer (the draft with the body's answers on top), all or nothing; the link cannot answer again.");
     }
 
@@ -55,9 +55,9 @@ internal static class AnsweringArea
 
     public static string KindName(ScanItemKind k) => k switch { ScanItemKind.Stelling => "statement", ScanItemKind.Open => "open", _ => "choice" };
 
-    public static async Task<Ok<FormView>> FormAsync(string token, string? lang, AnsweringService answering, CancellationToken ct)
+    public static async Task<Ok<FormView>> FormAsync(string scanToken, string? lang, AnsweringService answering, CancellationToken ct)
     {
-        var s = await answering.ResolveAsync(token, ct);
+        var s = await answering.ResolveAsync(scanToken, ct);
         var language = AnsweringService.LanguageOf(lang, s.Draft?.Language ?? s.Invitation?.Language ?? "nl");
         var instrument = await answering.InstrumentAsync(s.Round, ct);
         var items = instrument.Items.Select(i => new ItemView(i.Key, i.Block, KindName(i.Kind), language == "en" ? i.TextEn : i.TextNl,
@@ -67,12 +67,12 @@ internal static class AnsweringArea
         return TypedResults.Ok(new FormView(s.Round.Title, language, StateName(s.State), s.Round.ClosesOn, unit, InstrumentSeed.MaxChoices, items, answers));
     }
 
-    public static async Task<Ok<ScanAnswers>> SaveDraftAsync(string token, DraftInput input, AnsweringService answering, CancellationToken ct) =>
-        TypedResults.Ok(await answering.SaveDraftAsync(token, input.Answers, input.Language, ct));
+    public static async Task<Ok<ScanAnswers>> SaveDraftAsync(string scanToken, DraftInput input, AnsweringService answering, CancellationToken ct) =>
+        TypedResults.Ok(await answering.SaveDraftAsync(scanToken, input.Answers, input.Language, ct));
 
-    public static async Task<NoContent> SubmitAsync(string token, ScanAnswers input, AnsweringService answering, CancellationToken ct)
+    public static async Task<NoContent> SubmitAsync(string scanToken, ScanAnswers input, AnsweringService answering, CancellationToken ct)
     {
-        await answering.SubmitAsync(token, input, ct);
+        await answering.SubmitAsync(scanToken, input, ct);
         return TypedResults.NoContent();
     }
 
