@@ -11,7 +11,21 @@ public abstract partial class AuthorizationMatrixTests
     // department with two teams, and a round over both teams; OtherSteward is HR of another organisation (a stranger
     // here). CoachShared becomes the coach of Matrix Zorg's coaching route in the coaching world. Beheerder names people
     // and sets sector and region, and reads no results by that role alone.
-    private static IEnumerable<KeyValuePair<string, Who[]>> LcOrganisationRules() => [];
+    private static IEnumerable<KeyValuePair<string, Who[]>> LcOrganisationRules() =>
+    [
+        // The overview lists one's own organisations (empty for most): anyone signed in.
+        new("PAGE /leercultuur", SignedIn),
+        // The organisation page and its set-up: HR, the steering group, the coach, and the beheerder (who names HR).
+        new("PAGE /leercultuur/{organisationId}", [Who.Steward, Who.Manager, Who.CoachShared, Who.Beheerder]),
+        new("PAGE /beheer/leercultuur/organisaties", Beheerders),
+        new("GET /api/v1/organisations/{organisationId}/scans/units", [Who.Steward, Who.Manager, Who.CoachShared, Who.Beheerder]),
+        new("POST /api/v1/organisations/{organisationId}/scans/units", [Who.Steward]),
+        new("PUT /api/v1/organisations/{organisationId}/scans/units/{unitId}", [Who.Steward]),
+        new("DELETE /api/v1/organisations/{organisationId}/scans/units/{unitId}", [Who.Steward]),
+        new("GET /api/v1/organisations/{organisationId}/scans/members", [Who.Steward, Who.Manager, Who.CoachShared, Who.Beheerder]),
+        new("POST /api/v1/organisations/{organisationId}/scans/members", [Who.Steward, Who.Beheerder]),
+        new("DELETE /api/v1/organisations/{organisationId}/scans/members/{scanMemberId}", [Who.Steward]),
+    ];
 
     private static async Task LcOrganisationWorldAsync(AreaWorld w)
     {
