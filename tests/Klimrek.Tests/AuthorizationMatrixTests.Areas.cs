@@ -10,13 +10,15 @@ public abstract partial class AuthorizationMatrixTests
     /// <summary>What an area's world set-up gets: the people, their clients, the route values to add to, and a call checker.</summary>
     private sealed record AreaWorld(
         Dictionary<Who, KlimrekApp.TestUser> Users, Dictionary<Who, HttpClient> Clients, Dictionary<string, string> Values,
-        Func<HttpResponseMessage, Task<JsonElement>> Ok);
+        Func<HttpResponseMessage, Task<JsonElement>> Ok, KlimrekApp App);
 
     private static Dictionary<string, Who[]> WithAreaRules(Dictionary<string, Who[]> core)
     {
         var all = new Dictionary<string, Who[]>(core, StringComparer.Ordinal);
         foreach (var (route, who) in NotificationRules().Concat(ConversationRules()).Concat(ExperimentRules()).Concat(ClimateRules())
-                     .Concat(ReadinessRules()).Concat(CycleRules()).Concat(SharingRules()))
+                     .Concat(ReadinessRules()).Concat(CycleRules()).Concat(SharingRules())
+                     .Concat(LcOrganisationRules()).Concat(LcInstrumentRules()).Concat(LcRoundRules()).Concat(LcAnsweringRules()).Concat(LcResultRules())
+                     .Concat(LcCoachingRules()))
             all.Add(route, who);
         return all;
     }
@@ -25,7 +27,11 @@ public abstract partial class AuthorizationMatrixTests
     {
         // Sharing first: it names Manager as Self's leidinggevende and CoachShared as Self's begeleider.
         foreach (var area in new Func<AreaWorld, Task>[]
-                 { SharingWorldAsync, NotificationWorldAsync, ConversationWorldAsync, ExperimentWorldAsync, ClimateWorldAsync, ReadinessWorldAsync, CycleWorldAsync })
+                 {
+                     SharingWorldAsync, NotificationWorldAsync, ConversationWorldAsync, ExperimentWorldAsync, ClimateWorldAsync, ReadinessWorldAsync, CycleWorldAsync,
+                     // Leercultuur: the organisation world first (Steward is HR of it, OtherSteward HR of another), then rounds, answers, results, coaching.
+                     LcOrganisationWorldAsync, LcInstrumentWorldAsync, LcRoundWorldAsync, LcAnsweringWorldAsync, LcResultWorldAsync, LcCoachingWorldAsync,
+                 })
         {
             // A route value is one area's: an area that sets a name another already set would send the other's routes
             // to the wrong record (and the matrix would test nothing).

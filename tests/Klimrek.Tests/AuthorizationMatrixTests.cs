@@ -280,7 +280,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
             ["reflectionId"] = reflection.GetProperty("id").GetInt32().ToString(), ["ruleId"] = rule.GetProperty("id").GetInt32().ToString(),
             ["sessionId"] = session.GetProperty("id").GetInt32().ToString(),
         };
-        await AreasWorldAsync(new AreaWorld(users, clients, values, Ok));
+        await AreasWorldAsync(new AreaWorld(users, clients, values, Ok, app));
         return new World(clients, values, inProgramme);
     }
 

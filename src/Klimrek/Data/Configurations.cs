@@ -9,6 +9,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.HasIndex(x => x.Name).IsUnique();
+        b.Property(x => x.Sector).HasMaxLength(40);
+        b.Property(x => x.Region).HasMaxLength(40);
+        b.HasIndex(x => new { x.Sector, x.Region });
     }
 }
 

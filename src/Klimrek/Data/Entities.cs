@@ -13,6 +13,12 @@ public class Organisation
     public required string Name { get; set; }
     public OrganisationKind Kind { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The sector (a key of <c>Features/Leercultuur/Sectors</c>): the leercultuur benchmark compares within it.</summary>
+    public string? Sector { get; set; }
+    /// <summary>The province (a key of <c>Features/Leercultuur/Regions</c>): the leercultuur benchmark compares within it.</summary>
+    public string? Region { get; set; }
+    /// <summary>Demo content (the <c>demo</c> verb): shown as such and never mixed into a real organisation's benchmark.</summary>
+    public bool IsDemo { get; set; }
 }
 
 public class KlimrekUser : IdentityUser

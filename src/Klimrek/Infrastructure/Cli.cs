@@ -78,7 +78,22 @@ public static class Cli
             Console.Out.WriteLine($"verpleegkundige {parse.GetValue(nurseEmail)}, leidinggevende {parse.GetValue(managerEmail)}, experiment {result.ExperimentId}");
             return 0;
         });
-        root.Add(new Command("demo", "Demonstratiegegevens.") { samen, werkleren });
+        var hrEmail = new Option<string?>("--hr-email") { Description = "E-mailadres van een HR-account voor de eerste demo-organisatie (gemaakt als het niet bestaat)" };
+        var hrPassword = new Option<string?>("--password") { Description = "Wachtwoord voor dat nieuwe account (minstens 12 tekens)" };
+        var lcSeed = new Option<int>("--seed") { Description = "Startwaarde van de toevalsgenerator", DefaultValueFactory = _ => 12 };
+        var leercultuur = new Command("leercultuur", "Maak demo-organisaties in verschillende sectoren en regio's met een afgesloten scanronde, "
+            + "één met twee rondes en een coachingstraject; nogmaals draaien voegt niets dubbel toe.") { hrEmail, hrPassword, lcSeed };
+        leercultuur.SetAction(async (parse, ct) =>
+        {
+            var email = parse.GetValue(hrEmail);
+            var pwd = parse.GetValue(hrPassword);
+            if (email is not null && pwd is null) { Console.Error.WriteLine("--hr-email: geef ook --password."); return 2; }
+            await using var scope = await StartAsync(settings, ct);
+            var r = await Klimrek.Features.Leercultuur.LeercultuurDemo.SeedAsync(scope.ServiceProvider, email, pwd, parse.GetValue(lcSeed), ct);
+            Console.Out.WriteLine($"organisaties {r.Organisations} (nieuw {r.Created}), antwoorden {r.Responses}, eerste organisatie {r.FirstOrganisationId}, traject {r.RouteId}");
+            return 0;
+        });
+        root.Add(new Command("demo", "Demonstratiegegevens.") { samen, werkleren, leercultuur });
 
         return await root.Parse(args).InvokeAsync();
     }

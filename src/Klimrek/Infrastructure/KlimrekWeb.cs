@@ -4,6 +4,7 @@ using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Klimrek.Features.Curation;
 using Klimrek.Features.Esco;
+using Klimrek.Features.Leercultuur;
 using Klimrek.Features.Notifications;
 using Klimrek.Features.Privacy;
 using Klimrek.Features.SamenLeren;
@@ -43,6 +44,7 @@ public static class KlimrekWeb
             .AddSamenLeren()
             .AddWerkleren()
             .AddNotifications(configuration)
+            .AddLeercultuur()
             .AddPrivacy();
     }
 
@@ -53,6 +55,7 @@ public static class KlimrekWeb
         api.MapSamenLeren();
         api.MapWerkleren();
         api.MapNotifications();
+        api.MapLeercultuur();
         api.MapPrivacy();
     }
 
