@@ -1,6 +1,6 @@
-using Klimrek.Infrastructure;
 using Klimrek.Data;
 using Klimrek.Features.Leercultuur.Instrument;
+using Klimrek.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
