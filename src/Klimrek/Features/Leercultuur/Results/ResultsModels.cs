@@ -24,8 +24,11 @@ public sealed record BlockView(
 /// <summary>An item's figures; <see cref="Hidden"/> when fewer than five people gave it a 1–5 answer.</summary>
 public sealed record ItemView(string Key, int Block, string Text, bool Hidden, int? N, double? Mean, double? FavourableShare);
 
-/// <summary>The open answers to one block's question, in random order (never the order they came in).</summary>
-public sealed record OpenBlockView(int Block, string Question, List<string> Answers);
+/// <summary>
+/// The open answers to one block's question, in random order (never the order they came in); at most
+/// <see cref="ResultsService.MaxOpenAnswers"/> of them, a random choice, when there are more (<see cref="Total"/>).
+/// </summary>
+public sealed record OpenBlockView(int Block, string Question, int Total, List<string> Answers);
 
 /// <summary>How learning happens now: the number of times each option was picked.</summary>
 public sealed record OnderstroomView(string Key, string Question, List<OptionCount> Options);

@@ -17,9 +17,12 @@ namespace Klimrek.Features.Leercultuur.Results;
 /// </summary>
 public sealed class ResultsService(
     KlimrekDbContext db, LeercultuurAccess access, InstrumentService instruments, RoundDataReader reader, ResultsComparisons comparisons,
-    TimeProvider clock, IStringLocalizer<SharedResource> l)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ResultsService> log)
 {
     private const int K = ScanNames.MinGroup;
+
+    /// <summary>How many open answers per question and group are shown (a random choice when there are more): enough to read, not a wall.</summary>
+    public const int MaxOpenAnswers = 200;
 
     /// <summary>The results of the organisation's round: 404 for a stranger or another organisation's round, 403 for others who are no reader.</summary>
     public async Task<RoundResults> ForAsync(ClaimsPrincipal user, int organisationId, int roundId, bool english, CancellationToken ct)
@@ -31,7 +34,9 @@ public sealed class ResultsService(
         var instrument = await instruments.ByIdAsync(round.InstrumentId, ct) ?? throw ProblemException.NotFound();
         var today = DutchTime.Today(clock.GetUtcNow().UtcDateTime);
         bool closed = round.ClosedAt is not null || round.ClosesOn < today;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var data = await reader.AnswersAsync(round.Id, instrument, ct);
+        var loaded = watch.ElapsedMilliseconds;
         if (data.Count < K)
             return new RoundResults(organisation.Id, organisation.Name, round.Id, round.Title, round.OpensOn, round.ClosesOn, closed, round.IsDemo || organisation.IsDemo,
                 instrument.Number, false, null, null, [], [], [], null, [], null, []);
@@ -54,6 +59,7 @@ public sealed class ResultsService(
             units.Add(Group(groupInput, unit.Id, unit.Name, stats, u => u is { } id && members.Contains(id), tree.CountedIn(unit.Id)));
         }
 
+        var grouped = watch.ElapsedMilliseconds;
         var picked = CoreScan.StrengthsAndAttentionPoints.Pick(whole.Blocks, whole.Items, k: K);
         var itemViews = roundGroup.Items.ToDictionary(i => i.Key);
         var highlights = new HighlightsView(picked.Strengths.Select(s => itemViews[s.ItemId]).ToList(), picked.AttentionPoints.Select(s => itemViews[s.ItemId]).ToList());
@@ -61,9 +67,12 @@ public sealed class ResultsService(
             r.N >= K ? r.N : null, r.N >= K ? r.Alpha : null)).ToList();
 
         var trends = await comparisons.TrendsAsync(organisationId, round, instrument, data, today, english, ct);
+        var trended = watch.ElapsedMilliseconds;
         var ownMeans = whole.Blocks.Where(b => b.Respondents >= K && b.Mean is not null).ToDictionary(b => b.Block, b => b.Mean!.Value);
         var benchmark = await comparisons.BenchmarkAsync(organisation, ownMeans, english, ct);
         var advice = Advice.For(picked.WeakestFirst, benchmark, english, l);
+        log.LogDebug("Results of round {Round}: {Responses} responses loaded in {Loaded} ms, round and {Units} units at {Grouped} ms, trend at {Trended} ms, benchmark at {Done} ms",
+            round.Id, data.Count, loaded, units.Count, grouped, trended, watch.ElapsedMilliseconds);
         return new RoundResults(organisation.Id, organisation.Name, round.Id, round.Title, round.OpensOn, round.ClosesOn, closed, round.IsDemo || organisation.IsDemo,
             instrument.Number, true, data.Count, roundGroup, units, tree.Placement(l["De hele organisatie"]), reliability, highlights, trends, benchmark, advice);
     }
@@ -89,7 +98,7 @@ public sealed class ResultsService(
         {
             var answers = g.Open.Where(o => o.ItemId == item.Id && inGroup(o.UnitId) && !string.IsNullOrWhiteSpace(o.Text)).Select(o => o.Text.Trim()).ToArray();
             Random.Shared.Shuffle(answers); // never the order they came in: that order could point to a person
-            open.Add(new OpenBlockView(item.Block, g.English ? item.TextEn : item.TextNl, [.. answers]));
+            open.Add(new OpenBlockView(item.Block, g.English ? item.TextEn : item.TextNl, answers.Length, [.. answers.Take(MaxOpenAnswers)]));
         }
 
         var onderstroom = new List<OnderstroomView>();

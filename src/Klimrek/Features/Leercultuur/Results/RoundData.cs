@@ -36,14 +36,56 @@ public sealed class RoundDataReader(KlimrekDbContext db)
             answers[i] = new int?[statements.Count];
             units[i] = responses[i].UnitId;
         }
-        var rows = from a in db.ScanAnswers.AsNoTracking()
-                   join r in db.ScanResponses on a.ResponseId equals r.Id
-                   where r.RoundId == roundId
-                   select new { a.ResponseId, a.ItemId, a.Value };
-        await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(ct))
-            if (index.TryGetValue(a.ResponseId, out var i) && column.TryGetValue(a.ItemId, out var c) && a.Value is >= 1 and <= 5)
-                answers[i][c] = a.Value;
+        // By the responses' ids (the answers' primary key), not by a join on the round: the answers carry no round,
+        // and a join makes PostgreSQL read every answer of every round to find this round's.
+        var ids = responses.Select(r => r.Id).ToArray();
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            await ReadPostgresAsync(ids, index, column, answers, ct);
+        else
+        {
+            var rows = db.ScanAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId)).Select(a => new { a.ResponseId, a.ItemId, a.Value });
+            await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(ct))
+                Put(a.ResponseId, a.ItemId, a.Value);
+        }
         return new RoundData(statements, items, answers, units);
+
+        void Put(Guid response, int item, byte? value)
+        {
+            if (index.TryGetValue(response, out var i) && column.TryGetValue(item, out var c) && value is >= 1 and <= 5) answers[i][c] = value;
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the answers of a round of ten thousand are three hundred thousand rows; a plain reader over three
+    /// columns, the ids passed as one array parameter, reads them without materialising an object per row.
+    /// </summary>
+    private async Task ReadPostgresAsync(Guid[] ids, Dictionary<Guid, int> index, Dictionary<int, int> column, int?[][] answers, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        bool opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"ResponseId\", \"ItemId\", \"Value\" FROM \"ScanAnswers\" WHERE \"ResponseId\" = ANY(@ids)";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "ids";
+            parameter.Value = ids;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var response = reader.GetGuid(0);
+                int item = reader.GetInt32(1);
+                if (reader.IsDBNull(2)) continue;
+                int value = reader.GetInt16(2);
+                if (value is >= 1 and <= 5 && index.TryGetValue(response, out var i) && column.TryGetValue(item, out var c)) answers[i][c] = value;
+            }
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>How many responses each round has (rounds without any are absent).</summary>
