@@ -284,8 +284,8 @@ public abstract partial class ClimateTests(KlimrekApp app)
         Assert.Contains(">SW</text>", page);
         // The ring grows with the answered share: half answered → 2 + 7 × 0.5.
         Assert.Contains("""stroke-width="5.5" """, page);
-        Assert.Contains("Sanne de Wit</strong> — denkt mee, moedigt aan; 1 van 2 signalen beantwoord in de laatste 90 dagen", page);
-        Assert.Contains("Joke</strong> — doet mee; 0 van 1 signalen beantwoord in de laatste 90 dagen", page);
+        Assert.Contains("Sanne de Wit</strong> — denkt mee, moedigt aan; 1 van de 2 signalen beantwoord in de laatste 90 dagen", page);
+        Assert.Contains("Joke</strong> — doet mee; 0 van de 1 signalen beantwoord in de laatste 90 dagen", page);
     }
 
     [Fact]
