@@ -23,7 +23,7 @@ dotnet build -c Release src/Klimrek -o bench/out/app >/dev/null
 APP=bench/out/app/Klimrek.dll
 BASE="http://127.0.0.1:$PORT"
 ENVS=(Database__Provider=Postgres "ConnectionStrings__Klimrek=$PG;Database=$DB" "Klimrek__DataFolder=$PWD/$dir/data"
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Klimrek=Information Logging__LogLevel__Klimrek.Features.Leercultuur=Debug RateLimits__Api__PermitLimit=1000000000)
+  Logging__LogLevel__Default=Warning Logging__LogLevel__Klimrek=Information Logging__LogLevel__Klimrek.Features.Leercultuur=Debug RateLimits__Api__PermitLimit=1000000000 ${EXTRA_ENV:-})
 psqlq() { psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -At -c "$1"; }
 
 app_pid=""
@@ -92,6 +92,11 @@ CREATE TEMP TABLE statements AS SELECT "Id", "Block" FROM "ScanItems" WHERE "Ins
 INSERT INTO "ScanAnswers" ("ResponseId", "ItemId", "Value")
 SELECT r.id, s."Id", CASE WHEN random() < 0.04 THEN NULL ELSE least(5, greatest(1, round(r.tendency + (random() - 0.5) * 2)))::smallint END
 FROM resp r CROSS JOIN statements s;
+-- Each response's answers packed as the app stores them beside the answer records (ScanValues: position order).
+UPDATE "ScanResponses" r SET "Values" = v.s
+FROM (SELECT a."ResponseId", string_agg(COALESCE(a."Value"::text, '0'), '' ORDER BY i."Position") AS s
+      FROM "ScanAnswers" a JOIN "ScanItems" i ON i."Id" = a."ItemId" GROUP BY a."ResponseId") v
+WHERE v."ResponseId" = r."Id";
 INSERT INTO "ScanBlockScores" ("ResponseId", "Block", "RoundId", "Score")
 SELECT a."ResponseId", s."Block", r.round, avg(a."Value")
 FROM "ScanAnswers" a JOIN statements s ON s."Id" = a."ItemId" JOIN resp r ON r.id = a."ResponseId"

@@ -795,10 +795,10 @@ public abstract partial class ConversationsTests(KlimrekApp app)
     [Fact]
     public async Task The_werkleren_migration_moves_profile_drivers_into_weighted_person_drivers()
     {
-        var (options, drop) = await EmptyDatabaseAsync();
+        var (options, drop) = await MigrationDatabase.EmptyAsync(app);
         try
         {
-            await using (var db = NewContext(options))
+            await using (var db = MigrationDatabase.Context(app, options))
             {
                 var migrations = db.Database.GetMigrations().ToList();
                 var werkleren = migrations.FindIndex(m => m.EndsWith("_Werkleren", StringComparison.Ordinal));
@@ -812,7 +812,7 @@ public abstract partial class ConversationsTests(KlimrekApp app)
                     """.Replace("CHR(10)", app.Provider == DatabaseProvider.Sqlite ? "char(10)" : "chr(10)", StringComparison.Ordinal));
                 await db.Database.MigrateAsync();
             }
-            await using (var db = NewContext(options))
+            await using (var db = MigrationDatabase.Context(app, options))
             {
                 var rows = await db.PersonDrivers.AsNoTracking().OrderBy(d => d.Key).ToListAsync();
                 Assert.Equal(["u1:erkenning:3", "u1:ontwikkeling:3"], rows.Select(d => $"{d.UserId}:{d.Key}:{d.Weight}"));
@@ -824,45 +824,6 @@ public abstract partial class ConversationsTests(KlimrekApp app)
         {
             await drop();
         }
-    }
-
-    private KlimrekDbContext NewContext(DbContextOptions options) => app.Provider == DatabaseProvider.Sqlite
-        ? new SqliteKlimrekDbContext((DbContextOptions<SqliteKlimrekDbContext>)options)
-        : new PostgresKlimrekDbContext((DbContextOptions<PostgresKlimrekDbContext>)options);
-
-    private async Task<(DbContextOptions Options, Func<Task> Drop)> EmptyDatabaseAsync()
-    {
-        if (app.Provider == DatabaseProvider.Sqlite)
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"klimrek-migration-{Guid.NewGuid():N}.db");
-            var cs = $"Data Source={file}";
-            var o = DatabaseSetup.ConfigureSqlite(new DbContextOptionsBuilder<SqliteKlimrekDbContext>(), cs);
-            return (((DbContextOptionsBuilder<SqliteKlimrekDbContext>)o).Options, () =>
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                File.Delete(file);
-                return Task.CompletedTask;
-            }
-            );
-        }
-        var name = "klimrek_migration_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var conn = new NpgsqlConnection(PostgresApp.ServerConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        var pcs = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = name }.ConnectionString;
-        var po = DatabaseSetup.ConfigurePostgres(new DbContextOptionsBuilder<PostgresKlimrekDbContext>(), pcs, 0, TimeSpan.Zero);
-        return (((DbContextOptionsBuilder<PostgresKlimrekDbContext>)po).Options, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(PostgresApp.ServerConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        );
     }
 }
 

@@ -166,6 +166,14 @@ public class ScanResponse
     public int RoundId { get; set; }
     public int? UnitId { get; set; }
     public DateOnly SubmittedOn { get; set; }
+
+    /// <summary>
+    /// The statements' answers once more, packed for reading a whole round fast: one character per statement of the
+    /// round's instrument in position order — '1'–'5', '0' for "weet ik niet", '-' for a statement left open
+    /// (<see cref="ScanValues"/>). Written with <see cref="Answers"/> in the same save; the results read only this.
+    /// </summary>
+    public string Values { get; set; } = "";
+
     public List<ScanAnswer> Answers { get; set; } = [];
     public List<ScanOpenAnswer> OpenAnswers { get; set; } = [];
     public List<ScanChoice> Choices { get; set; } = [];
@@ -349,6 +357,7 @@ internal sealed class ScanResponseConfiguration : IEntityTypeConfiguration<ScanR
     public void Configure(EntityTypeBuilder<ScanResponse> b)
     {
         b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Values).HasMaxLength(ScanValues.MaxStatements);
         b.HasIndex(x => new { x.RoundId, x.UnitId });
         b.HasOne<ScanRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
@@ -423,4 +432,34 @@ internal sealed class CoachingLogConfiguration : IEntityTypeConfiguration<Coachi
         b.Property(x => x.Note).HasMaxLength(2000);
         b.HasIndex(x => new { x.RouteId, x.Date });
     }
+}
+
+/// <summary>
+/// The packed form of a response's statement answers (<see cref="ScanResponse.Values"/>): one character per statement in
+/// the instrument's position order.
+/// </summary>
+public static class ScanValues
+{
+    /// <summary>The most statements an instrument revision may hold (the column's width).</summary>
+    public const int MaxStatements = 200;
+
+    public const char DontKnow = '0';
+    public const char Open = '-';
+
+    /// <summary>
+    /// Packs a response's <paramref name="answers"/> (null = "weet ik niet"; a statement without one = left open) in the
+    /// position order of the statements among the instrument's <paramref name="items"/>.
+    /// </summary>
+    public static string Of(IEnumerable<ScanItem> items, IEnumerable<ScanAnswer> answers)
+    {
+        var given = answers.ToDictionary(a => a.ItemId, a => a.Value);
+        var statements = items.Where(i => i.Kind == ScanItemKind.Stelling).OrderBy(i => i.Position).ToList();
+        var chars = new char[statements.Count];
+        for (int i = 0; i < chars.Length; i++)
+            chars[i] = !given.TryGetValue(statements[i].Id, out var v) ? Open : v is >= 1 and <= 5 ? (char)('0' + v.Value) : DontKnow;
+        return new string(chars);
+    }
+
+    /// <summary>The value of one character: 1–5, or null for "weet ik niet", left open or anything else.</summary>
+    public static int? Value(char c) => c is >= '1' and <= '5' ? c - '0' : null;
 }

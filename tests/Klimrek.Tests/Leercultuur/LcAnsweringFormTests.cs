@@ -110,7 +110,7 @@ public abstract class LcAnsweringFormTests(KlimrekApp app)
                 || p.Name.Contains("Ip", StringComparison.Ordinal) || p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?) || p.ClrType == typeof(DateTimeOffset));
         }
         var response = model.FindEntityType(typeof(ScanResponse))!;
-        Assert.Equal(["Id", "RoundId", "SubmittedOn", "UnitId"], response.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Id", "RoundId", "SubmittedOn", "UnitId", "Values"], response.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(typeof(DateOnly), response.FindProperty(nameof(ScanResponse.SubmittedOn))!.ClrType);
         Assert.Equal(ValueGenerated.Never, response.FindProperty(nameof(ScanResponse.Id))!.ValueGenerated);
         var invitation = model.FindEntityType(typeof(ScanInvitation))!;

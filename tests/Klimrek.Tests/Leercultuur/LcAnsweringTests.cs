@@ -53,6 +53,7 @@ public abstract class LcAnsweringTests(KlimrekApp app)
         Assert.Equal(Klimrek.Infrastructure.DutchTime.Today(DateTime.UtcNow), stored.SubmittedOn);
         Assert.Equal(30, stored.Answers.Count);
         Assert.Single(stored.Answers, a => a.Value is null);
+        Assert.Equal("40" + new string('3', 28), stored.Values); // packed in position order: b1.afwisseling, b1.uitdaging ("weet ik niet"), …
         Assert.Equal("Ruimte om fouten te maken", Assert.Single(stored.OpenAnswers).Text);
         Assert.Equal(3, stored.Choices.Count);
         Assert.Equal(6, stored.BlockScores.Count);

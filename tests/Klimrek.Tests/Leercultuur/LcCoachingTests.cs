@@ -274,6 +274,7 @@ internal static class LcCoachingData
         {
             var r = new ScanResponse { Id = Guid.NewGuid(), RoundId = round.Id, SubmittedOn = today.AddDays(-5) };
             r.Answers.AddRange(statements.Select(i => new ScanAnswer { ItemId = i.Id, Value = (byte)s }));
+            r.Values = ScanValues.Of(statements, r.Answers);
             r.BlockScores.AddRange(statements.Select(i => i.Block).Distinct().Select(b => new ScanBlockScore { RoundId = round.Id, Block = b, Score = s }));
             db.ScanResponses.Add(r);
         }

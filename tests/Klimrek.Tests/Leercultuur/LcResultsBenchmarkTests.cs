@@ -21,10 +21,11 @@ public abstract class LcResultsBenchmarkTests(KlimrekApp app)
         var round = await _seed.RoundAsync(own, []);
         await _seed.RespondAsync(round, null, Enumerable.Range(0, 5).Select(_ => LcResultsSeed.All(instrument, 4)));
 
-        async Task Other(string name, byte value, bool demo = false, int respondents = 5)
+        // Other organisations' rounds are over (closed 20 days ago): a round still running does not count.
+        async Task Other(string name, byte value, bool demo = false, int respondents = 5, bool running = false)
         {
             var org = await _seed.OrganisationAsync(name, sector, region, demo);
-            var r = await _seed.RoundAsync(org, []);
+            var r = await _seed.RoundAsync(org, [], daysAgo: running ? 0 : 30);
             await _seed.RespondAsync(r, null, Enumerable.Range(0, respondents).Select(_ => LcResultsSeed.All(instrument, value)));
         }
         async Task<JsonElement> BenchmarkAsync() =>
@@ -34,13 +35,14 @@ public abstract class LcResultsBenchmarkTests(KlimrekApp app)
         var first = await _seed.OrganisationAsync("Eerste", sector, region);
         var old = await _seed.RoundAsync(first, [], "Oud", daysAgo: 400);
         await _seed.RespondAsync(old, null, Enumerable.Range(0, 5).Select(_ => LcResultsSeed.All(instrument, 1)));
-        var latest = await _seed.RoundAsync(first, [], "Nieuw");
+        var latest = await _seed.RoundAsync(first, [], "Nieuw", daysAgo: 30);
         await _seed.RespondAsync(latest, null, Enumerable.Range(0, 5).Select(_ => LcResultsSeed.All(instrument, 2)));
         await Other("Tweede", 3);
         await Other("Derde", 3);
         await Other("Vierde", 4);
         await Other("Demo", 5, demo: true);          // demo organisations never count for a real one
         await Other("Te klein", 5, respondents: 4);  // fewer than five respondents: does not count
+        await Other("Lopend", 5, running: true);      // a round still taking answers: does not count
 
         var refused = await BenchmarkAsync();
         Assert.False(refused.GetProperty("enough").GetBoolean());

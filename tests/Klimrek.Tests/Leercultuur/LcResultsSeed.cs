@@ -105,6 +105,7 @@ public sealed class LcResultsSeed(KlimrekApp app)
                 if (item.Kind == ScanItemKind.Onderstroom && a.Choices?.GetValueOrDefault(item.Key) is { } options)
                     foreach (var o in options) response.Choices.Add(new ScanChoice { ItemId = item.Id, Option = o });
             }
+            response.Values = ScanValues.Of(items, response.Answers);
             foreach (var block in items.Where(i => i.Kind == ScanItemKind.Stelling).GroupBy(i => i.Block))
             {
                 var given = block.Select(i => a.Values.GetValueOrDefault(i.Key)).Where(v => v is not null).Select(v => (double)v!.Value).ToList();

@@ -170,6 +170,7 @@ public static class LeercultuurDemo
             byte? value = u < 0.08 ? null : (byte)Math.Clamp((int)Math.Round(profile[item.Block] + lean + Normal(rng) * 0.7), 1, 5);
             response.Answers.Add(new ScanAnswer { ItemId = item.Id, Value = value });
         }
+        response.Values = ScanValues.Of(statements, response.Answers);
         foreach (var block in statements.GroupBy(s => s.Block))
         {
             var ids = block.Select(s => s.Id).ToHashSet();

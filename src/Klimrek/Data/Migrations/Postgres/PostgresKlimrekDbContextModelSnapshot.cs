@@ -2640,6 +2640,11 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId");

@@ -2537,6 +2537,11 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Property<int?>("UnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId");

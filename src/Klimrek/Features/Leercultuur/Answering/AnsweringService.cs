@@ -167,6 +167,7 @@ public sealed class AnsweringService(KlimrekDbContext db, InstrumentService inst
         var response = new ScanResponse { Id = Guid.NewGuid(), RoundId = roundId, UnitId = unitId, SubmittedOn = day };
         foreach (var (key, v) in a.V)
             response.Answers.Add(new ScanAnswer { ResponseId = response.Id, ItemId = byKey[key].Id, Value = v == 0 ? null : (byte)v });
+        response.Values = ScanValues.Of(instrument.Items, response.Answers);
         foreach (var (key, text) in a.T.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)))
             response.OpenAnswers.Add(new ScanOpenAnswer { ResponseId = response.Id, ItemId = byKey[key].Id, Text = text.Trim() });
         foreach (var (key, options) in a.C)

@@ -10,7 +10,7 @@ namespace Klimrek.Features.Leercultuur.Results;
 /// unchanged, <see cref="CoreScan.Trend"/>) and the benchmark against organisations of the same sector and region
 /// (<see cref="CoreScan.Benchmark"/>: at least five organisations of at least five respondents, else only their number).
 /// </summary>
-public sealed class ResultsComparisons(KlimrekDbContext db, InstrumentService instruments, RoundDataReader reader)
+public sealed class ResultsComparisons(InstrumentService instruments, RoundDataReader reader)
 {
     private const int K = ScanNames.MinGroup;
 
@@ -21,14 +21,10 @@ public sealed class ResultsComparisons(KlimrekDbContext db, InstrumentService in
     public async Task<List<TrendView>> TrendsAsync(int organisationId, ScanRound round, ScanInstrument instrument, RoundData data, DateOnly today, bool english,
         CancellationToken ct)
     {
-        var earlier = await db.ScanRounds.AsNoTracking()
-            .Where(r => r.OrganisationId == organisationId && r.Id != round.Id && (r.ClosedAt != null || r.ClosesOn < today)
-                        && (r.OpensOn < round.OpensOn || (r.OpensOn == round.OpensOn && r.Id < round.Id)))
-            .OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.Id).Select(r => new { r.Id, r.Title, r.OpensOn, r.InstrumentId }).Take(20).ToListAsync(ct);
-        var counts = await reader.CountsAsync(earlier.Select(e => e.Id).ToList(), ct);
+        var earlier = await reader.EarlierRoundsAsync(organisationId, round, today, ct);
         var later = new CoreScan.ScanRound(data.Items, data.Answers);
         var trends = new List<TrendView>();
-        foreach (var e in earlier.Where(e => counts.GetValueOrDefault(e.Id) >= K).Take(MaxEarlierRounds))
+        foreach (var e in earlier.Where(e => e.Responses >= K).Take(MaxEarlierRounds))
         {
             var earlierInstrument = e.InstrumentId == instrument.Id ? instrument : await instruments.ByIdAsync(e.InstrumentId, ct);
             if (earlierInstrument is null) continue;
@@ -50,28 +46,19 @@ public sealed class ResultsComparisons(KlimrekDbContext db, InstrumentService in
 
     /// <summary>
     /// The organisation against the others of its sector and region (demo organisations only against demo
-    /// organisations): each one's latest round with at least five responses, its block means from the stored block
-    /// scores aggregated in the database. A block mean of fewer than five respondents does not count.
+    /// organisations): each one's latest round that is over with at least five responses, its block means from the
+    /// stored block scores aggregated in the database. A block mean of fewer than five respondents does not count.
     /// </summary>
-    public async Task<BenchmarkView> BenchmarkAsync(Organisation organisation, IReadOnlyDictionary<int, double> ownMeans, bool english, CancellationToken ct)
+    public async Task<BenchmarkView> BenchmarkAsync(Organisation organisation, IReadOnlyDictionary<int, double> ownMeans, DateOnly today, bool english, CancellationToken ct)
     {
         var language = english ? "en" : "nl";
         var sector = Sectors.Find(organisation.Sector);
         var region = Regions.Find(organisation.Region);
         if (sector is null || region is null) return new BenchmarkView("geen-sector", false, 0, sector?.In(language), region?.In(language), []);
 
-        // Each other organisation's rounds with their number of responses, counted in the database.
-        var rounds = await (from r in db.ScanRounds.AsNoTracking()
-                            join o in db.Organisations on r.OrganisationId equals o.Id
-                            where o.Sector == organisation.Sector && o.Region == organisation.Region && o.IsDemo == organisation.IsDemo && o.Id != organisation.Id
-                            select new { r.Id, r.OrganisationId, r.OpensOn, N = db.ScanResponses.Count(x => x.RoundId == r.Id) })
-            .Where(x => x.N >= K).ToListAsync(ct);
-        var latest = rounds.GroupBy(r => r.OrganisationId)
-            .Select(g => g.OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.Id).First()).ToList();
-        var means = (await reader.BlockMeansAsync(latest.Select(r => r.Id).ToList(), ct))
-            .Where(m => m.N >= K).ToLookup(m => m.RoundId);
-        var others = latest.Select(r => new CoreScan.BenchmarkOrganisation(r.OrganisationId, r.N,
-            means[r.Id].ToDictionary(m => m.Block, m => m.Mean))).ToList();
+        var others = (await reader.BenchmarkRoundsAsync(organisation, today, K, ct))
+            .Select(o => new CoreScan.BenchmarkOrganisation(o.OrganisationId, o.Responses,
+                o.Blocks.Where(b => b.Value.N >= K).ToDictionary(b => b.Key, b => b.Value.Mean))).ToList();
         var result = CoreScan.Benchmark.Compare(organisation.Id, ownMeans, others, K, CoreScan.Benchmark.MinOrganisations);
         if (!result.Enough) return new BenchmarkView("te-weinig", false, result.Organisations, sector.In(language), region.In(language), []);
         return new BenchmarkView("ok", true, result.Organisations, sector.In(language), region.In(language),

@@ -42,9 +42,12 @@ public sealed class ResultsService(
                 instrument.Number, false, null, null, [], [], [], null, [], null, []);
 
         var whole = CoreScan.ScanStatistics.Compute(data.Items, data.Answers);
-        var tree = await UnitTree.LoadAsync(db, organisationId, round, data.UnitOf, ct);
+        var computed = watch.ElapsedMilliseconds;
+        var tree = UnitTree.For(await reader.UnitsAsync(organisationId, ct), round, data.UnitOf);
         var open = await reader.OpenAnswersAsync(round.Id, ct);
+        var opened = watch.ElapsedMilliseconds;
         var choices = await reader.ChoicesAsync(round.Id, ct);
+        var chosen = watch.ElapsedMilliseconds;
         var groupInput = new GroupInput(instrument, data, open, choices, english);
 
         var roundGroup = Group(groupInput, null, l["De hele ronde"], whole, _ => true, tree.CountedIn(null));
@@ -69,10 +72,11 @@ public sealed class ResultsService(
         var trends = await comparisons.TrendsAsync(organisationId, round, instrument, data, today, english, ct);
         var trended = watch.ElapsedMilliseconds;
         var ownMeans = whole.Blocks.Where(b => b.Respondents >= K && b.Mean is not null).ToDictionary(b => b.Block, b => b.Mean!.Value);
-        var benchmark = await comparisons.BenchmarkAsync(organisation, ownMeans, english, ct);
+        var benchmark = await comparisons.BenchmarkAsync(organisation, ownMeans, today, english, ct);
         var advice = Advice.For(picked.WeakestFirst, benchmark, english, l);
-        log.LogDebug("Results of round {Round}: {Responses} responses loaded in {Loaded} ms, round and {Units} units at {Grouped} ms, trend at {Trended} ms, benchmark at {Done} ms",
-            round.Id, data.Count, loaded, units.Count, grouped, trended, watch.ElapsedMilliseconds);
+        log.LogDebug("Results of round {Round}: {Responses} responses loaded in {Loaded} ms, the round's statistics at {Computed} ms, units and open answers at {Opened} ms, "
+            + "choices at {Chosen} ms, {Units} units at {Grouped} ms, trend at {Trended} ms, benchmark at {Done} ms",
+            round.Id, data.Count, loaded, computed, opened, chosen, units.Count, grouped, trended, watch.ElapsedMilliseconds);
         return new RoundResults(organisation.Id, organisation.Name, round.Id, round.Title, round.OpensOn, round.ClosesOn, closed, round.IsDemo || organisation.IsDemo,
             instrument.Number, true, data.Count, roundGroup, units, tree.Placement(l["De hele organisatie"]), reliability, highlights, trends, benchmark, advice);
     }

@@ -1,5 +1,4 @@
 using Klimrek.Data;
-using Microsoft.EntityFrameworkCore;
 using CoreScan = Klimrek.Core.Leercultuur;
 
 namespace Klimrek.Features.Leercultuur.Results;
@@ -20,10 +19,9 @@ public sealed class UnitTree
         _decision = decision.Units.ToDictionary(u => u.Id);
     }
 
-    public static async Task<UnitTree> LoadAsync(KlimrekDbContext db, int organisationId, ScanRound round, int?[] unitOf, CancellationToken ct)
+    /// <summary>The tree of <paramref name="round"/> among the organisation's units <paramref name="all"/>, with each response's unit.</summary>
+    public static UnitTree For(Dictionary<int, (int? ParentId, string Name)> all, ScanRound round, int?[] unitOf)
     {
-        var all = await db.OrgUnits.AsNoTracking().Where(u => u.OrganisationId == organisationId)
-            .Select(u => new { u.Id, u.ParentId, u.Name }).ToDictionaryAsync(u => u.Id, ct);
         var direct = new Dictionary<int, int>();
         foreach (var u in unitOf)
         {
