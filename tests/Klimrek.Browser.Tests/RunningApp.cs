@@ -68,6 +68,9 @@ public sealed class RunningApp : IAsyncLifetime
         psi.Environment["Database__Provider"] = "Sqlite";
         psi.Environment["ConnectionStrings__Klimrek"] = "";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Every journey signs in and registers from 127.0.0.1, one after another: the per-address limit on password
+        // forms (20 a minute, meant for one person's address) would refuse the suite itself. The other limits stay.
+        psi.Environment["RateLimits__Credentials__PerAddress__PermitLimit"] = "1000";
         return psi;
     }
 
@@ -134,6 +137,18 @@ public sealed class RunningApp : IAsyncLifetime
         Assert.True(problems.Count == 0, page.Url + "\n" + string.Join("\n", problems));
     }
 
+    /// <summary>Fails when the page is wider than the window (it would scroll sideways), naming the elements that stick out.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => document.documentElement.scrollWidth <= window.innerWidth ? [] :
+              [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '')
+                  + ' right=' + Math.round(e.getBoundingClientRect().right))
+            """);
+        Assert.True(wide.Length == 0, $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px: {string.Join(", ", wide)}");
+    }
+
     /// <summary>Signs in through the form (the password step only); the page ends on the home page.</summary>
     public async Task SignInAsync(IPage page, string email, string password)
     {
@@ -141,7 +156,15 @@ public sealed class RunningApp : IAsyncLifetime
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the sign-in ended and what that page said, not only that it timed out.
+            throw new InvalidOperationException($"Signing in as {email} ended on {page.Url}:\n{await page.Locator("main").InnerTextAsync()}", e);
+        }
     }
 
     /// <summary>On the two-factor setup page: reads the key as a person would type it over, enters the app's code; returns the key.</summary>

@@ -24,7 +24,10 @@ public abstract partial class AuthorizationMatrixTests
         new("DELETE /api/v1/organisations/{organisationId}/scans/units/{unitId}", [Who.Steward]),
         new("GET /api/v1/organisations/{organisationId}/scans/members", [Who.Steward, Who.Manager, Who.CoachShared, Who.Beheerder]),
         new("POST /api/v1/organisations/{organisationId}/scans/members", [Who.Steward, Who.Beheerder]),
-        new("DELETE /api/v1/organisations/{organisationId}/scans/members/{scanMemberId}", [Who.Steward]),
+        new("DELETE /api/v1/organisations/{organisationId}/scans/members/{scanMemberId}", [Who.Steward, Who.Beheerder]),
+        // Sector and province: read with the set-up, set by the beheerder only.
+        new("GET /api/v1/organisations/{organisationId}/scans/settings", [Who.Steward, Who.Manager, Who.CoachShared, Who.Beheerder]),
+        new("PUT /api/v1/organisations/{organisationId}/scans/settings", Beheerders),
     ];
 
     private static async Task LcOrganisationWorldAsync(AreaWorld w)

@@ -22,23 +22,20 @@ public abstract partial class AuthorizationMatrixTests
     ];
 
     // A steering-group member of Matrix Zorg who is none of the matrix's people (so removing them changes no other rule).
-    private static async Task LcRoundWorldAsync(AreaWorld w)
+    private static async Task LcRoundWorldAsync(AreaWorld w) =>
+        w.Values["scanMemberId"] = await NewScanMemberAsync(w.App, int.Parse(w.Values["organisationId"], CultureInfo.InvariantCulture));
+
+    /// <summary>A new steering-group member of the organisation (an account of its own); its id as a route value.</summary>
+    private static Task<string> NewScanMemberAsync(KlimrekApp app, int organisationId) => app.WithScopeAsync(async sp =>
     {
-        await w.App.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<KlimrekDbContext>();
-            var name = "matrix-stuurgroep-" + Guid.NewGuid().ToString("N");
-            var user = new KlimrekUser { UserName = name, Email = name + "@example.org", NormalizedEmail = (name + "@example.org").ToUpperInvariant(), DisplayName = "Stuurgroeplid", CreatedAt = DateTime.UtcNow };
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-            var member = new OrganisationMember
-            {
-                OrganisationId = int.Parse(w.Values["organisationId"], CultureInfo.InvariantCulture), UserId = user.Id, Role = OrganisationRole.Stuurgroep, CreatedAt = DateTime.UtcNow,
-            };
-            db.OrganisationMembers.Add(member);
-            await db.SaveChangesAsync();
-            w.Values["scanMemberId"] = member.Id.ToString(CultureInfo.InvariantCulture);
-            return true;
-        });
-    }
+        var db = sp.GetRequiredService<KlimrekDbContext>();
+        var name = "matrix-stuurgroep-" + Guid.NewGuid().ToString("N");
+        var user = new KlimrekUser { UserName = name, Email = name + "@example.org", NormalizedEmail = (name + "@example.org").ToUpperInvariant(), DisplayName = "Stuurgroeplid", CreatedAt = DateTime.UtcNow };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        var member = new OrganisationMember { OrganisationId = organisationId, UserId = user.Id, Role = OrganisationRole.Stuurgroep, CreatedAt = DateTime.UtcNow };
+        db.OrganisationMembers.Add(member);
+        await db.SaveChangesAsync();
+        return member.Id.ToString(CultureInfo.InvariantCulture);
+    });
 }

@@ -317,6 +317,16 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
     /// <summary>Calls that change what later calls rely on run last.</summary>
     private static int Order(string route) => route.Contains("/matching", StringComparison.Ordinal) || route.StartsWith("DELETE", StringComparison.Ordinal) ? 1 : 0;
 
+    /// <summary>
+    /// Routes that use up their record when allowed (a deletion), with more than one who is allowed: each allowed call
+    /// gets a fresh record first, so the second is not answered 404 for the first one's work.
+    /// </summary>
+    private Dictionary<string, Func<World, Task>> Renewals => new(StringComparer.Ordinal)
+    {
+        ["DELETE /api/v1/organisations/{organisationId}/scans/members/{scanMemberId}"] = async w =>
+            w.Values["scanMemberId"] = await NewScanMemberAsync(app, int.Parse(w.Values["organisationId"], System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
     [Fact]
     public async Task Every_endpoint_and_page_allows_exactly_who_its_rule_names()
     {
@@ -330,6 +340,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
                 if (route is "POST /api/v1/me/erase" && allowedPass) continue; // checked below, with a body that cannot erase
                 foreach (var who in Everyone.Where(x => Matrix[route].Contains(x) == allowedPass))
                 {
+                    if (allowedPass && Renewals.TryGetValue(route, out var renew)) await renew(w);
                     var request = new HttpRequestMessage(method == "PAGE" ? HttpMethod.Get : new HttpMethod(method), Url(w, pattern));
                     if (method is "POST" or "PUT" or "PATCH")
                     {

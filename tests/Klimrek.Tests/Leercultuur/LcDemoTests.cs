@@ -64,6 +64,12 @@ public abstract class LcDemoTests(KlimrekApp app)
                     Assert.Equal(ScanStatistics.CountsForBlock(given.Count, size), score is not null);
                     if (score is not null) Assert.Equal(given.Average(), score.Score, 9);
                 }
+            // The packed answers say what the answer records say.
+            var items = await db.ScanItems.Where(i => i.InstrumentId == rounds[0].InstrumentId).ToListAsync();
+            Assert.All(sample, r => Assert.Equal(ScanValues.Of(items, r.Answers), r.Values));
+            // Some respondents wrote an answer to an open question, so the demo results show open answers too.
+            var roundIds = rounds.Select(r => r.Id).ToList();
+            Assert.True(await db.ScanOpenAnswers.Join(db.ScanResponses, o => o.ResponseId, r => r.Id, (o, r) => r.RoundId).CountAsync(id => roundIds.Contains(id)) > 0);
 
             // The benchmark shows for the first organisation: at least five others of its sector and region with at least five respondents.
             var first = orgs.Single(o => o.Name == "Zorggroep De Linde (demo)");

@@ -145,6 +145,21 @@ public abstract class LcRoundsTests(KlimrekApp app)
         var named = await JsonAsync(await beheerder.PostAsJsonAsync($"{o.Api}/members", new { email = other.Email, role = "Hr" }), HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Forbidden, (await o.Hr.Client.DeleteAsync($"{o.Api}/members/{named.GetProperty("id").GetInt32()}")).StatusCode);
         Assert.Contains(o.Id, (await JsonAsync(await other.Client.GetAsync($"/api/v1/organisations/{o.Id}/scans/rounds"), HttpStatusCode.OK)).EnumerateArray().Select(_ => o.Id));
+        await JsonAsync(await beheerder.DeleteAsync($"{o.Api}/members/{named.GetProperty("id").GetInt32()}"), HttpStatusCode.NoContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/v1/organisations/{o.Id}/scans/rounds")).StatusCode);
+
+        // Sector and province: the beheerder sets them through the API; an unknown key changes nothing; HR only reads them.
+        var settings = await JsonAsync(await o.Hr.Client.GetAsync($"{o.Api}/settings"), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("sector").ValueKind);
+        Assert.Contains(settings.GetProperty("sectors").EnumerateArray(), s => s.GetProperty("key").GetString() == "zorg-welzijn" && s.GetProperty("name").GetString() == "Zorg en welzijn");
+        Assert.Equal(12, settings.GetProperty("regions").GetArrayLength());
+        await JsonAsync(await o.Hr.Client.PutAsJsonAsync($"{o.Api}/settings", new { sector = "onderwijs", region = "utrecht" }), HttpStatusCode.Forbidden);
+        var set = await JsonAsync(await beheerder.PutAsJsonAsync($"{o.Api}/settings", new { sector = "onderwijs", region = "utrecht" }), HttpStatusCode.OK);
+        Assert.Equal("onderwijs", set.GetProperty("sector").GetString());
+        var bad = await JsonAsync(await beheerder.PutAsJsonAsync($"{o.Api}/settings", new { sector = "ruimtevaart", region = "utrecht" }), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("sector", out _));
+        var kept = await JsonAsync(await o.Hr.Client.GetAsync($"{o.Api}/settings"), HttpStatusCode.OK);
+        Assert.Equal(("onderwijs", "utrecht"), (kept.GetProperty("sector").GetString(), kept.GetProperty("region").GetString()));
 
         // Closing: the links stop taking answers; a second close is a conflict.
         await JsonAsync(await o.Hr.Client.PostAsync($"{r}/close", null), HttpStatusCode.NoContent);

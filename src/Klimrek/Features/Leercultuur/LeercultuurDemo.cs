@@ -152,14 +152,27 @@ public static class LeercultuurDemo
         await db.SaveChangesAsync(ct);
         var statements = instrument.Items.Where(i => i.Kind == ScanItemKind.Stelling).ToList();
         var onderstroom = instrument.Items.Where(i => i.Kind == ScanItemKind.Onderstroom).ToList();
+        var open = instrument.Items.Where(i => i.Kind == ScanItemKind.Open).ToList();
         int count = rng.Next(12, 61);
         for (int r = 0; r < count; r++)
-            db.ScanResponses.Add(Response(round, teams[rng.Next(teams.Count)].Id, statements, onderstroom, profile, rng));
+            db.ScanResponses.Add(Response(round, teams[rng.Next(teams.Count)].Id, statements, onderstroom, open, profile, rng));
         await db.SaveChangesAsync(ct);
         return count;
     }
 
-    private static ScanResponse Response(DataScanRound round, int unitId, List<DataScanItem> statements, List<DataScanItem> onderstroom, Dictionary<int, double> profile, Random rng)
+    /// <summary>What demo respondents write to the open question of each block (one in four writes something).</summary>
+    private static readonly Dictionary<int, string[]> OpenTexts = new()
+    {
+        [1] = ["Helpt: wisselende cliënten en steeds andere vragen. Hindert: veel vaste routines.", "Ik leer het meest als ik iets nieuws mag oppakken.", "Soms is het werk zo druk dat er geen ruimte is om na te denken."],
+        [2] = ["Fouten melden voelt nog als iemand aanwijzen.", "Mijn teamleider vraagt wat we ervan leren, dat helpt.", "Nieuwe dingen proberen kan, als het niet te veel tijd kost."],
+        [3] = ["We leren veel van elkaar in de overdracht.", "Meer tijd om bij collega's mee te kijken zou helpen.", "Het team is hecht, maar nieuwe collega's vinden moeilijk aansluiting."],
+        [4] = ["Mijn leidinggevende vraagt in elk gesprek waar ik aan wil werken.", "Leidinggevenden hebben het zelf te druk om ontwikkeling te volgen.", "Ik zou graag vaker feedback krijgen, niet alleen in het jaargesprek."],
+        [5] = ["Het scholingsbudget is er, maar het rooster laat geen tijd over.", "Afspraken over leertijd staan op papier, niet in de praktijk.", "Het ontwikkelgesprek is goed geregeld."],
+        [6] = ["We kijken weinig bij andere organisaties hoe zij het doen.", "Stagiairs brengen nieuwe kennis mee, daar doen we te weinig mee.", "Contact met de opleiding helpt om bij te blijven."],
+    };
+
+    private static ScanResponse Response(DataScanRound round, int unitId, List<DataScanItem> statements, List<DataScanItem> onderstroom, List<DataScanItem> open,
+        Dictionary<int, double> profile, Random rng)
     {
         var response = new ScanResponse { Id = Guid.NewGuid(), RoundId = round.Id, UnitId = unitId, SubmittedOn = round.OpensOn.AddDays(rng.Next(21)) };
         double lean = Normal(rng) * 0.45;
@@ -178,6 +191,9 @@ public static class LeercultuurDemo
             if (ScanStatistics.CountsForBlock(given.Count, ids.Count))
                 response.BlockScores.Add(new ScanBlockScore { RoundId = round.Id, Block = block.Key, Score = given.Average() });
         }
+        foreach (var item in open)
+            if (rng.NextDouble() < 0.25 && OpenTexts.TryGetValue(item.Block, out var texts))
+                response.OpenAnswers.Add(new ScanOpenAnswer { ItemId = item.Id, Text = texts[rng.Next(texts.Length)] });
         foreach (var item in onderstroom)
         {
             var options = InstrumentService.OptionsOf(item);

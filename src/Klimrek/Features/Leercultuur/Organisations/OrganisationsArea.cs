@@ -11,8 +11,8 @@ namespace Klimrek.Features.Leercultuur.Organisations;
 
 /// <summary>
 /// Leercultuur: an organisation's set-up — units (HR), HR and steering group (the beheerder names HR; HR adds the
-/// steering group), sector and region (the beheerder, on the page <c>/beheer/leercultuur/organisaties</c> only).
-/// API under <c>/api/v1/organisations/{organisationId}/scans</c>: <c>/units</c>, <c>/members</c>.
+/// steering group), sector and region (the beheerder, on the page <c>/beheer/leercultuur/organisaties</c> or the API).
+/// API under <c>/api/v1/organisations/{organisationId}/scans</c>: <c>/units</c>, <c>/members</c>, <c>/settings</c>.
 /// </summary>
 internal static class OrganisationsArea
 {
@@ -36,7 +36,32 @@ internal static class OrganisationsArea
         organisation.MapGet("/members", MembersAsync).WithName("ListScanMembers").WithSummary("The organisation's HR and steering group.");
         organisation.MapPost("/members", AddMemberAsync).WithName("AddScanMember")
             .WithSummary("HR adds a steering-group member by the e-mail address of an existing account (unknown address: 400); a beheerder may also name HR (role 'Hr').");
-        organisation.MapDelete("/members/{scanMemberId:int}", RemoveMemberAsync).WithName("RemoveScanMember").WithSummary("HR removes a steering-group member (HR itself is removed by a beheerder, on the beheer page).");
+        organisation.MapDelete("/members/{scanMemberId:int}", RemoveMemberAsync).WithName("RemoveScanMember").WithSummary("HR removes a steering-group member; a beheerder also removes HR.");
+        organisation.MapGet("/settings", SettingsAsync).WithName("GetScanSettings")
+            .WithSummary("The organisation's sector and province (the benchmark compares within them), with the keys to choose from.");
+        organisation.MapPut("/settings", SetSettingsAsync).WithName("SetScanSettings")
+            .WithSummary("A beheerder sets the sector and province (keys from GET …/settings; empty or null clears one). Unknown keys: 400.").ProducesValidationProblem();
+    }
+
+    public sealed record SettingsInput(string? Sector, string? Region);
+    public sealed record Choice(string Key, string Name);
+    public sealed record SettingsView(string? Sector, string? Region, List<Choice> Sectors, List<Choice> Regions);
+
+    public static async Task<Ok<SettingsView>> SettingsAsync(int organisationId, OrganisationService orgs, LeercultuurAccess access, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await access.EnsureAsync(user, organisationId, Readers, ct);
+        var o = await orgs.OrganisationAsync(organisationId, ct);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+        return TypedResults.Ok(new SettingsView(o.Sector, o.Region, Sectors.All.Select(s => new Choice(s.Key, s.In(language))).ToList(),
+            Regions.All.Select(r => new Choice(r.Key, r.In(language))).ToList()));
+    }
+
+    public static async Task<Ok<SettingsView>> SetSettingsAsync(int organisationId, SettingsInput input, OrganisationService orgs, LeercultuurAccess access, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        await access.EnsureAsync(user, organisationId, ScanViewer.Beheerder, ct);
+        await orgs.SetScanSettingsAsync(organisationId, input.Sector, input.Region, ct);
+        return await SettingsAsync(organisationId, orgs, access, user, ct);
     }
 
     public sealed record UnitView(int Id, string Name, int? ParentId, int Depth);
@@ -89,7 +114,7 @@ internal static class OrganisationsArea
 
     public static async Task<NoContent> RemoveMemberAsync(int organisationId, int scanMemberId, OrganisationService orgs, LeercultuurAccess access, ClaimsPrincipal user, CancellationToken ct)
     {
-        var viewer = await access.EnsureAsync(user, organisationId, ScanViewer.Hr, ct);
+        var viewer = await access.EnsureAsync(user, organisationId, ScanViewer.Hr | ScanViewer.Beheerder, ct);
         var member = await orgs.MemberAsync(organisationId, scanMemberId, ct);
         if (member.Role == OrganisationRole.Hr && !viewer.HasFlag(ScanViewer.Beheerder)) throw ProblemException.Forbidden("Alleen een beheerder haalt HR weg.");
         await orgs.RemoveMemberAsync(scanMemberId, ct);

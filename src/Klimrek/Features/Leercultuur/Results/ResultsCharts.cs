@@ -11,10 +11,10 @@ namespace Klimrek.Features.Leercultuur.Results;
 /// </summary>
 public static class ResultsCharts
 {
-    public const double BarsWidth = 640;
+    public const double BarsWidth = 420;
     public const double RowHeight = 52;
     public const double BarLeft = 12;
-    public const double BarRight = 620;
+    public const double BarRight = 405;
     public const double RadarSize = 420;
     public const string Ink = "#1d2b36";
     public const string Bar = "#2b6f9e";

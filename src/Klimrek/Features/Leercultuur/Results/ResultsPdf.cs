@@ -46,7 +46,7 @@ public static class ResultsPdf
             w.Heading(t("Advies per bouwsteen, zwakste eerst"));
             foreach (var a in r.Advice)
             {
-                w.Text($"{a.Rank}. {a.Name}", 12, true);
+                w.Text($"{a.Block}. {a.Name}", 12, true);
                 w.Text(a.Why, 9.5, false);
                 w.Text(a.Intro, 9.5, false);
                 foreach (var action in a.Actions)
