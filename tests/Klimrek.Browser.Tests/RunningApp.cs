@@ -111,7 +111,7 @@ public sealed class RunningApp : IAsyncLifetime
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord (minstens 12 tekens)").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account maken" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/account/registreren/verstuurd");
+        await ArriveAsync(page, "/account/registreren/verstuurd", $"Registering {email}");
         await page.GotoAsync(LinkIn(await MailToAsync(email), "/account/bevestigen"));
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Je e-mailadres is bevestigd.");
         await SignInAsync(page, email, password);
@@ -156,14 +156,25 @@ public sealed class RunningApp : IAsyncLifetime
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await ArriveAsync(page, "/", $"Signing in as {email}");
+    }
+
+    /// <summary>
+    /// Waits for the page to reach <paramref name="path"/>; when it does not, fails saying where it ended, with what
+    /// status and what that page said — not only that it timed out.
+    /// </summary>
+    private async Task ArriveAsync(IPage page, string path, string what)
+    {
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/");
+            await page.WaitForURLAsync(BaseUrl + path, new() { Timeout = 60_000 });
         }
         catch (TimeoutException e)
         {
-            // Say where the sign-in ended and what that page said, not only that it timed out.
-            throw new InvalidOperationException($"Signing in as {email} ended on {page.Url}:\n{await page.Locator("main").InnerTextAsync()}", e);
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            string log;
+            lock (_log) log = _log.ToString();
+            throw new InvalidOperationException($"{what} ended on {page.Url}:\n{text}\n--- app log (end) ---\n{log[Math.Max(0, log.Length - 3000)..]}", e);
         }
     }
 
