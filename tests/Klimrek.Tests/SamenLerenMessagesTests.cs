@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
