@@ -79,6 +79,8 @@ public abstract class SamenLerenMessagesTests(KlimrekApp app)
         Assert.Contains("Er was niemand meer vrij om mee te koppelen: de 4 andere deelnemers zitten al in een actief duo.", mine);
         var stewards = WebUtility.HtmlDecode(await s.Steward.Client.GetStringAsync(page));
         Assert.Contains("Niet gekoppeld: Er was niemand meer vrij om mee te koppelen", stewards);
+        SiteNavigationTests.AssertHeadingsInOrder(stewards, page);
+        SiteNavigationTests.AssertHeadingsInOrder(mine, page);
         // In English too.
         var english = WebUtility.HtmlDecode(await s.People[4].Client.GetStringAsync(page + "?culture=en"));
         Assert.Contains("already in an active pair", english);
@@ -104,6 +106,7 @@ public abstract class SamenLerenMessagesTests(KlimrekApp app)
         var monitor = WebUtility.HtmlDecode(await s.Steward.Client.GetStringAsync($"/samen-leren/{s.ProgrammeId}/monitor"));
         Assert.Contains("Geen volgende afspraak ingepland.", monitor);
         Assert.Contains("2 van de 2 duo's vragen aandacht.", monitor);
+        SiteNavigationTests.AssertHeadingsInOrder(monitor, "monitor");
         Assert.Contains("Daarvan hebben er 0 3 weken of langer niet afgesproken.", monitor);
     }
 }

@@ -135,6 +135,26 @@ public abstract partial class SiteNavigationTests(KlimrekApp app)
         Assert.Contains("This organisation, round or page does not exist", await ErrorPageAsync(participant, "/leercultuur/987654321", HttpStatusCode.NotFound));
     }
 
+    /// <summary>Headings start at h1 and go down one level at a time (going back up any number is fine).</summary>
+    internal static void AssertHeadingsInOrder(string html, string url)
+    {
+        var levels = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("h1, h2, h3, h4, h5, h6")
+            .Select(h => h.LocalName[1] - '0').ToList();
+        Assert.True(levels.Count > 0 && levels[0] == 1, $"{url}: the first heading is not an h1 ({string.Join(",", levels)})");
+        for (int i = 1; i < levels.Count; i++)
+            Assert.True(levels[i] <= levels[i - 1] + 1, $"{url}: h{levels[i - 1]} is followed by h{levels[i]} ({string.Join(",", levels)})");
+    }
+
+    [Fact]
+    public async Task Headings_on_the_error_and_admin_pages_do_not_skip_a_level()
+    {
+        var participant = await app.LoginAsync(Roles.Deelnemer);
+        var admin = await app.LoginAsync(Roles.Beheerder);
+        foreach (var (client, url) in new[] { (participant, "/leercultuur/987654321"), (participant, "/account/geen-toegang?ReturnUrl=%2Fbeheer"),
+                     (admin, "/beheer/gebruikers"), (admin, "/beheer/gebruikers?q=bestaat-zeker-niet"), (participant, "/over") })
+            AssertHeadingsInOrder(await (await client.GetAsync(url)).Content.ReadAsStringAsync(), url);
+    }
+
     [Fact]
     public async Task The_admin_user_list_finds_a_user_by_name_or_address_and_shows_fifty_per_page()
     {
