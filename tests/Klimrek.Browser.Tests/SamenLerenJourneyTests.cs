@@ -93,7 +93,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         // Matching.
         await steward.GotoAsync(programmeUrl);
         await steward.GetByRole(AriaRole.Button, new() { Name = "Duo's vormen" }).ClickAsync();
-        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("duo's zijn gevormd");
+        await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("1 duo gevormd");
         await Assertions.Expect(steward.Locator("main table").Last).ToContainTextAsync("Amira Docent & Bas Onderzoeker");
         await ShotAsync(steward, "21-duos-gevormd");
         await AssertLabelsPointToOneElementAsync(steward);

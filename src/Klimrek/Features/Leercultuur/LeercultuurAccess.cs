@@ -61,6 +61,17 @@ public sealed class LeercultuurAccess(KlimrekDbContext db)
         await db.ScanRounds.Include(r => r.Units).FirstOrDefaultAsync(r => r.Id == roundId && r.OrganisationId == organisationId, ct)
         ?? throw ProblemException.NotFound();
 
+    /// <summary>
+    /// In the sign-in cookie when the user is HR, steering group or coach for some organisation (the same people
+    /// <see cref="MineAsync"/> lists): the header shows "Leercultuur" without a query per page.
+    /// </summary>
+    public const string MenuClaim = "klimrek:leercultuur";
+
+    /// <summary>Whether <see cref="MineAsync"/> would list anything, in at most two small existence queries.</summary>
+    public async Task<bool> HasAnyAsync(string userId, bool begeleider, CancellationToken ct) =>
+        await db.OrganisationMembers.AnyAsync(m => m.UserId == userId, ct)
+        || (begeleider && await db.CoachingRoutes.AnyAsync(r => r.CoachId == userId, ct));
+
     /// <summary>The organisations the user is HR, steering group or coach for (the overview page).</summary>
     public async Task<List<(Organisation Organisation, ScanViewer As)>> MineAsync(string userId, bool begeleider, CancellationToken ct)
     {

@@ -19,7 +19,8 @@ public sealed record RuleConflictView(string Kind, int A, int B, string NameA, s
 
 public sealed record NotMatchable(int ParticipantId, string Name, IReadOnlyList<string> Missing);
 
-public sealed record MatchOutcome(MatchRun Run, IReadOnlyList<NotMatchable> NotMatchable);
+/// <summary>A matching run with who could not take part and how many were already in an active duo (to say why few or no duos formed).</summary>
+public sealed record MatchOutcome(MatchRun Run, IReadOnlyList<NotMatchable> NotMatchable, int InActiveDuo = 0);
 
 /// <summary>
 /// Matching: the steering group's fixed and forbidden pairs, forming the optimal duos from the complete intakes
@@ -114,12 +115,12 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         var prepared = watch.ElapsedMilliseconds;
         var result = DuoMatcher.Match(input.Candidates, options);
         var matched = watch.ElapsedMilliseconds;
-        var run = await SaveRunAsync(programme, userId, pool, inActive, result, Explainer(input, pool, names, options.Weights), watch, ct);
+        var run = await SaveRunAsync(programme, userId, pool, inActive, notMatchable.Count, result, Explainer(input, pool, names, options.Weights), watch, ct);
         logger.LogInformation("Matching programme {Id}: {Pool} people, {Groups} groups, {Unmatched} unmatched, {Edges} candidate pairs, {Rounds} pricing rounds, "
             + "{Ms} ms (load {Load} ms, input {Input} ms, match {Match} ms, save {Save} ms)",
             programme.Id, pool.Count, result.Groups.Count, result.Unmatched.Count, result.CandidateEdges, result.PricingRounds, run.Milliseconds,
             loaded, prepared - loaded, matched - prepared, watch.ElapsedMilliseconds - matched);
-        return new MatchOutcome(run, notMatchable);
+        return new MatchOutcome(run, notMatchable, inActive.Count);
     }
 
     private static IntakeEntry EntryOf(Participant p) => new(p.Id,
@@ -154,8 +155,8 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
     }
 
     /// <summary>Replaces the proposed duos by the new run's, and records why people stayed without a duo.</summary>
-    private async Task<MatchRun> SaveRunAsync(Programme programme, string userId, List<Participant> pool, HashSet<int> inActive, DuoMatchResult result,
-        Func<PairScore, PairExplanation> explain, Stopwatch watch, CancellationToken ct)
+    private async Task<MatchRun> SaveRunAsync(Programme programme, string userId, List<Participant> pool, HashSet<int> inActive, int incomplete,
+        DuoMatchResult result, Func<PairScore, PairExplanation> explain, Stopwatch watch, CancellationToken ct)
     {
         var now = Now;
         // Everything is read and created inside: a retried attempt starts again from the database's state.
@@ -179,7 +180,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
                     Members = g.Members.Select(m => new DuoMember { ParticipantId = m }).ToList(),
                 });
             // Reasons for those without a duo; cleared for everyone else in the pool.
-            var reasons = result.Unmatched.ToDictionary(u => u.Id, u => $"{u.Reason}|{u.AllowedPartners}");
+            var reasons = result.Unmatched.ToDictionary(u => u.Id, u => StoredReason(u, pool.Count, inActive.Count, incomplete));
             foreach (var p in await db.Participants.Where(p => p.ProgrammeId == programme.Id).ToListAsync(t))
                 if (!inActive.Contains(p.Id))
                     p.UnmatchedReason = reasons.GetValueOrDefault(p.Id);
@@ -189,17 +190,64 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         }, ct);
     }
 
-    /// <summary>The Dutch sentence for a stored unmatched reason ("Reason|allowedPartners").</summary>
+    /// <summary>Not a rule of the matcher: nobody else was free (in an active duo already, or their intake incomplete).</summary>
+    public const string NoOneFree = "NoOneFree";
+
+    /// <summary>
+    /// The stored reason ("Reason|allowedPartners[|inActiveDuo|other]"). "No allowed partner" is only a hard rule when
+    /// someone else was free to be paired: alone in the pool, the real reason is that the others are already in an
+    /// active duo or not ready, and that is what the participant and the steering group read.
+    /// </summary>
+    private static string StoredReason(UnmatchedPerson u, int pool, int inActive, int incomplete) => u.Reason switch
+    {
+        UnmatchedReason.NoAllowedPartner when pool <= 1 => $"{NoOneFree}|0|{inActive}|{incomplete}",
+        UnmatchedReason.NoAllowedPartner when inActive > 0 => $"{u.Reason}|0|{inActive}|{pool - 1}",
+        _ => $"{u.Reason}|{u.AllowedPartners}",
+    };
+
+    /// <summary>The Dutch sentence for a stored unmatched reason ("Reason|allowedPartners[|inActiveDuo|other]").</summary>
     public static (string Key, object[] Args) UnmatchedText(string stored)
     {
         var parts = stored.Split('|');
-        int allowed = parts.Length > 1 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 0;
+        int Part(int i) => parts.Length > i && int.TryParse(parts[i], System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 0;
+        int allowed = Part(1), inActive = Part(2), other = Part(3);
         return parts[0] switch
         {
+            NoOneFree when inActive > 0 && other > 0 => ("Er was niemand meer vrij om mee te koppelen: {0} andere deelnemers zitten al in een actief duo en van {1} deelnemers is de intake nog niet compleet. De stuurgroep koppelt opnieuw zodra er iemand bijkomt of vrijkomt.", [inActive, other]),
+            NoOneFree when inActive > 0 => ("Er was niemand meer vrij om mee te koppelen: de {0} andere deelnemers zitten al in een actief duo. De stuurgroep koppelt opnieuw zodra er iemand bijkomt of vrijkomt.", [inActive]),
+            NoOneFree when other > 0 => ("Er was nog niemand om mee te koppelen: van de {0} andere deelnemers is de intake nog niet compleet.", [other]),
+            NoOneFree => ("Er was nog niemand om mee te koppelen: er doet nog geen andere deelnemer mee met een complete intake.", []),
+            nameof(UnmatchedReason.NoAllowedPartner) when inActive > 0 => ("Met de {0} deelnemers die nog vrij waren botst een harde regel (leidinggevende, team, geen gezamenlijke tijd of uitgesloten); de andere {1} deelnemers zitten al in een actief duo.", [other, inActive]),
             nameof(UnmatchedReason.NoAllowedPartner) => ("Geen enkele partner is toegestaan: met iedereen botst een harde regel (leidinggevende, team, geen gezamenlijke tijd of uitgesloten).", []),
             nameof(UnmatchedReason.OddNumber) => ("Oneven aantal deelnemers; in de beste indeling bleef deze persoon over en een trio was niet gewenst of niet mogelijk.", []),
             _ => ("Er waren {0} mogelijke partners, maar die zitten allemaal in een duo van de beste indeling.", [allowed]),
         };
+    }
+
+    /// <summary>
+    /// What a run did, in sentences for the steering group: how many duos were formed, and when none were, why (too few
+    /// free people: how many are in an active duo or not ready; or the hard rules).
+    /// </summary>
+    public static IReadOnlyList<(string Key, object[] Args)> OutcomeText(MatchOutcome o)
+    {
+        var run = o.Run;
+        var lines = new List<(string, object[])>();
+        if (run.Groups == 0 && run.Participants < 2)
+        {
+            lines.Add(run.Participants == 0 ? ("Er zijn geen duo's gevormd: er was niemand vrij om te koppelen.", [])
+                : ("Er zijn geen duo's gevormd: er was maar één deelnemer vrij om te koppelen, en een duo vraagt er twee.", []));
+            if (o.InActiveDuo > 0) lines.Add(("{0} deelnemers zitten al in een actief duo.", [o.InActiveDuo]));
+            if (o.NotMatchable.Count > 0) lines.Add(("Van {0} deelnemers is de intake nog niet compleet.", [o.NotMatchable.Count]));
+        }
+        else if (run.Groups == 0)
+            lines.Add(("Er zijn geen duo's gevormd: bij elk mogelijk paar van de {0} deelnemers die vrij waren botst een harde regel (leidinggevende, team, geen gezamenlijke tijd of uitgesloten).", [run.Participants]));
+        else if (run.Groups == 1)
+            lines.Add(("Er is 1 duo gevormd. De deelnemers zien nu hun voorstel en waarom.", []));
+        else
+            lines.Add(("Er zijn {0} duo's gevormd. De deelnemers zien nu hun voorstel en waarom.", [run.Groups]));
+        if (run.Unmatched > 0 && run.Participants >= 2)
+            lines.Add(("{0} deelnemers bleven zonder duo; bij de deelnemers staat waarom.", [run.Unmatched]));
+        return lines;
     }
 
     public async Task<MatchRun?> LatestRunAsync(int programmeId, CancellationToken ct) =>

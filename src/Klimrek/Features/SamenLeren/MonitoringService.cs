@@ -13,7 +13,11 @@ public sealed record DuoMonitorRow(
     int DuoId, string Name, DuoStatus Status, bool ChangeRequested, PlanStatus? Plan,
     decimal HoursUsed, decimal HoursBudget, decimal SpentExpert, decimal ExpertBudget,
     int ReflectionsDue, int ReflectionsOnTime, int ReflectionsLate, int ReflectionsOverdue,
-    DateTime? LastMeeting, DateTime? NextMeeting, int? WeeksSinceMet, bool NotMetSignal, IReadOnlyList<Notice> Warnings);
+    DateTime? LastMeeting, DateTime? NextMeeting, int? WeeksSinceMet, bool NotMetSignal, IReadOnlyList<Notice> Warnings)
+{
+    /// <summary>Something in the "Aandacht" column: any warning (the "not met" signal is one of them).</summary>
+    public bool NeedsAttention => NotMetSignal || Warnings.Count > 0;
+}
 
 public sealed record OverdueReflection(int DuoId, string Duo, int ParticipantId, string Name, int Period, DateOnly Due, int DaysOverdue);
 

@@ -15,6 +15,9 @@ public sealed class ProgrammeModel(ProgrammeService programmes, IntakeService in
     public List<PairRule> Rules { get; private set; } = [];
     public List<Duo> Duos { get; private set; } = [];
     public MatchRun? LatestRun { get; private set; }
+
+    /// <summary>The last matching run formed no duo: its message is a warning, not a success.</summary>
+    [TempData] public bool NoneFormed { get; set; }
     public Duo? MyDuo { get; private set; }
     public List<string> MyMissing { get; private set; } = [];
 
@@ -53,8 +56,19 @@ public sealed class ProgrammeModel(ProgrammeService programmes, IntakeService in
         Change(() => programmes.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, UserId, ct),
             "De adressen zijn uitgenodigd of ingeschreven. Wie al een bevestigd account heeft doet meteen mee; de anderen krijgen een uitnodiging per mail.", ct);
 
-    public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) =>
-        Change(() => matching.RunMatchingAsync(Access, UserId, ct), "De duo's zijn gevormd. De deelnemers zien nu hun voorstel en waarom.", ct);
+    /// <summary>Forms the duos and says what came of it: how many were formed, and when none, why.</summary>
+    public async Task<IActionResult> OnPostMatchAsync(CancellationToken ct)
+    {
+        MatchOutcome? outcome = null;
+        var result = await Change(async () => outcome = await matching.RunMatchingAsync(Access, UserId, ct), "", ct);
+        // The message is written in the reader's language here: it carries numbers (the page shows it as it is).
+        if (outcome is not null)
+        {
+            Message = string.Join(" ", MatchingService.OutcomeText(outcome).Select(t => L[t.Key, t.Args].Value));
+            NoneFormed = outcome.Run.Groups == 0;
+        }
+        return result;
+    }
 
     public Task<IActionResult> OnPostRuleAsync(int a, int b, PairRuleKind kind, CancellationToken ct) =>
         Change(() => matching.SetRuleAsync(Access, a, b, kind, ct), "De regel is opgeslagen; vorm de duo's opnieuw om hem toe te passen.", ct);
