@@ -109,9 +109,22 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
             if (!s.SkillByUri.TryGetValue(value, out var sid)) { errors.Add(field, what + ": onbekende ESCO-vaardigheid {0}.", value); return null; }
             return new IntakeTerm { Kind = kind, SkillId = sid, Label = s.Skills[sid].Label("nl").Text, Key = "esco:" + sid };
         }
-        if (escoAllowed && SkillByLabel(s).TryGetValue(Normalize(value), out var id))
+        if (escoAllowed && (SkillByLabel(s).TryGetValue(Normalize(value), out var exact) ? exact : SkillBySearchLabel(s, value)) is int id)
             return new IntakeTerm { Kind = kind, SkillId = id, Label = value, Key = "esco:" + id };
         return new IntakeTerm { Kind = kind, Label = value, Key = "t:" + Normalize(value) };
+    }
+
+    /// <summary>
+    /// A skill one of whose searchable labels (ESCO's alternative labels, our Dutch synonyms) is exactly the typed words,
+    /// ignoring case and accents: "wondzorg" is the wound-care skill. The best-ranked such skill, else null.
+    /// </summary>
+    private static int? SkillBySearchLabel(CatalogueSnapshot s, string value)
+    {
+        var typed = string.Join(' ', Klimrek.Core.Search.TextNormalizer.Tokenize(value));
+        if (typed.Length == 0) return null;
+        foreach (var hit in s.SkillSearch.Search(value, 0, 5, "nl").Hits)
+            if (string.Join(' ', Klimrek.Core.Search.TextNormalizer.Tokenize(hit.MatchedLabel)) == typed) return hit.Key;
+        return null;
     }
 
     public static string Normalize(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
