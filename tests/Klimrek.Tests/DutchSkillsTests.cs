@@ -2,7 +2,11 @@ using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Klimrek.Infrastructure;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace Klimrek.Tests;
 
@@ -99,6 +103,125 @@ public abstract class DutchSkillsTests(KlimrekApp app) : IDisposable
         Assert.NotEmpty(hits);
         Assert.DoesNotContain("wood", c.Skills[hits[0].Key].LabelEn ?? "", StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("wond", c.Skills[hits[0].Key].LabelNl, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task The_skills_api_returns_labels_with_their_language_and_whether_they_are_official()
+    {
+        var client = app.Anonymous();
+        var r = await client.GetAsync("/api/v1/skills?q=wondzorg");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var body = await r.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("wondzorg", body.GetProperty("query").GetString());
+        var first = body.GetProperty("items")[0];
+        Assert.Contains(first.GetProperty("uri").GetString(), new[] { WoundCare, WoundDressing });
+        Assert.Equal("nl", first.GetProperty("labelLanguage").GetString());
+        Assert.False(first.GetProperty("official").GetBoolean());
+
+        // ESCO's English label is official.
+        var en = await (await client.GetAsync("/api/v1/skills?q=carry+out+wound+care&lang=en")).Content.ReadFromJsonAsync<JsonElement>();
+        var woundEn = en.GetProperty("items")[0];
+        Assert.Equal((WoundCare, "carry out wound care", "en", true), (woundEn.GetProperty("uri").GetString(), woundEn.GetProperty("label").GetString(),
+            woundEn.GetProperty("labelLanguage").GetString(), woundEn.GetProperty("official").GetBoolean()));
+
+        // Capped like the occupation search; bad input is a validation problem.
+        var page = await (await client.GetAsync("/api/v1/skills?q=beheren&pageSize=100")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(100, page.GetProperty("items").GetArrayLength());
+        Assert.True(page.GetProperty("total").GetInt32() > 100);
+        foreach (var bad in new[] { "/api/v1/skills", "/api/v1/skills?q=a&pageSize=101", "/api/v1/skills?q=a&lang=de", "/api/v1/skills?q=" + new string('a', 201) })
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(bad)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Occupation_skills_in_the_api_say_whether_their_label_is_official()
+    {
+        var nurse = await (await app.Anonymous().GetAsync("/api/v1/occupations/8d3e8aaa-791b-4c75-a465-f3f827028f50")).Content.ReadFromJsonAsync<JsonElement>();
+        var skills = nurse.GetProperty("essentialSkills").EnumerateArray().Concat(nurse.GetProperty("optionalSkills").EnumerateArray()).ToList();
+        Assert.Contains(skills, x => !x.GetProperty("official").GetBoolean() && x.GetProperty("labelLanguage").GetString() == "nl");
+        Assert.Contains(skills, x => x.GetProperty("official").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Pages_mark_our_own_translations_and_the_skill_page_shows_what_it_is_and_who_needs_it()
+    {
+        var client = app.Anonymous();
+        var c = await CatalogueAsync();
+        int wound = c.SkillByUri[WoundCare];
+        var html = await client.GetStringAsync($"/vaardigheden/{wound}");
+        Assert.Contains("wondverzorging uitvoeren", html);
+        Assert.Contains("class=\"unofficial-mark\" title=\"eigen vertaling, niet van ESCO\"", html);
+        Assert.Contains("<span class=\"visually-hidden\"> (eigen vertaling, niet van ESCO)</span>", html);
+        // The English ESCO name and the English description that remain carry lang="en".
+        Assert.Contains("<span lang=\"en\">carry out wound care</span>", html);
+        Assert.Contains("<span lang=\"en\">Cleanse, irrigate, probe, debride, pack and dress wounds.</span>", html);
+        // Occupations that need it, linked (wound care is optional for six).
+        Assert.Contains($"href=\"/beroepen/{c.Requirements.First(r => r.SkillId == wound).OccupationId}\"", html);
+        Assert.DoesNotContain(">Essentieel (", html);
+        // A skill asked for both ways lists the occupations that need it as essential first.
+        var essentialFor = c.Requirements.Where(r => r.IsEssential).Select(r => r.SkillId).ToHashSet();
+        var both = c.Requirements.First(r => !r.IsEssential && essentialFor.Contains(r.SkillId)).SkillId;
+        var bothHtml = await client.GetStringAsync($"/vaardigheden/{both}");
+        int essential = bothHtml.IndexOf(">Essentieel (", StringComparison.Ordinal), optional = bothHtml.IndexOf(">Optioneel (", StringComparison.Ordinal);
+        Assert.True(essential > 0 && essential < optional, "essential before optional");
+        Assert.Contains($"href=\"/beroepen/{c.Requirements.First(r => r.SkillId == both && r.IsEssential).OccupationId}\"", bothHtml[essential..optional]);
+        var broader = c.SkillBroader.First(b => b.SkillId == wound).BroaderId;
+        Assert.Contains($"href=\"/vaardigheden/{broader}\"", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/vaardigheden/999999999")).StatusCode);
+
+        // The skill search page finds it in Dutch and links it.
+        var search = await client.GetStringAsync("/vaardigheden?q=wonden+verzorgen");
+        Assert.Contains($"href=\"/vaardigheden/{wound}\"", search);
+
+        // In English the Dutch marker is absent and the label is ESCO's own.
+        var en = await client.GetStringAsync($"/vaardigheden/{wound}?culture=en&ui-culture=en");
+        Assert.Contains("carry out wound care", en);
+        Assert.DoesNotContain("unofficial-mark", en);
+    }
+
+    [Fact]
+    public void A_label_that_stays_in_another_language_carries_lang()
+    {
+        var helper = new EscoLabelTagHelper(app.Service(sp => sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()))
+        {
+            Value = new LocalizedText("dry wood", "en", IsFallback: true),
+        };
+        var output = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput("esco-label", new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttributeList(), (_, _) =>
+            Task.FromResult<Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContent>(new Microsoft.AspNetCore.Razor.TagHelpers.DefaultTagHelperContent()));
+        helper.Process(new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContext(new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperAttributeList(), new Dictionary<object, object>(), "x"), output);
+        var html = output.Content.GetContent();
+        Assert.StartsWith("<span lang=\"en\">dry wood</span>", html);
+        Assert.Contains(">EN</span>", html);
+        Assert.DoesNotContain("unofficial-mark", html);
+    }
+
+    [Fact]
+    public async Task The_intake_recognises_Dutch_skill_names_and_synonyms()
+    {
+        var steward = await app.LoginAsUserAsync(Roles.Stuurgroep);
+        var created = await steward.Client.PostAsJsonAsync("/api/v1/programmes", new
+        {
+            name = "Zorg leert samen", description = "Pilot", startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7),
+            endDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200), hoursPerParticipant = 40, expertBudgetPerDuo = 100m, reflectionCadenceWeeks = 6,
+            intervisionSessionCount = 2, notMetWeeks = 3,
+            weights = new { complementarity = 40, qualities = 10, affinity = 20, availability = 20, crossDepartment = 10 }, avoidSameTeam = false, trioForOdd = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        int id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var person = await app.LoginAsUserAsync(Roles.Deelnemer);
+        Assert.True((await steward.Client.PostAsJsonAsync($"/api/v1/programmes/{id}/participants", new { emails = new[] { person.Email } })).IsSuccessStatusCode);
+        var saved = await person.Client.PutAsJsonAsync($"/api/v1/programmes/{id}/intake", new
+        {
+            brings = new[] { "Wondverzorging uitvoeren", "wondzorg" }, develops = new[] { "wondsluiting", "iets heel eigens" },
+            qualities = new[] { "optimisme" }, affinities = new[] { "zorg" }, department = "Zorg", discipline = "verpleging",
+            availability = new[] { "dinsdag-middag" },
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var intake = await (await person.Client.GetAsync($"/api/v1/programmes/{id}/intake")).Content.ReadFromJsonAsync<JsonElement>();
+        var brings = intake.GetProperty("brings").EnumerateArray().ToList();
+        // Our Dutch label and our synonym name the same skill: one term.
+        Assert.Equal(WoundCare, Assert.Single(brings).GetProperty("escoUri").GetString());
+        var develops = intake.GetProperty("develops").EnumerateArray().ToList();
+        Assert.Equal("http://data.europa.eu/esco/skill/6042ba76-e5c9-4b64-b61d-cc96be8dc562", develops[0].GetProperty("escoUri").GetString());
+        Assert.Equal(JsonValueKind.Null, develops[1].GetProperty("escoUri").ValueKind);
     }
 }
 
