@@ -115,16 +115,17 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
     }
 
     /// <summary>
-    /// A skill one of whose searchable labels (ESCO's alternative labels, our Dutch synonyms) is exactly the typed words,
-    /// ignoring case and accents: "wondzorg" is the wound-care skill. The best-ranked such skill, else null.
+    /// The one skill one of whose searchable labels (ESCO's alternative labels, our Dutch synonyms) is exactly the typed
+    /// words, ignoring case and accents ("wondsluiting"). A word that names several skills ("roosteren": rostering and
+    /// roasting) stays the person's own word: guessing would match people on a skill neither meant.
     /// </summary>
     private static int? SkillBySearchLabel(CatalogueSnapshot s, string value)
     {
         var typed = string.Join(' ', Klimrek.Core.Search.TextNormalizer.Tokenize(value));
         if (typed.Length == 0) return null;
-        foreach (var hit in s.SkillSearch.Search(value, 0, 5, "nl").Hits)
-            if (string.Join(' ', Klimrek.Core.Search.TextNormalizer.Tokenize(hit.MatchedLabel)) == typed) return hit.Key;
-        return null;
+        var exact = s.SkillSearch.Search(value, 0, 10, "nl").Hits
+            .Where(h => string.Join(' ', Klimrek.Core.Search.TextNormalizer.Tokenize(h.MatchedLabel)) == typed).Select(h => h.Key).Distinct().ToList();
+        return exact.Count == 1 ? exact[0] : null;
     }
 
     public static string Normalize(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
