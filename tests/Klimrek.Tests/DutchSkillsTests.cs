@@ -1,8 +1,8 @@
 using Klimrek.Data;
 using Klimrek.Features.Esco;
+using Klimrek.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Klimrek.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

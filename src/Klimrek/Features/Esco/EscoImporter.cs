@@ -1,7 +1,7 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Klimrek.Infrastructure;
 using System.Diagnostics;
 
 namespace Klimrek.Features.Esco;
