@@ -83,6 +83,20 @@ public abstract class DutchSkillsTests(KlimrekApp app) : IDisposable
         Assert.DoesNotContain(search.Search("muziekpersoneel aansturen", 0, 50).Hits, h => h.Key == after.Id && h.MatchedLabel == "muziekpersoneel aansturen");
     }
 
+    [Fact]
+    public async Task A_database_imported_without_our_labels_gets_them_once_at_start()
+    {
+        // As a database imported before the labels existed: none stored.
+        await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().SkillTexts
+            .Where(t => t.Language == UnofficialSkillLabels.Language).ExecuteDeleteAsync());
+        var written = await app.WithScopeAsync(sp => sp.GetRequiredService<EscoImporter>().EnsureUnofficialLabelsAsync());
+        Assert.True(written >= 11_000, $"{written} written");
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<EscoImporter>().EnsureUnofficialLabelsAsync()));
+        var ours = await app.WithScopeAsync(sp => sp.GetRequiredService<KlimrekDbContext>().SkillTexts
+            .Where(t => t.Language == UnofficialSkillLabels.Language && t.PreferredLabel == "wondverzorging uitvoeren").Select(t => t.AltLabels).SingleAsync());
+        Assert.Equal("wondzorg\nwonden verzorgen\nverbinden", ours);
+    }
+
     [Theory]
     [InlineData("wondzorg")]
     [InlineData("wonden verzorgen")]
