@@ -36,6 +36,9 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
             var result = await sp.GetRequiredService<EscoImporter>().ImportAsync(folder, null, cancellationToken);
             logger.LogInformation("ESCO imported: {Occ} occupations, {Skills} skills in {Sec:F1} s", result.Occupations, result.Skills, result.Elapsed.TotalSeconds);
         }
+        else if (configuration.GetValue("Klimrek:ImportEscoOnStart", true))
+            // A database imported before our own Dutch skill labels existed gets them once.
+            await sp.GetRequiredService<EscoImporter>().EnsureUnofficialLabelsAsync(cancellationToken);
         Step("ESCO check");
         if (configuration.GetValue("Klimrek:DemoContent", true))
             await sp.GetRequiredService<DemoImageSeeder>().SeedAsync(cancellationToken);
@@ -73,4 +76,9 @@ public static class ShippedData
     /// <summary>The shipped ESCO pack: <c>Klimrek:EscoFolder</c>, or <c>data/esco</c> beside the executable.</summary>
     public static string EscoFolder(IConfiguration configuration) =>
         configuration["Klimrek:EscoFolder"] is { Length: > 0 } f ? Path.GetFullPath(f) : Path.Combine(AppContext.BaseDirectory, "data", "esco");
+
+    /// <summary>Our own Dutch skill labels: <c>Klimrek:UnofficialSkillLabels</c>, or <c>data/klimrek-nl/skills_nl_klimrek.tsv.gz</c> beside the executable.</summary>
+    public static string UnofficialSkillLabelsFile(IConfiguration configuration) =>
+        configuration["Klimrek:UnofficialSkillLabels"] is { Length: > 0 } f ? Path.GetFullPath(f)
+            : Path.Combine(AppContext.BaseDirectory, "data", "klimrek-nl", "skills_nl_klimrek.tsv.gz");
 }

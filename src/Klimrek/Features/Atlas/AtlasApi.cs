@@ -47,7 +47,8 @@ public static class AtlasApi
 
     public sealed record LabelSet(IReadOnlyDictionary<string, string> Preferred, IReadOnlyDictionary<string, IReadOnlyList<string>> Alternative);
     public sealed record RefDto(int Id, string Uri, string? Code, string Label, string LabelLanguage);
-    public sealed record SkillDto(string Uri, string Label, string LabelLanguage, string? SkillType, string? ReuseLevel, string Aspect);
+    /// <summary>A skill of the occupation; <c>Official</c> is false when the label is Klimrek's own Dutch translation.</summary>
+    public sealed record SkillDto(string Uri, string Label, string LabelLanguage, bool Official, string? SkillType, string? ReuseLevel, string Aspect);
     public sealed record SectionDto(string Content, int Version, string Author, string Origin, DateTime UpdatedAt);
     public sealed record CuratedDto(
         IReadOnlyDictionary<string, SectionDto> Aspects, SectionDto? ClassicImage, SectionDto? CurrentImage,
@@ -67,7 +68,7 @@ public static class AtlasApi
                 detail: "No occupation has this id, ESCO concept URI or UUID.");
 
         static RefDto Ref(ConceptRef r) => new(r.Id, r.Uri, r.Code, r.Label.Text, r.Label.Language);
-        static SkillDto Skill(SkillItem s) => new(s.Uri, s.Label.Text, s.Label.Language, s.SkillType, s.ReuseLevel, s.Aspect.Key());
+        static SkillDto Skill(SkillItem s) => new(s.Uri, s.Label.Text, s.Label.Language, !s.Label.IsUnofficial, s.SkillType, s.ReuseLevel, s.Aspect.Key());
         SectionDto? Section(string key) => d.Curated.TryGetValue(key, out var s)
             ? new SectionDto(s.Content, s.Version, s.AuthorName, s.Origin.ToString().ToLowerInvariant(), s.CreatedAt) : null;
 

@@ -4,8 +4,11 @@ using System.Collections.Frozen;
 
 namespace Klimrek.Features.Esco;
 
-/// <summary>A label or text in the requested language, or the other language when missing (marked as fallback).</summary>
-public sealed record LocalizedText(string Text, string Language, bool IsFallback);
+/// <summary>
+/// A label or text in the requested language, or the other language when missing (marked as fallback).
+/// <paramref name="IsUnofficial"/>: a Dutch skill label of our own, not ESCO's (<see cref="UnofficialSkillLabels"/>).
+/// </summary>
+public sealed record LocalizedText(string Text, string Language, bool IsFallback, bool IsUnofficial = false);
 
 /// <summary>An occupation as search results and lists show it, without a database round trip.</summary>
 public sealed record OccupationSummary(int Id, string Uri, string? IscoCode, string? LabelNl, string? LabelEn)
@@ -28,15 +31,18 @@ public sealed record OccupationSummary(int Id, string Uri, string? IscoCode, str
     }
 }
 
-/// <summary>A skill (or skill group) with its Dutch and English preferred labels.</summary>
-public sealed record SkillInfo(int Id, string Uri, string? LabelNl, string? LabelEn, string? SkillType, bool IsGroup)
+/// <summary>
+/// A skill (or skill group) with its Dutch and English preferred labels. The Dutch one is ESCO's where ESCO has one,
+/// else our own (<paramref name="LabelNlUnofficial"/>), so that every skill reads in Dutch.
+/// </summary>
+public sealed record SkillInfo(int Id, string Uri, string? LabelNl, string? LabelEn, string? SkillType, bool IsGroup, bool LabelNlUnofficial = false)
 {
     public LocalizedText Label(string language)
     {
         var preferred = language == "en" ? LabelEn : LabelNl;
-        if (preferred is not null) return new LocalizedText(preferred, language, false);
+        if (preferred is not null) return new LocalizedText(preferred, language, false, language != "en" && LabelNlUnofficial);
         var other = language == "en" ? LabelNl : LabelEn;
-        return new LocalizedText(other ?? Uri, language == "en" ? "nl" : "en", true);
+        return new LocalizedText(other ?? Uri, language == "en" ? "nl" : "en", true, language == "en" && other is not null && LabelNlUnofficial);
     }
 }
 

@@ -100,9 +100,10 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
             .Select(o => new { o.Id, o.Uri, o.IscoCode, o.IscoGroupId, o.BroaderOccupationId }).ToListAsync(ct);
         var occTexts = await db.OccupationTexts.AsNoTracking()
             .Select(t => new { t.OccupationId, t.Language, t.PreferredLabel, t.AltLabels, t.HiddenLabels }).ToListAsync(ct);
-        var skills = await db.Skills.AsNoTracking().Select(s => new { s.Id, s.Uri, s.ConceptType, s.SkillType, s.Code }).ToListAsync(ct);
-        var skillTexts = await db.SkillTexts.AsNoTracking().Where(t => t.Language == "nl" || t.Language == "en")
-            .Select(t => new { t.SkillId, t.Language, t.PreferredLabel, t.AltLabels }).ToListAsync(ct);
+        var skills = await db.Skills.AsNoTracking().Select(s => new SkillRowLite(s.Id, s.Uri, s.ConceptType, s.SkillType, s.Code)).ToListAsync(ct);
+        var skillTexts = await db.SkillTexts.AsNoTracking()
+            .Where(t => t.Language == "nl" || t.Language == "en" || t.Language == UnofficialSkillLabels.Language)
+            .Select(t => new SkillTextLite(t.SkillId, t.Language, t.PreferredLabel, t.AltLabels)).ToListAsync(ct);
         var requirements = await db.OccupationSkills.AsNoTracking().OrderBy(r => r.OccupationId).ThenBy(r => r.SkillId)
             .Select(r => new OccupationRequirement(r.OccupationId, r.SkillId, r.IsEssential)).ToArrayAsync(ct);
         var broader = (await db.SkillBroaders.AsNoTracking().Select(b => new { b.SkillId, b.BroaderSkillId }).ToListAsync(ct))
@@ -131,17 +132,7 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         var occupationSearch = new LabelSearchIndex(labels);
 
         // Skills: labels, URIs, search over real skills (only they can be added to a profile), neighbours, aspects.
-        var skillNl = skillTexts.Where(t => t.Language == "nl").ToDictionary(t => t.SkillId, t => t.PreferredLabel);
-        var skillEn = skillTexts.Where(t => t.Language == "en").ToDictionary(t => t.SkillId, t => t.PreferredLabel);
-        var infos = skills.ToFrozenDictionary(s => s.Id, s => new SkillInfo(s.Id, s.Uri, skillNl.GetValueOrDefault(s.Id),
-            skillEn.GetValueOrDefault(s.Id), s.SkillType, s.ConceptType == SkillConceptType.SkillGroup));
-        var realSkills = skills.Where(s => s.ConceptType == SkillConceptType.Skill).Select(s => s.Id).ToHashSet();
-        var skillLabels = new List<SearchLabel>(skillTexts.Count * 4);
-        foreach (var t in skillTexts.Where(t => realSkills.Contains(t.SkillId)))
-        {
-            skillLabels.Add(new SearchLabel(t.SkillId, t.PreferredLabel, LabelKind.Preferred, t.Language));
-            foreach (var a in Split(t.AltLabels)) skillLabels.Add(new SearchLabel(t.SkillId, a, LabelKind.Alternative, t.Language));
-        }
+        var (infos, skillLabels) = SkillLabels(skills, skillTexts);
         var neighbours = broader.Where(b => infos.ContainsKey(b.SkillId) && infos.ContainsKey(b.BroaderSkillId) && b.SkillId != b.BroaderSkillId)
             .SelectMany(b => new[] { (From: b.SkillId, To: b.BroaderSkillId), (From: b.BroaderSkillId, To: b.SkillId) })
             .GroupBy(x => x.From).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.To).Distinct().Order().ToArray());
@@ -173,6 +164,44 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         logger.LogInformation("ESCO catalogue built for import {Import} (version {Version}): {Occ} occupations, {Labels} labels, {Skills} skills in {Ms} ms",
             importId, version, summaries.Count, occupationSearch.LabelCount, infos.Count, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return snapshot;
+    }
+
+    private sealed record SkillRowLite(int Id, string Uri, SkillConceptType ConceptType, string? SkillType, string? Code);
+    private sealed record SkillTextLite(int SkillId, string Language, string PreferredLabel, string? AltLabels);
+
+    /// <summary>Each skill's labels, and the search labels of the real skills (only they can be added to a profile).</summary>
+    private static (FrozenDictionary<int, SkillInfo> Infos, List<SearchLabel> Search) SkillLabels(List<SkillRowLite> skills, List<SkillTextLite> skillTexts)
+    {
+        // Dutch: ESCO's label where there is one, else ours (kept stored, but unused, once an official one arrives).
+        var skillNl = new Dictionary<int, string>(skills.Count);
+        var skillEn = new Dictionary<int, string>(skills.Count);
+        var ours = new Dictionary<int, string>();
+        foreach (var t in skillTexts)
+        {
+            if (t.Language == "nl") skillNl[t.SkillId] = t.PreferredLabel;
+            else if (t.Language == "en") skillEn[t.SkillId] = t.PreferredLabel;
+            else ours[t.SkillId] = t.PreferredLabel;
+        }
+        var infos = skills.ToFrozenDictionary(s => s.Id, s =>
+        {
+            var official = skillNl.GetValueOrDefault(s.Id);
+            var unofficial = official is null ? ours.GetValueOrDefault(s.Id) : null;
+            return new SkillInfo(s.Id, s.Uri, official ?? unofficial, skillEn.GetValueOrDefault(s.Id), s.SkillType,
+                s.ConceptType == SkillConceptType.SkillGroup, unofficial is not null);
+        });
+        var realSkills = skills.Where(s => s.ConceptType == SkillConceptType.Skill).Select(s => s.Id).ToHashSet();
+        var skillLabels = new List<SearchLabel>(skillTexts.Count * 4);
+        foreach (var t in skillTexts.Where(t => realSkills.Contains(t.SkillId)))
+        {
+            // Our label and synonyms are searched as the Dutch preferred and alternative labels while
+            // they are the skill's Dutch name; once ESCO has one, ours stay out of the index.
+            bool isOurs = t.Language == UnofficialSkillLabels.Language;
+            if (isOurs && skillNl.ContainsKey(t.SkillId)) continue;
+            var language = isOurs ? "nl" : t.Language;
+            skillLabels.Add(new SearchLabel(t.SkillId, t.PreferredLabel, LabelKind.Preferred, language));
+            foreach (var a in Split(t.AltLabels)) skillLabels.Add(new SearchLabel(t.SkillId, a, LabelKind.Alternative, language));
+        }
+        return (infos, skillLabels);
     }
 
     private static async Task<FrozenDictionary<int, IscoGroupInfo>> IscoGroupsAsync(KlimrekDbContext db, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using System.Diagnostics;
@@ -16,7 +17,7 @@ public sealed record EscoImportResult(
 /// which curated content refers to, stay stable and a re-import never duplicates); texts are replaced per concept
 /// and language; relation sets present in the pack replace the old ones. The writes themselves: <see cref="EscoWrites"/>.
 /// </summary>
-public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider time, ILogger<EscoImporter> logger)
+public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider time, IConfiguration configuration, ILogger<EscoImporter> logger)
 {
     public async Task<EscoImportResult> ImportAsync(string folder, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -28,6 +29,9 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
         // go on being read while the concepts are written, and are awaited (and validated) before the relations are written.
         var reading = Task.Run(() => EscoPackReader.Begin(folder, new Progress<string>(f => logger.LogDebug("Reading {File} at {Ms} ms", f, clock.ElapsedMilliseconds))));
         var parsed = TimeSpan.Zero;
+        // Our own Dutch skill labels (data/klimrek-nl) travel with every import: read beside the pack, written after its texts.
+        var unofficialFile = ShippedData.UnofficialSkillLabelsFile(configuration);
+        var unofficial = Task.Run(() => File.Exists(unofficialFile) ? UnofficialSkillLabels.Read(unofficialFile) : null);
 
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -43,7 +47,7 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
                     var concepts = await reading;
                     parsed = clock.Elapsed;
                     stages.Report("Bestanden gelezen", 0.35);
-                    var (pack, counts) = await WriteAsync(concepts, loader, stages, ct);
+                    var (pack, counts) = await WriteAsync(concepts, await unofficial, loader, stages, ct);
 
                     var import = new EscoImport
                     {
@@ -88,6 +92,37 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
         }
     }
 
+    /// <summary>
+    /// Loads our own Dutch skill labels into a database whose ESCO data was imported without them (an upgrade); does
+    /// nothing when they are there, when no skills are, or when the file is missing. Returns the number written.
+    /// </summary>
+    public async Task<int> EnsureUnofficialLabelsAsync(CancellationToken ct = default)
+    {
+        var file = ShippedData.UnofficialSkillLabelsFile(configuration);
+        if (!File.Exists(file) || !await db.Skills.AnyAsync(ct)
+            || await db.SkillTexts.AnyAsync(t => t.Language == UnofficialSkillLabels.Language, ct)) return 0;
+        var labels = UnofficialSkillLabels.Read(file);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var written = await strategy.ExecuteAsync(async () =>
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var loader = BulkLoader.For(db.Database.GetDbConnection(), tx.GetDbTransaction());
+                var ids = await loader.ReadMapAsync("""SELECT "Uri", "Id" FROM "Skills" """, ct);
+                var n = await UnofficialSkillLabels.WriteAsync(loader, labels, ids, fresh: false, ct);
+                await loader.ExecuteAsync(EscoCatalogue.BumpSql, ct);
+                await tx.CommitAsync(ct);
+                return n;
+            }
+            finally { await db.Database.CloseConnectionAsync(); }
+        });
+        catalogue.Invalidate();
+        logger.LogInformation("Loaded {Count} unofficial Dutch skill labels from {File}", written, file);
+        return written;
+    }
+
     private sealed record Counts(int Occupations, int Skills, int Isco, int Relations);
 
     /// <summary>
@@ -109,7 +144,8 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
         public override string ToString() => string.Join(", ", _done);
     }
 
-    private static async Task<(EscoPack Pack, Counts Counts)> WriteAsync(EscoPackReading reading, BulkLoader db, Stages stages, CancellationToken ct)
+    private static async Task<(EscoPack Pack, Counts Counts)> WriteAsync(EscoPackReading reading, IReadOnlyList<UnofficialSkillLabel>? unofficial,
+        BulkLoader db, Stages stages, CancellationToken ct)
     {
         var pack = reading.Concepts;
         // 1. Concepts. Into an empty database (every first start) they get their ids here and are copied straight into
@@ -132,6 +168,8 @@ public sealed class EscoImporter(KlimrekDbContext db, EscoCatalogue catalogue, T
 
         // 2. Texts, replaced per concept and language.
         await EscoWrites.ReplaceTextsAsync(db, pack, ids, fresh, ct);
+        // Ours are kept in their own language tag, so they stay stored when an official Dutch pack takes over.
+        if (unofficial is not null) await UnofficialSkillLabels.WriteAsync(db, unofficial, ids.Skills, fresh, ct);
         stages.Report("Teksten bijgewerkt", 0.65);
 
         // The relation files: read on other threads while the concepts were written; their errors abort here.

@@ -109,9 +109,23 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
             if (!s.SkillByUri.TryGetValue(value, out var sid)) { errors.Add(field, what + ": onbekende ESCO-vaardigheid {0}.", value); return null; }
             return new IntakeTerm { Kind = kind, SkillId = sid, Label = s.Skills[sid].Label("nl").Text, Key = "esco:" + sid };
         }
-        if (escoAllowed && SkillByLabel(s).TryGetValue(Normalize(value), out var id))
+        if (escoAllowed && (SkillByLabel(s).TryGetValue(Normalize(value), out var exact) ? exact : SkillBySearchLabel(s, value)) is int id)
             return new IntakeTerm { Kind = kind, SkillId = id, Label = value, Key = "esco:" + id };
         return new IntakeTerm { Kind = kind, Label = value, Key = "t:" + Normalize(value) };
+    }
+
+    /// <summary>
+    /// The one skill one of whose searchable labels (ESCO's alternative labels, our Dutch synonyms) is exactly the typed
+    /// words, ignoring case and accents ("wondsluiting"). A word that names several skills ("roosteren": rostering and
+    /// roasting) stays the person's own word: guessing would match people on a skill neither meant.
+    /// </summary>
+    private static int? SkillBySearchLabel(CatalogueSnapshot s, string value)
+    {
+        var typed = string.Join(' ', Klimrek.Core.Search.TextNormalizer.Tokenize(value));
+        if (typed.Length == 0) return null;
+        var exact = s.SkillSearch.Search(value, 0, 10, "nl").Hits
+            .Where(h => string.Join(' ', Klimrek.Core.Search.TextNormalizer.Tokenize(h.MatchedLabel)) == typed).Select(h => h.Key).Distinct().ToList();
+        return exact.Count == 1 ? exact[0] : null;
     }
 
     public static string Normalize(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
