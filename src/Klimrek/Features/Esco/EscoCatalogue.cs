@@ -111,6 +111,10 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         var related = (await db.SkillRelations.AsNoTracking().Select(r => new { r.SkillId, r.RelatedSkillId }).ToListAsync(ct))
             .Select(r => (r.SkillId, r.RelatedSkillId)).ToArray();
         var iscoGroups = await IscoGroupsAsync(db, ct);
+        // The two label indexes are the bulk of the build (the skills' one holds our Dutch labels and synonyms too): the skills' one
+        // is built on another thread while the occupations are prepared.
+        var (infos, skillLabels) = SkillLabels(skills, skillTexts);
+        var skillSearch = Task.Run(() => new LabelSearchIndex(skillLabels), ct);
 
         // Occupations: summaries, the label index over every label in every language, the hierarchy.
         var labels = new List<SearchLabel>(occTexts.Count * 6);
@@ -132,7 +136,6 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         var occupationSearch = new LabelSearchIndex(labels);
 
         // Skills: labels, URIs, search over real skills (only they can be added to a profile), neighbours, aspects.
-        var (infos, skillLabels) = SkillLabels(skills, skillTexts);
         var neighbours = broader.Where(b => infos.ContainsKey(b.SkillId) && infos.ContainsKey(b.BroaderSkillId) && b.SkillId != b.BroaderSkillId)
             .SelectMany(b => new[] { (From: b.SkillId, To: b.BroaderSkillId), (From: b.BroaderSkillId, To: b.SkillId) })
             .GroupBy(x => x.From).ToFrozenDictionary(g => g.Key, g => g.Select(x => x.To).Distinct().Order().ToArray());
@@ -154,7 +157,7 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
             Skills = infos,
             SkillByUri = skills.ToFrozenDictionary(s => s.Uri, s => s.Id, StringComparer.Ordinal),
             SkillNeighbours = neighbours,
-            SkillSearch = new LabelSearchIndex(skillLabels),
+            SkillSearch = await skillSearch,
             SkillAspects = aspects,
             IscoGroups = iscoGroups,
             Requirements = requirements,
