@@ -16,8 +16,7 @@ public sealed class AccountJourneyTests(RunningApp app)
     [Fact]
     public async Task Register_confirm_sign_in_with_two_factor_download_my_data_and_erase_the_account()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        var page = await context.NewPageAsync();
+        var page = await app.NewPageAsync(390, 844);
         var email = $"noor{Guid.NewGuid():N}@example.org";
         const string password = "mijn fiets staat bij het station";
 
@@ -103,6 +102,7 @@ public sealed class AccountJourneyTests(RunningApp app)
         await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.error")).ToBeVisibleAsync();
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 }

@@ -6,11 +6,7 @@ namespace Klimrek.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AtlasJourneyTests(RunningApp app)
 {
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => app.NewPageAsync();
 
     private Task ShotAsync(IPage page, string name) => app.ShotAsync(page, name);
 
@@ -35,6 +31,7 @@ public sealed class AtlasJourneyTests(RunningApp app)
         await Assertions.Expect(figure).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ul.figure-text li")).ToHaveCountAsync(7);
         await ShotAsync(page, "03-beroepsbeeld");
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 
     [Fact]
@@ -70,6 +67,7 @@ public sealed class AtlasJourneyTests(RunningApp app)
         await page.Locator("table.data a", new() { HasText = "Hart" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(text);
         await ShotAsync(page, "06-versie");
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 
     [Fact]
@@ -85,6 +83,7 @@ public sealed class AtlasJourneyTests(RunningApp app)
         await page.GotoAsync(page.Url + "/bewerken/hoofd");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Geen toegang");
         await ShotAsync(page, "07-geen-toegang");
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 
     [Fact]
@@ -95,5 +94,6 @@ public sealed class AtlasJourneyTests(RunningApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("About Klimrek");
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 }

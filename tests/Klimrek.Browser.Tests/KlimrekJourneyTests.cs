@@ -11,8 +11,7 @@ public sealed class KlimrekJourneyTests(RunningApp app)
     [Fact]
     public async Task Participant_builds_a_profile_opens_a_transition_and_plans_a_route()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await app.NewPageAsync();
         await app.RegisterAsync(page, "Kim Klimmer", $"kim{Guid.NewGuid():N}@example.org", "een heel lang wachtwoord");
 
         // An empty profile says what to do.
@@ -62,6 +61,7 @@ public sealed class KlimrekJourneyTests(RunningApp app)
         Assert.Matches("tussenstap|directe stap", lead);
         await Assertions.Expect(page.Locator("ol.route > li")).Not.ToHaveCountAsync(0);
         await ShotAsync(page, "14-route");
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 }
 
@@ -73,7 +73,7 @@ public sealed class TransitionsAndLabourMarketPagesTests(RunningApp app)
     [Fact]
     public async Task Visitor_opens_the_transitions_of_an_occupation_and_filters_them()
     {
-        var page = await (await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" })).NewPageAsync();
+        var page = await app.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/beroepen?q=timmerman");
         await page.Locator("ol.results a.title").First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Overstappen vanuit dit beroep" }).ClickAsync();
@@ -86,6 +86,7 @@ public sealed class TransitionsAndLabourMarketPagesTests(RunningApp app)
         await page.Locator("ol.transitions a.title").First.ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Eerst te leren");
         await ShotAsync(page, "16-overstap-publiek");
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class TransitionsAndLabourMarketPagesTests(RunningApp app)
         var email = $"beheer{Guid.NewGuid():N}@example.org";
         var (exit, output) = await app.CliAsync("admin", "create", "--email", email, "--password", "een lang wachtwoord", "--name", "Beheerder B");
         Assert.True(exit == 0, output);
-        var page = await (await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL" })).NewPageAsync();
+        var page = await app.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/account/inloggen");
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync("een lang wachtwoord");
@@ -120,5 +121,6 @@ public sealed class TransitionsAndLabourMarketPagesTests(RunningApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Inlezen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("2 indicatoren");
         await ShotAsync(page, "18-arbeidsmarkt");
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 }

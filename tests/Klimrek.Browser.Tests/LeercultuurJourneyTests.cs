@@ -17,11 +17,7 @@ public sealed class LeercultuurJourneyTests(RunningApp app)
 
     private static ILocator MainOf(IPage page) => page.Locator("main");
 
-    private async Task<IPage> NewPageAsync(int width = 1280)
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(int width = 1280) => app.NewPageAsync(width);
 
     /// <summary>Answers every statement on the current step with <paramref name="value"/> (0: "weet ik niet").</summary>
     private static async Task AnswerStepAsync(IPage page, int value)
@@ -208,5 +204,6 @@ public sealed class LeercultuurJourneyTests(RunningApp app)
         var bytes = await pdf.BodyAsync();
         Assert.True(bytes.Length > 10_000, $"the PDF has {bytes.Length} bytes");
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 }

@@ -137,6 +137,63 @@ public sealed class RunningApp : IAsyncLifetime
         Assert.True(problems.Count == 0, page.Url + "\n" + string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// A fresh browser context (Dutch, <paramref name="width"/> px wide) whose every page is checked by axe-core as it
+    /// loads (<see cref="WatchAccessibilityAsync"/>).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await WatchAccessibilityAsync(context);
+        return await context.NewPageAsync();
+    }
+
+    private static readonly string AxeSource = new Deque.AxeCore.Commons.BundledAxeScriptProvider().GetScript();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _checkedPages = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _inaccessible = new();
+
+    /// <summary>The kinds of page axe-core checked in the browser's own time (a path with its numbers as #), and how many.</summary>
+    public IReadOnlyCollection<string> CheckedPages => _checkedPages.Keys.ToList();
+
+    /// <summary>
+    /// Every page any tab of <paramref name="context"/> loads is checked with axe-core's WCAG 2.1 A/AA rules, inside the
+    /// page once it has loaded, so the journey goes on undisturbed; each kind of page (path with numbers as #) once per
+    /// run. Serious and critical violations are kept and fail <see cref="AssertVisitedPagesAccessibleAsync"/> and, at
+    /// the latest, the end of the run.
+    /// </summary>
+    public async Task WatchAccessibilityAsync(IBrowserContext context)
+    {
+        // A kind of page: numbers as #, a link's token (a long segment) as *.
+        static string Kind(string path) => string.Join('/', path.Split('/')
+            .Select(s => s.Length >= 16 ? "*" : System.Text.RegularExpressions.Regex.Replace(s, "[0-9]+", "#")));
+        await context.ExposeFunctionAsync("__klimrekAxeWanted", (string path) => !_checkedPages.ContainsKey(Kind(path)));
+        // The report is the path on its first line, then the violations (none: the path alone).
+        await context.ExposeFunctionAsync("__klimrekAxeReport", (string report) =>
+        {
+            var lines = report.Split('\n', 2);
+            if (_checkedPages.TryAdd(Kind(lines[0]), true) && lines.Length > 1) _inaccessible.Enqueue(lines[1]);
+        });
+        await context.AddInitScriptAsync(AxeSource + "\n" + """
+            if (window.top === window) window.addEventListener('load', () => setTimeout(async () => {
+              try {
+                if (!document.contentType.includes('html') || !(await window.__klimrekAxeWanted(location.pathname))) return;
+                const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+                const bad = r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+                await window.__klimrekAxeReport(location.pathname + (bad.length === 0 ? '' : '\n' + location.href + '\n') + bad.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')}`).join('\n'));
+              } catch (e) { /* the page went on to the next before the check ended */ }
+            }, 0));
+            """);
+    }
+
+    /// <summary>Fails with every serious or critical axe-core violation found on the pages visited so far.</summary>
+    public async Task AssertVisitedPagesAccessibleAsync()
+    {
+        await Task.Delay(1500); // the last page's check runs in the browser's own time
+        var problems = new List<string>();
+        while (_inaccessible.TryDequeue(out var p)) problems.Add(p); // reported once, by the journey that met them
+        Assert.True(problems.Count == 0, "axe-core, serious or critical:\n" + string.Join("\n\n", problems));
+    }
+
     /// <summary>Fails when the page is wider than the window (it would scroll sideways), naming the elements that stick out.</summary>
     public static async Task AssertNoSidewaysScrollAsync(IPage page)
     {
@@ -144,7 +201,7 @@ public sealed class RunningApp : IAsyncLifetime
             () => document.documentElement.scrollWidth <= window.innerWidth ? [] :
               [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
                 .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '')
-                  + ' right=' + Math.round(e.getBoundingClientRect().right))
+                  + ' "' + (e.textContent || '').trim().slice(0, 40) + '" right=' + Math.round(e.getBoundingClientRect().right))
             """);
         Assert.True(wide.Length == 0, $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px: {string.Join(", ", wide)}");
     }
@@ -225,6 +282,9 @@ public sealed class RunningApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A violation on a page no journey asserted on still fails the run (as the collection's clean-up).
+        var problems = _inaccessible.ToArray();
+        await File.WriteAllLinesAsync(Path.Combine(ScreenshotFolder, "axe-checked-pages.txt"), _checkedPages.Keys.Order(StringComparer.Ordinal));
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_app is { HasExited: false })
@@ -233,6 +293,7 @@ public sealed class RunningApp : IAsyncLifetime
             await _app.WaitForExitAsync();
         }
         try { Directory.Delete(_dataFolder, true); } catch (IOException) { }
+        Assert.True(problems.Length == 0, "axe-core, serious or critical:\n" + string.Join("\n\n", problems));
     }
 }
 

@@ -9,11 +9,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
 {
     private Task ShotAsync(IPage page, string name) => app.ShotAsync(page, name);
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => app.NewPageAsync();
 
     private async Task<(IPage Page, string Email)> RegisterAsync(string name)
     {
@@ -160,6 +156,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         var response = await amira.GotoAsync(programmeUrl + "/monitor");
         Assert.Contains("/account/geen-toegang", amira.Url);
         _ = response;
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 
     /// <summary>Every <c>label for</c> on the page names exactly one element (ids written as <c>q@i</c> are rendered literally by Razor).</summary>
@@ -219,5 +216,6 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await carla.GotoAsync(programmeUrl + "/evaluatie");
         Assert.Equal("4", await carla.Locator("input[name=GoalsReached]:checked").GetAttributeAsync("value"));
         await Assertions.Expect(carla.GetByLabel("4", new() { Exact = true })).ToBeCheckedAsync();
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 }

@@ -16,8 +16,7 @@ public sealed class WerklerenJourneyTests(RunningApp app)
 
     private async Task<(IPage Page, string Email)> RegisterAsync(string name, int width = 1280)
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await app.NewPageAsync(width);
         var email = $"{name.Split(' ')[0].ToLowerInvariant()}{Guid.NewGuid():N}@example.org";
         await app.RegisterAsync(page, name, email, "een heel lang wachtwoord");
         return (page, email);
@@ -194,5 +193,6 @@ public sealed class WerklerenJourneyTests(RunningApp app)
         await ShotAsync(nurse, "70-microleerklimaat-390");
         await nurse.GotoAsync(experimentUrl);
         await ShotAsync(nurse, "71-experiment-390");
+        await app.AssertVisitedPagesAccessibleAsync();
     }
 }
