@@ -30,6 +30,12 @@ public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
         return await q.OrderBy(s => s.Number).ToListAsync(ct);
     }
 
+    /// <summary>The sessions any of these participants (a duo's members) attend or report on, in order.</summary>
+    public async Task<List<IntervisionSession>> IntervisionOfAsync(IReadOnlyList<int> participantIds, CancellationToken ct) =>
+        await db.IntervisionSessions.AsNoTracking().Include(s => s.Attendees)
+            .Where(s => s.Attendees.Any(a => participantIds.Contains(a.ParticipantId)) || (s.ReporterParticipantId != null && participantIds.Contains(s.ReporterParticipantId.Value)))
+            .OrderBy(s => s.Number).ToListAsync(ct);
+
     public async Task<IntervisionSession> PlanIntervisionAsync(ProgrammeAccess access, IntervisionInput input, CancellationToken ct)
     {
         access.RequireSteward();
