@@ -12,5 +12,7 @@ public abstract partial class AuthorizationMatrixTests
         new("PAGE /samen-leren/{id}/duo/{duoId}/uren", Duo),
         new("PAGE /samen-leren/{id}/duo/{duoId}/reflecties", Duo),
         new("PAGE /samen-leren/{id}/duo/{duoId}/intervisie", Duo),
+        new("POST /api/v1/programmes/{id}/duos/manual/preview", Stewards),
+        new("POST /api/v1/programmes/{id}/duos/manual", Stewards),
     ];
 }
