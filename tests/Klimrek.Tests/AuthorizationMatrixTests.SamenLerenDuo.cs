@@ -14,5 +14,6 @@ public abstract partial class AuthorizationMatrixTests
         new("PAGE /samen-leren/{id}/duo/{duoId}/intervisie", Duo),
         new("POST /api/v1/programmes/{id}/duos/manual/preview", Stewards),
         new("POST /api/v1/programmes/{id}/duos/manual", Stewards),
+        new("GET /api/v1/programmes/{id}/intervision/{sessionId}/calendar.ics", Programme),
     ];
 }

@@ -177,6 +177,38 @@ public abstract class SamenLerenDuoTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task An_intervision_session_has_a_time_and_place_invites_its_attendees_by_mail_and_has_an_ics()
+    {
+        var s = await DuoAsync();
+        await AcceptAsync(s, 0);
+        await AcceptAsync(s, 1);
+        string p = $"/api/v1/programmes/{s.ProgrammeId}";
+        await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"{p}/intervision", new { date = Today.AddDays(10), attendees = s.Ids, time = "15:00", location = new string('x', 301) }),
+            HttpStatusCode.BadRequest);
+        var session = await JsonAsync(await s.Steward.Client.PostAsJsonAsync($"{p}/intervision",
+            new { date = Today.AddDays(10), attendees = s.Ids, time = "15:00", location = "Zaal 3.01" }), HttpStatusCode.OK);
+        int sid = session.GetProperty("id").GetInt32();
+        foreach (var person in s.People)
+        {
+            var mail = await app.Mail.WaitForAsync(person.Email, m => (m.Subject ?? "").Contains("intervisie", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains("15:00", mail.TextBody);
+            Assert.Contains("Zaal 3.01", mail.TextBody);
+            Assert.Contains($"/intervision/{sid}/calendar.ics", mail.TextBody);
+        }
+        var ics = await s.People[0].Client.GetStringAsync($"{p}/intervision/{sid}/calendar.ics");
+        Assert.StartsWith("BEGIN:VCALENDAR", ics);
+        Assert.Contains("LOCATION:Zaal 3.01", ics);
+        Assert.Contains("BEGIN:VEVENT", ics);
+        var outsider = await app.LoginAsUserAsync(Roles.Deelnemer);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Client.GetAsync($"{p}/intervision/{sid}/calendar.ics")).StatusCode);
+        // The duo's intervision section shows it with its time, place and calendar link.
+        var page = await PageAsync(s.People[1].Client, $"{s.Page}/intervisie");
+        Assert.Contains("15:00", page);
+        Assert.Contains("Zaal 3.01", page);
+        Assert.Contains($"/intervision/{sid}/calendar.ics", page);
+    }
+
+    [Fact]
     public async Task The_first_meeting_is_proposed_on_the_first_half_day_both_partners_gave()
     {
         var s = await DuoAsync(["maandag-ochtend", "woensdag-middag", "vrijdag-ochtend"], ["woensdag-middag", "vrijdag-ochtend"]);
