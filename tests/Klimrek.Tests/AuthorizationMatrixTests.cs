@@ -263,7 +263,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
             new
             {
                 date = today.AddDays(-7), reporterParticipantId = (await Ok(await clients[Who.Self].GetAsync($"{P}/intake"))).GetProperty("participantId").GetInt32(),
-                attendees = ids.ToArray()
+                attendees = ids.ToArray(), time = "15:00", location = "Zaal 1",
             }));
         var shared = await KlimrekApp.PostFormAsync(clients[Who.Self], "/klimrek/profiel?handler=Share", new() { ["email"] = users[Who.CoachShared].Email }, "/klimrek/profiel");
         Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);

@@ -237,6 +237,16 @@ public class IntervisionSession
     public int ProgrammeId { get; set; }
     public int Number { get; set; }
     public DateOnly Date { get; set; }
+    /// <summary>The start time (Dutch time); null for sessions planned before sessions had a time.</summary>
+    public TimeOnly? StartTime { get; set; }
+    public int DurationMinutes { get; set; } = 120;
+    [System.ComponentModel.DataAnnotations.MaxLength(300)]
+    public string? Location { get; set; }
+    /// <summary>The iCalendar identity of the session, so calendars update it when it moves.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(100)]
+    public string? Uid { get; set; }
+    public int Sequence { get; set; }
+    public DateTime? UpdatedAt { get; set; }
     public int? ReporterParticipantId { get; set; }
     public string? Problems { get; set; }
     public string? Discussed { get; set; }

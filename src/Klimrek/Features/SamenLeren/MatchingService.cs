@@ -123,7 +123,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         return new MatchOutcome(run, notMatchable, inActive.Count);
     }
 
-    private static IntakeEntry EntryOf(Participant p) => new(p.Id,
+    internal static IntakeEntry EntryOf(Participant p) => new(p.Id,
         p.Terms.Select(t => new IntakeTermEntry(t.Kind switch
         {
             TermKind.Brings => TermRole.Brings,
@@ -133,7 +133,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         }, t.Key, t.Label, t.SkillId)).ToList(),
         p.Department, p.Team, p.Discipline, p.ManagerParticipantId, p.Availability);
 
-    private async Task<MatchOptions> OptionsAsync(Programme programme, HashSet<int> inActive, CancellationToken ct)
+    internal async Task<MatchOptions> OptionsAsync(Programme programme, HashSet<int> inActive, CancellationToken ct)
     {
         var rules = await db.PairRules.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
         var fixedPairs = rules.Where(r => r.Kind == PairRuleKind.Fixed && !(inActive.Contains(r.ParticipantAId) && inActive.Contains(r.ParticipantBId)))
@@ -142,7 +142,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         return new MatchOptions(programme.Settings.Weights, programme.Settings.AvoidSameTeam, programme.Settings.TrioForOdd, fixedPairs, forbidden);
     }
 
-    private static Func<PairScore, PairExplanation> Explainer(MatchingInput input, List<Participant> pool, Dictionary<int, string> names, MatchWeights weights)
+    internal static Func<PairScore, PairExplanation> Explainer(MatchingInput input, List<Participant> pool, Dictionary<int, string> names, MatchWeights weights)
     {
         var byId = input.Candidates.ToDictionary(c => c.Id);
         var dbById = pool.ToDictionary(p => p.Id);

@@ -107,7 +107,7 @@ public static class SamenLerenApi
     {
         var lines = await s.HoursAsync(a.Duo.Id, ct);
         var mine = a.MeAsMember is { } me ? lines.Where(l => l.ParticipantId == me.ParticipantId).Sum(l => l.Hours) : lines.Sum(l => l.Hours);
-        var status = a.MeAsMember is not null ? s.HoursStatus(a.Programme.Programme, mine)
+        var status = a.MeAsMember is not null ? s.HoursStatus(a.Programme.Programme, mine, DuoLedgerService.DuoStart(a.Programme.Programme, a.Duo))
             : new BudgetStatus(mine, a.Programme.Programme.Settings.HoursPerParticipant * a.Duo.Members.Count, []);
         return new LedgerView(status.Used, status.Budget, status.Left, status.Warnings,
             lines.Select(l => new LedgerLine(l.Id, l.ParticipantId, l.Date, l.Hours, l.Activity)).ToList());

@@ -16,6 +16,7 @@ public static class SamenLerenModule
         services.AddScoped<IInvitationAcceptor, ProgrammeInvitations>();
         services.AddScoped<IntakeService>();
         services.AddScoped<MatchingService>();
+        services.AddScoped<ManualPairingService>();
         services.AddScoped<DuoService>();
         services.AddScoped<DuoLedgerService>();
         services.AddScoped<EvaluationService>();
