@@ -309,6 +309,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
     {
         ["POST /api/v1/programmes/{id}/rules"] = ("""{"a":0,"b":0,"kind":"fixed"}""", "application/json"),
         ["POST /api/v1/labour-market"] = ("isco;regio;waarde\n", "text/csv"),
+        ["POST /api/v1/programmes/{id}/participants/csv"] = ("e-mail;naam\n", "text/csv"),
     };
 
     /// <summary>The page that says "no access" answers 403 to everyone: reaching it is what it is for.</summary>

@@ -41,6 +41,11 @@ public sealed record ProgrammeSettings
     public MatchWeights Weights { get; init; } = new();
     public bool AvoidSameTeam { get; init; }
     public bool TrioForOdd { get; init; } = true;
+    /// <summary>
+    /// The information pack participants read on joining (what a duo gets, what is expected, the rhythm), written by
+    /// the steering group; null: the default text built from these settings' own figures.
+    /// </summary>
+    public string? InformationPack { get; init; }
 }
 
 /// <summary>A member of the programme's steering group (stuurgroep).</summary>
@@ -307,6 +312,7 @@ internal sealed class SamenLerenConfiguration :
             s.Property(x => x.NotMetWeeks).HasColumnName("NotMetWeeks");
             s.Property(x => x.AvoidSameTeam).HasColumnName("AvoidSameTeam");
             s.Property(x => x.TrioForOdd).HasColumnName("TrioForOdd");
+            s.Property(x => x.InformationPack).HasColumnName("InformationPack").HasMaxLength(4000);
             s.ComplexProperty(x => x.Weights, w =>
             {
                 w.Property(x => x.Complementarity).HasColumnName("WeightComplementarity");

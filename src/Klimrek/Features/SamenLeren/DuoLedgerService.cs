@@ -34,7 +34,7 @@ public sealed record BudgetStatus(decimal Used, decimal Budget, IReadOnlyList<No
 public sealed record ReflectionDue(int Period, DateOnly Due, bool Submitted, DateTime? SubmittedAt, bool Overdue);
 
 /// <summary>What a duo keeps track of: hours against each member's hours, the external-expertise budget, and the reflections per period.</summary>
-public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
+public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock, DuoReminders reminders)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -160,6 +160,7 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
         };
         db.Reflections.Add(r);
         await db.SaveChangesAsync(ct);
+        await reminders.ReflectionWrittenAsync(a.Programme.Programme, a.Duo.Id, me.ParticipantId, ct);
         return r;
     }
 

@@ -26,7 +26,7 @@ public sealed record MatchOutcome(MatchRun Run, IReadOnlyList<NotMatchable> NotM
 /// Matching: the steering group's fixed and forbidden pairs, forming the optimal duos from the complete intakes
 /// (explained per pair), and the duos that came out of it.
 /// </summary>
-public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<MatchingService> logger)
+public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<MatchingService> logger, SamenLerenNotices notices)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -116,6 +116,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         var result = DuoMatcher.Match(input.Candidates, options);
         var matched = watch.ElapsedMilliseconds;
         var run = await SaveRunAsync(programme, userId, pool, inActive, notMatchable.Count, result, Explainer(input, pool, names, options.Weights), watch, ct);
+        await notices.DuosProposedAsync(await db.Duos.Where(d => d.MatchRunId == run.Id).Select(d => d.Id).ToListAsync(ct), ct);
         logger.LogInformation("Matching programme {Id}: {Pool} people, {Groups} groups, {Unmatched} unmatched, {Edges} candidate pairs, {Rounds} pricing rounds, "
             + "{Ms} ms (load {Load} ms, input {Input} ms, match {Match} ms, save {Save} ms)",
             programme.Id, pool.Count, result.Groups.Count, result.Unmatched.Count, result.CandidateEdges, result.PricingRounds, run.Milliseconds,

@@ -21,6 +21,8 @@ public static class SamenLerenModule
         services.AddScoped<DuoLedgerService>();
         services.AddScoped<EvaluationService>();
         services.AddScoped<MonitoringService>();
+        services.AddScoped<SamenLerenNotices>();
+        services.AddScoped<DuoReminders>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/SamenLeren"));
         return services;
     }

@@ -2109,6 +2109,11 @@ namespace Klimrek.Data.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("HoursPerParticipant");
 
+                            b1.Property<string>("InformationPack")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("InformationPack");
+
                             b1.Property<int>("IntervisionSessionCount")
                                 .HasColumnType("integer")
                                 .HasColumnName("IntervisionSessionCount");

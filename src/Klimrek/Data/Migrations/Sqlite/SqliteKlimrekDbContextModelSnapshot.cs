@@ -2024,6 +2024,11 @@ namespace Klimrek.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("HoursPerParticipant");
 
+                            b1.Property<string>("InformationPack")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InformationPack");
+
                             b1.Property<int>("IntervisionSessionCount")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("IntervisionSessionCount");
