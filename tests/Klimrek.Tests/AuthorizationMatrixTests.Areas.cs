@@ -18,7 +18,7 @@ public abstract partial class AuthorizationMatrixTests
         foreach (var (route, who) in NotificationRules().Concat(ConversationRules()).Concat(ExperimentRules()).Concat(ClimateRules())
                      .Concat(ReadinessRules()).Concat(CycleRules()).Concat(SharingRules())
                      .Concat(LcOrganisationRules()).Concat(LcInstrumentRules()).Concat(LcRoundRules()).Concat(LcAnsweringRules()).Concat(LcResultRules())
-                     .Concat(LcCoachingRules()).Concat(DutchSkillsRules()))
+                     .Concat(LcCoachingRules()).Concat(DutchSkillsRules()).Concat(CurationRules()))
             all.Add(route, who);
         return all;
     }
@@ -31,6 +31,7 @@ public abstract partial class AuthorizationMatrixTests
                      SharingWorldAsync, NotificationWorldAsync, ConversationWorldAsync, ExperimentWorldAsync, ClimateWorldAsync, ReadinessWorldAsync, CycleWorldAsync,
                      // Leercultuur: the organisation world first (Steward is HR of it, OtherSteward HR of another), then rounds, answers, results, coaching.
                      LcOrganisationWorldAsync, LcInstrumentWorldAsync, LcRoundWorldAsync, LcAnsweringWorldAsync, LcResultWorldAsync, LcCoachingWorldAsync,
+                     CurationWorldAsync,
                  })
         {
             // A route value is one area's: an area that sets a name another already set would send the other's routes
