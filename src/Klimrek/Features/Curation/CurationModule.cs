@@ -16,7 +16,8 @@ public static class CurationModule
         services.AddScoped<SkillLabelCuration>();
         services.AddScoped<DemoImageSeeder>();
         services.AddPersonalData<CurationPersonalData>();
-        services.Configure<RazorPagesOptions>(o => {
+        services.Configure<RazorPagesOptions>(o =>
+        {
             o.Conventions.AuthorizePage("/Curation/Edit", Policies.Curator);
             o.Conventions.AuthorizePage("/Curation/SkillLabel", Policies.Curator);
         });
