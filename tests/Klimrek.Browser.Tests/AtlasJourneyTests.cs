@@ -38,7 +38,7 @@ public sealed class AtlasJourneyTests(RunningApp app)
     public async Task Curator_edits_an_aspect_and_the_version_history_shows_it()
     {
         var email = $"curator{Guid.NewGuid():N}@example.org";
-        var (exit, output) = await app.CliAsync("admin", "create", "--email", email, "--password", "een lang wachtwoord", "--name", "Docent Jansen");
+        var (exit, output) = await app.CliAsync("admin", "create", "--email", email, "--password", "een lang wachtwoord", "--name", "Docent Jansen", "--origin", "onderwijs");
         Assert.True(exit == 0, output);
 
         var page = await NewPageAsync();

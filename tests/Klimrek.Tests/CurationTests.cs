@@ -21,7 +21,7 @@ public abstract partial class CurationTests(KlimrekApp app)
         return await db.Occupations.Where(o => !used.Contains(o.Id)).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
     });
 
-    private static async Task<HttpResponseMessage> SaveTextAsync(HttpClient client, int occ, string section, string text, int baseVersion, string origin = "onderwijs") =>
+    private static async Task<HttpResponseMessage> SaveTextAsync(HttpClient client, int occ, string section, string text, int baseVersion, string origin = "werkgever") =>
         await KlimrekApp.PostFormAsync(client, $"/beroepen/{occ}/bewerken/{section}",
             new() { ["Text"] = text, ["BaseVersion"] = baseVersion.ToString(), ["Origin"] = origin, ["Note"] = "test" });
 
@@ -45,7 +45,7 @@ public abstract partial class CurationTests(KlimrekApp app)
 
         var revisions = await RevisionsAsync(occ);
         Assert.Equal([1, 2], revisions.Select(r => r.Version));
-        Assert.Equal(ContributorOrigin.Onderwijs, revisions[0].Origin);
+        Assert.Equal(ContributorOrigin.Werkgever, revisions[0].Origin);
         Assert.Equal(ContributorOrigin.Werkgever, revisions[1].Origin);
 
         var history = await app.Anonymous().GetStringAsync($"/beroepen/{occ}/versies");
@@ -94,13 +94,13 @@ public abstract partial class CurationTests(KlimrekApp app)
         var occ = await FreshOccupationAsync();
         var curator = await app.LoginAsync(Roles.Curator);
         var bad = await KlimrekApp.PostFormAsync(curator, $"/beroepen/{occ}/bewerken/verschuivingen",
-            new() { ["Rows[0].A"] = "zorgbegeleider", ["Rows[0].B"] = "", ["BaseVersion"] = "0", ["Origin"] = "onderwijs" });
+            new() { ["Rows[0].A"] = "zorgbegeleider", ["Rows[0].B"] = "", ["BaseVersion"] = "0", ["Origin"] = "werkgever" });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("Niet opgeslagen", await bad.Content.ReadAsStringAsync());
         Assert.Empty(await RevisionsAsync(occ));
 
         var good = await KlimrekApp.PostFormAsync(curator, $"/beroepen/{occ}/bewerken/verschuivingen",
-            new() { ["Rows[0].A"] = "zorgbegeleider", ["Rows[0].B"] = "wooncoach", ["Rows[0].C"] = "van zorgen naar coachen", ["BaseVersion"] = "0", ["Origin"] = "onderwijs" });
+            new() { ["Rows[0].A"] = "zorgbegeleider", ["Rows[0].B"] = "wooncoach", ["Rows[0].C"] = "van zorgen naar coachen", ["BaseVersion"] = "0", ["Origin"] = "werkgever" });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var page = await app.Anonymous().GetStringAsync($"/beroepen/{occ}");
         Assert.Contains("wooncoach", page);
@@ -136,7 +136,7 @@ public abstract partial class CurationTests(KlimrekApp app)
             Assert.StartsWith("/account/geen-toegang", get.Headers.Location!.PathAndQuery);
             // A forged POST (token taken from a page the user can see) is refused too.
             var post = await KlimrekApp.PostFormAsync(client, $"/beroepen/{occ}/bewerken/hoofd",
-                new() { ["Text"] = "inbraak", ["BaseVersion"] = "0", ["Origin"] = "onderwijs" }, formPage: "/over");
+                new() { ["Text"] = "inbraak", ["BaseVersion"] = "0", ["Origin"] = "werkgever" }, formPage: "/over");
             Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         }
         Assert.Empty(await RevisionsAsync(occ));
@@ -148,7 +148,7 @@ public abstract partial class CurationTests(KlimrekApp app)
         var occ = await FreshOccupationAsync();
         var curator = await app.LoginAsync(Roles.Curator);
         var response = await curator.PostAsync($"/beroepen/{occ}/bewerken/hoofd",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = "x", ["BaseVersion"] = "0", ["Origin"] = "onderwijs" }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Text"] = "x", ["BaseVersion"] = "0", ["Origin"] = "werkgever" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await RevisionsAsync(occ));
     }

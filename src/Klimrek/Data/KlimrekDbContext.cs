@@ -27,6 +27,7 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<EscoImport> EscoImports => Set<EscoImport>();
     public DbSet<CatalogueState> CatalogueState => Set<CatalogueState>();
     public DbSet<ImageRevision> ImageRevisions => Set<ImageRevision>();
+    public DbSet<SkillLabelRevision> SkillLabelRevisions => Set<SkillLabelRevision>();
     public DbSet<SkillProfile> SkillProfiles => Set<SkillProfile>();
     public DbSet<ProfileOccupation> ProfileOccupations => Set<ProfileOccupation>();
     public DbSet<ProfileSkill> ProfileSkills => Set<ProfileSkill>();

@@ -32,8 +32,9 @@ public static class Cli
         var email = new Option<string>("--email") { Description = "E-mailadres (inlognaam)", Required = true };
         var password = new Option<string>("--password") { Description = "Wachtwoord (minstens 12 tekens)", Required = true };
         var name = new Option<string>("--name") { Description = "Weergavenaam" };
-        var create = new Command("create", "Maak een beheerdersaccount (ook voor de eerste beheerder).") { email, password, name };
-        create.SetAction((parse, _) => CreateAdminAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(name), settings));
+        var origin = new Option<string?>("--origin") { Description = "Namens wie deze beheerder als curator schrijft: onderwijs, werkgever of onderzoek (later te wijzigen)" };
+        var create = new Command("create", "Maak een beheerdersaccount (ook voor de eerste beheerder).") { email, password, name, origin };
+        create.SetAction((parse, _) => CreateAdminAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(name), parse.GetValue(origin), settings));
         root.Add(new Command("admin", "Accounts beheren.") { create });
 
         var migrate = new Command("migrate", "Werk het databaseschema bij en stop.");
@@ -179,11 +180,21 @@ public static class Cli
         }
     }
 
-    private static async Task<int> CreateAdminAsync(string email, string password, string? name, IReadOnlyDictionary<string, string?>? settings)
+    private static async Task<int> CreateAdminAsync(string email, string password, string? name, string? origin, IReadOnlyDictionary<string, string?>? settings)
     {
+        ContributorOrigin? background = null;
+        if (origin is not null)
+        {
+            if (!OriginLabels.TryParse(origin, out var o))
+            {
+                AnsiConsole.MarkupLine("[red]--origin moet onderwijs, werkgever of onderzoek zijn.[/]");
+                return 2;
+            }
+            background = o;
+        }
         await using var scope = await StartAsync(settings, CancellationToken.None);
         var errors = await scope.ServiceProvider.GetRequiredService<AccountSetup>()
-            .CreateUserAsync(email.Trim(), password, string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), [Roles.Beheerder, Roles.Curator]);
+            .CreateUserAsync(email.Trim(), password, string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), [Roles.Beheerder, Roles.Curator], background);
         if (errors.Count > 0)
         {
             foreach (var e in errors) AnsiConsole.MarkupLine($"[red]{Markup.Escape(e)}[/]");

@@ -51,6 +51,7 @@ public static class KlimrekWeb
     private static void MapModules(RouteGroupBuilder api)
     {
         api.MapAtlas();
+        api.MapCuration();
         api.MapCareer();
         api.MapSamenLeren();
         api.MapWerkleren();

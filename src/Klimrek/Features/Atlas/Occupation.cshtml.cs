@@ -11,6 +11,8 @@ public sealed class OccupationModel(AtlasQueries queries) : PageModel
     public OccupationDetail Occupation { get; private set; } = null!;
     public string Language { get; private set; } = "nl";
     public bool CanEdit { get; private set; }
+    /// <summary>What the last action said (a curator's save), shown once after the redirect back to this page.</summary>
+    [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {

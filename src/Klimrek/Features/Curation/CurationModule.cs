@@ -13,9 +13,16 @@ public static class CurationModule
     public static IServiceCollection AddCuration(this IServiceCollection services)
     {
         services.AddScoped<CurationService>();
+        services.AddScoped<SkillLabelCuration>();
         services.AddScoped<DemoImageSeeder>();
         services.AddPersonalData<CurationPersonalData>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Curation/Edit", Policies.Curator));
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizePage("/Curation/Edit", Policies.Curator);
+            o.Conventions.AuthorizePage("/Curation/SkillLabel", Policies.Curator);
+        });
         return services;
     }
+
+    public static RouteGroupBuilder MapCuration(this RouteGroupBuilder api) => api.MapSkillLabelsApi();
 }

@@ -92,6 +92,19 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
             .Where(x => x.OccupationId == r.OccupationId && x.Section == r.Section && x.Version < r.Version)
             .OrderByDescending(x => x.Version).FirstOrDefaultAsync(ct);
 
+    /// <summary>Every version of one section of an occupation, newest first.</summary>
+    public Task<List<ImageRevision>> SectionVersionsAsync(int occupationId, string section, CancellationToken ct) =>
+        db.ImageRevisions.AsNoTracking().Where(r => r.OccupationId == occupationId && r.Section == section)
+            .OrderByDescending(r => r.Version).ToListAsync(ct);
+
+    /// <summary>
+    /// "Deze versie terugzetten": a new version whose content equals <paramref name="old"/>'s; history is never
+    /// rewritten. <paramref name="baseVersion"/> is the newest version the curator saw, checked as in <see cref="SaveAsync"/>.
+    /// </summary>
+    public Task<SaveOutcome> RestoreAsync(ImageRevision old, int baseVersion, string? authorId, string authorName, ContributorOrigin origin,
+        CancellationToken ct) =>
+        SaveAsync(old.OccupationId, old.Section, baseVersion, old.Content, authorId, authorName, origin, $"Versie {old.Version} teruggezet.", ct);
+
     /// <summary>Line endings unified and outer white space trimmed, so "unchanged" means unchanged.</summary>
     public static string Normalize(string? text) => (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();
 

@@ -5,6 +5,7 @@ using Klimrek.Features.Esco;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Klimrek.Features.Curation;
 
@@ -21,8 +22,15 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
     [BindProperty] public int BaseVersion { get; set; }
     [BindProperty] public string? Origin { get; set; }
     [BindProperty] public string? Note { get; set; }
+    /// <summary>Blank rows asked for beyond the usual three ("Meer regels"), so a long list is written in one save.</summary>
+    [BindProperty] public int ExtraRows { get; set; }
+    /// <summary>The backgrounds this curator may write on behalf of (set by the beheerder).</summary>
+    public IReadOnlyList<ContributorOrigin> AllowedOrigins { get; private set; } = [];
+    public const int MoreRowsStep = 5;
 
     public const int EmptyRows = 3;
+
+    private IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     private async Task<bool> LoadAsync(string id, string section, CancellationToken ct)
     {
@@ -41,16 +49,33 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         BaseVersion = current?.Version ?? 0;
         if (Section.Kind == SectionKind.Text) Text = current?.Content;
         else Rows = ListRow.From(Section.Kind, current?.Content);
-        var user = await users.GetUserAsync(User);
-        Origin = OriginLabels.Of(user?.Origin ?? ContributorOrigin.Onderwijs);
+        AllowedOrigins = CurationRules.AllowedOrigins(await users.GetUserAsync(User));
+        Origin = AllowedOrigins.Count > 0 ? OriginLabels.Of(AllowedOrigins[0]) : null;
+        return Page();
+    }
+
+    /// <summary>"Meer regels": shows the rows typed so far with more blank ones; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostMoreRowsAsync(string id, string section, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, section, ct)) return NotFound();
+        AllowedOrigins = CurationRules.AllowedOrigins(await users.GetUserAsync(User));
+        Rows = Rows.Where(r => !r.Trimmed().IsEmpty).ToList();
+        ExtraRows = Math.Clamp(ExtraRows + MoreRowsStep, 0, ImageSections.MaxListItems);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, string section, CancellationToken ct)
     {
         if (!await LoadAsync(id, section, ct)) return NotFound();
-        if (!OriginLabels.TryParse(Origin, out var origin))
+        var user = await users.GetUserAsync(User);
+        AllowedOrigins = CurationRules.AllowedOrigins(user);
+        var parsed = OriginLabels.TryParse(Origin, out var origin);
+        if (AllowedOrigins.Count == 0)
+            Errors.Add(CurationRules.NoOriginMessage);
+        else if (!parsed)
             Errors.Add("Kies namens wie je schrijft: onderwijs, werkgever of onderzoek.");
+        else if (!AllowedOrigins.Contains(origin))
+            Errors.Add(CurationRules.OtherOriginMessage);
         string content;
         if (Section.Kind == SectionKind.Text)
             content = Text ?? "";
@@ -62,13 +87,12 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         }
         if (Errors.Count > 0) return Page();
 
-        var user = await users.GetUserAsync(User);
         var outcome = await curation.SaveAsync(Occupation.Id, Section.Key, BaseVersion, content, user?.Id,
             user?.DisplayName is { Length: > 0 } n ? n : User.Identity?.Name ?? "onbekend", origin, Note, ct);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                TempData["Message"] = $"Opgeslagen als versie {saved.Revision.Version}.";
+                TempData["Message"] = L["Opgeslagen: {0} is nu versie {1}.", L[AspectLabels.SectionTitle(Section.Key)].Value, saved.Revision.Version].Value;
                 return Redirect($"/beroepen/{Occupation.Id}#{Anchor(Section)}");
             case SaveOutcome.Unchanged:
                 Message = "Er was niets gewijzigd; er is geen nieuwe versie gemaakt.";
@@ -92,5 +116,11 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         _ => s.Key,
     };
 
-    public IReadOnlyList<ListRow> RowsWithBlanks() => [.. Rows, .. Enumerable.Range(0, EmptyRows).Select(_ => new ListRow())];
+    /// <summary>The rows to show: those with content, then blank ones (three, more after "Meer regels"), never over the maximum.</summary>
+    public IReadOnlyList<ListRow> RowsWithBlanks()
+    {
+        var filled = Rows.Where(r => !r.Trimmed().IsEmpty).ToList();
+        var blanks = Math.Clamp(EmptyRows + ExtraRows, 0, Math.Max(0, ImageSections.MaxListItems - filled.Count));
+        return [.. filled, .. Enumerable.Range(0, blanks).Select(_ => new ListRow())];
+    }
 }

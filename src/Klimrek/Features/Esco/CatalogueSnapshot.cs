@@ -73,6 +73,8 @@ public sealed record CatalogueSnapshot
     public required long Version { get; init; }
     /// <summary>The ESCO import this snapshot was built from (0: nothing imported yet).</summary>
     public required int ImportId { get; init; }
+    /// <summary>The newest curator's correction of a Dutch skill label built in (0: none); a newer one rebuilds the snapshot.</summary>
+    public long LabelRevision { get; init; }
     public required FrozenDictionary<int, OccupationSummary> Occupations { get; init; }
     public required FrozenDictionary<string, int> OccupationByUri { get; init; }
     /// <summary>Occupation ids by broader occupation id (the ESCO occupation hierarchy, one step down).</summary>

@@ -78,9 +78,11 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
                 // Read after the version: an import committing in between is at worst built under the older version
                 // number and renumbered at the next check.
                 var importId = await db.EscoImports.MaxAsync(i => (int?)i.Id, ct) ?? 0;
-                current = current is not null && current.ImportId == importId
+                // A curator's correction of a skill label changes labels and the search index: rebuilt like an import.
+                var labelRevision = await db.SkillLabelRevisions.MaxAsync(r => (long?)r.Id, ct) ?? 0;
+                current = current is not null && current.ImportId == importId && current.LabelRevision == labelRevision
                     ? current with { Version = version }
-                    : await BuildAsync(db, version, importId, ct);
+                    : await BuildAsync(db, version, importId, ct) with { LabelRevision = labelRevision };
                 _current = current;
             }
             Interlocked.Exchange(ref _seenInvalidations, invalidations);
@@ -104,6 +106,7 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         var skillTexts = await db.SkillTexts.AsNoTracking()
             .Where(t => t.Language == "nl" || t.Language == "en" || t.Language == UnofficialSkillLabels.Language)
             .Select(t => new SkillTextLite(t.SkillId, t.Language, t.PreferredLabel, t.AltLabels)).ToListAsync(ct);
+        await OverlayCorrectionsAsync(db, skills, skillTexts, ct);
         var requirements = await db.OccupationSkills.AsNoTracking().OrderBy(r => r.OccupationId).ThenBy(r => r.SkillId)
             .Select(r => new OccupationRequirement(r.OccupationId, r.SkillId, r.IsEssential)).ToArrayAsync(ct);
         var broader = (await db.SkillBroaders.AsNoTracking().Select(b => new { b.SkillId, b.BroaderSkillId }).ToListAsync(ct))
@@ -167,6 +170,25 @@ public sealed class EscoCatalogue(IServiceScopeFactory scopes, IConfiguration co
         logger.LogInformation("ESCO catalogue built for import {Import} (version {Version}): {Occ} occupations, {Labels} labels, {Skills} skills in {Ms} ms",
             importId, version, summaries.Count, occupationSearch.LabelCount, infos.Count, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return snapshot;
+    }
+
+    /// <summary>
+    /// Curators' corrections of our Dutch labels (<see cref="SkillLabelRevision"/>, newest version per skill) replace the
+    /// shipped label and synonyms; they are kept by URI apart from the imported texts, so an import keeps them.
+    /// </summary>
+    private static async Task OverlayCorrectionsAsync(KlimrekDbContext db, List<SkillRowLite> skills, List<SkillTextLite> skillTexts, CancellationToken ct)
+    {
+        var corrections = (await db.SkillLabelRevisions.AsNoTracking()
+                .Select(r => new { r.SkillUri, r.Version, r.PreferredLabel, r.Synonyms }).ToListAsync(ct))
+            .GroupBy(r => r.SkillUri, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        if (corrections.Count == 0) return;
+        var ids = skills.ToDictionary(s => s.Uri, s => s.Id, StringComparer.Ordinal);
+        var corrected = new Dictionary<int, SkillTextLite>();
+        foreach (var c in corrections)
+            if (ids.TryGetValue(c.SkillUri, out var id))
+                corrected[id] = new SkillTextLite(id, UnofficialSkillLabels.Language, c.PreferredLabel, c.Synonyms);
+        skillTexts.RemoveAll(t => t.Language == UnofficialSkillLabels.Language && corrected.ContainsKey(t.SkillId));
+        skillTexts.AddRange(corrected.Values);
     }
 
     private sealed record SkillRowLite(int Id, string Uri, SkillConceptType ConceptType, string? SkillType, string? Code);
