@@ -103,7 +103,7 @@ public sealed class RunningApp : IAsyncLifetime
             .FirstOrDefault(u => new Uri(u).AbsolutePath.StartsWith(path, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"No link to {path} in:\n{message.TextBody}");
 
-    /// <summary>Registers through the form, opens the verification link from the mail and signs in; the page ends on the home page.</summary>
+    /// <summary>Registers through the form, opens the verification link from the mail and signs in; the page ends on the Mijn klimrek onboarding (/klimrek/welkom).</summary>
     public async Task RegisterAsync(IPage page, string name, string email, string password)
     {
         await page.GotoAsync(BaseUrl + "/account/registreren");
@@ -206,25 +206,29 @@ public sealed class RunningApp : IAsyncLifetime
         Assert.True(wide.Length == 0, $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px: {string.Join(", ", wide)}");
     }
 
-    /// <summary>Signs in through the form (the password step only); the page ends on the home page.</summary>
+    /// <summary>Signs in through the form (the password step only); the page ends on the home page, or on the onboarding for a newly registered person.</summary>
     public async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync(BaseUrl + "/account/inloggen");
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await ArriveAsync(page, "/", $"Signing in as {email}");
+        // A person who registered and has not done the Mijn klimrek onboarding lands on it (/klimrek/welkom).
+        await ArriveAsync(page, new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(BaseUrl) + "/(klimrek/welkom)?$"), $"Signing in as {email}");
     }
 
     /// <summary>
     /// Waits for the page to reach <paramref name="path"/>; when it does not, fails saying where it ended, with what
     /// status and what that page said — not only that it timed out.
     /// </summary>
-    private async Task ArriveAsync(IPage page, string path, string what)
+    private Task ArriveAsync(IPage page, string path, string what) =>
+        ArriveAsync(page, new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(BaseUrl + path) + "$"), what);
+
+    private async Task ArriveAsync(IPage page, System.Text.RegularExpressions.Regex url, string what)
     {
         try
         {
-            await page.WaitForURLAsync(BaseUrl + path, new() { Timeout = 60_000 });
+            await page.WaitForURLAsync(url, new() { Timeout = 60_000 });
         }
         catch (TimeoutException e)
         {

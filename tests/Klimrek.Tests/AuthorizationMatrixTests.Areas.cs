@@ -18,7 +18,8 @@ public abstract partial class AuthorizationMatrixTests
         foreach (var (route, who) in NotificationRules().Concat(ConversationRules()).Concat(ExperimentRules()).Concat(ClimateRules())
                      .Concat(ReadinessRules()).Concat(CycleRules()).Concat(SharingRules())
                      .Concat(LcOrganisationRules()).Concat(LcInstrumentRules()).Concat(LcRoundRules()).Concat(LcAnsweringRules()).Concat(LcResultRules())
-                     .Concat(LcCoachingRules()).Concat(DutchSkillsRules()))
+                     .Concat(LcCoachingRules()).Concat(DutchSkillsRules()).Concat(MijnKlimrekRules()).Concat(SamenLerenDuoRules())
+                     .Concat(SamenLerenRunRules()))
             all.Add(route, who);
         return all;
     }

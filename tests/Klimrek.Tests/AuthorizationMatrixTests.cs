@@ -263,7 +263,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
             new
             {
                 date = today.AddDays(-7), reporterParticipantId = (await Ok(await clients[Who.Self].GetAsync($"{P}/intake"))).GetProperty("participantId").GetInt32(),
-                attendees = ids.ToArray()
+                attendees = ids.ToArray(), time = "15:00", location = "Zaal 1",
             }));
         var shared = await KlimrekApp.PostFormAsync(clients[Who.Self], "/klimrek/profiel?handler=Share", new() { ["email"] = users[Who.CoachShared].Email }, "/klimrek/profiel");
         Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
@@ -309,6 +309,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
     {
         ["POST /api/v1/programmes/{id}/rules"] = ("""{"a":0,"b":0,"kind":"fixed"}""", "application/json"),
         ["POST /api/v1/labour-market"] = ("isco;regio;waarde\n", "text/csv"),
+        ["POST /api/v1/programmes/{id}/participants/csv"] = ("e-mail;naam\n", "text/csv"),
     };
 
     /// <summary>The page that says "no access" answers 403 to everyone: reaching it is what it is for.</summary>

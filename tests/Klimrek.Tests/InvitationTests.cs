@@ -72,7 +72,7 @@ public abstract class InvitationTests(KlimrekApp app)
         foreach (var email in new[] { verified.Email, unverified, unknown })
             answers.Add(Shape(await JsonAsync(await steward.PostAsJsonAsync($"/api/v1/programmes/{id}/participants", new { emails = new[] { email } }), HttpStatusCode.OK), email));
         Assert.Single(answers.Distinct());
-        Assert.Equal("""{"count":1,"emails":["ADRES"]}""", answers[0]);
+        Assert.Equal("""{"count":1,"emails":["ADRES"],"rejected":[]}""", answers[0]);
 
         Assert.Equal([verified.Email], await ParticipantEmailsAsync(steward, id));
         Assert.Equal(new[] { unverified, unknown }.Order(StringComparer.OrdinalIgnoreCase), await InvitedAsync(steward, id));
@@ -80,8 +80,9 @@ public abstract class InvitationTests(KlimrekApp app)
         Assert.Contains("Openstaande uitnodigingen", page);
         Assert.Contains(unknown, page);
 
-        var added = await app.Mail.WaitForAsync(verified.Email, m => m.Subject == "Je bent toegevoegd in Klimrek");
-        Assert.Contains("Samen leren met uitnodigingen", added.TextBody);
+        // A participant hears it from samen leren itself (its notice, with what comes next), not from a generic "added" mail.
+        var added = await app.Mail.WaitForAsync(verified.Email, m => m.Subject == "Je doet mee aan samen leren: ‘Samen leren met uitnodigingen’");
+        Assert.Contains("vul je intake in", added.TextBody);
         var invitation = await app.Mail.WaitForAsync(unknown, m => m.Subject == "Uitnodiging voor Klimrek");
         Assert.Contains("nodigt je uit om mee te doen aan het samen-leren-programma", invitation.TextBody);
         await app.Mail.WaitForAsync(unverified, m => m.Subject == "Uitnodiging voor Klimrek");

@@ -93,7 +93,8 @@ public abstract class MarkupTests(KlimrekApp app)
         var duo = (await people[0].Client.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}/my-duo")).GetProperty("id").GetInt32();
 
         foreach (var url in new[] { $"/samen-leren/{id}", $"/samen-leren/instellingen/{id}", $"/samen-leren/{id}/monitor",
-                     $"/samen-leren/{id}/intervisie", $"/samen-leren/{id}/rapport", $"/samen-leren/{id}/duo/{duo}" })
+                     $"/samen-leren/{id}/intervisie", $"/samen-leren/{id}/rapport", $"/samen-leren/{id}/duo/{duo}",
+                     $"/samen-leren/{id}/duo/{duo}/plan", $"/samen-leren/{id}/duo/{duo}/intervisie" })
             await CheckAsync(steward, url, problems);
         foreach (var url in new[] { "/samen-leren", $"/samen-leren/{id}", $"/samen-leren/{id}/intake", $"/samen-leren/{id}/evaluatie",
                      $"/samen-leren/{id}/duo/{duo}" })

@@ -25,7 +25,7 @@ public abstract class PrivacyTests(KlimrekApp app)
     private sealed record Duo(KlimrekApp.TestUser Steward, KlimrekApp.TestUser A, KlimrekApp.TestUser B, int ProgrammeId, int DuoId)
     {
         public string Api => $"/api/v1/programmes/{ProgrammeId}/duos/{DuoId}";
-        public string Page => $"/samen-leren/{ProgrammeId}/duo/{DuoId}";
+        public string Page => $"/samen-leren/{ProgrammeId}/duo/{DuoId}/reflecties";
     }
 
     /// <summary>A running programme with one active duo (A and B), a plan and a reflection of each, A's shared.</summary>
@@ -160,7 +160,7 @@ public abstract class PrivacyTests(KlimrekApp app)
         // The partner keeps the duo, the plan and their own reflection; A is "verwijderde deelnemer", A's reflection is gone.
         var duoPage = WebUtility.HtmlDecode(await d.B.Client.GetStringAsync(d.Page));
         Assert.Contains("verwijderde deelnemer", duoPage);
-        Assert.Contains("Samen een lesopzet maken", duoPage);
+        Assert.Contains("Samen een lesopzet maken", await d.B.Client.GetStringAsync(d.Page.Replace("/reflecties", "/plan")));
         Assert.Contains("B schreef dit", duoPage);
         Assert.DoesNotContain("A schreef dit", duoPage);
         Assert.DoesNotContain(name, duoPage);

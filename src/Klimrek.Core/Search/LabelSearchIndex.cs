@@ -25,7 +25,8 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total);
 /// Ranking: the mean of the query tokens' match scores (<see cref="TokenScore"/>), times 0.6 + 0.4 × coverage (the
 /// query's characters over the label's characters, so the label "verpleegkundige" beats "verpleegkundige
 /// gespecialiseerd in …"), plus bonuses: whole label equals the query +0.3, label starts with the query +0.1,
-/// preferred label +0.08 (hidden −0.05), label in the preferred language +0.03. One hit per key: its best label.
+/// preferred label +0.08 (hidden −0.05), label in the preferred language +0.03; and the band of <see cref="Tier"/>
+/// (exact and preferred-label matches first). One hit per key: its best label.
 /// Ties: score, then shorter label, then ordinal label text, then key.
 /// </para>
 /// <para>
@@ -166,13 +167,14 @@ public sealed class LabelSearchIndex
         foreach (var labelId in candidates)
         {
             double sum = 0;
-            bool all = true;
+            bool all = true, wholeWords = true;
             foreach (var tokenScores in matches)
             {
                 double best = 0;
                 foreach (var t in _labelTokens[labelId])
                     if (tokenScores.TryGetValue(t, out var s) && s > best) best = s;
                 if (best == 0) { all = false; break; }
+                if (best < 1.0) wholeWords = false; // only an exact token match scores 1
                 sum += best;
             }
             if (!all) continue;
@@ -184,6 +186,7 @@ public sealed class LabelSearchIndex
             else if (norm.StartsWith(qNormalized, StringComparison.Ordinal)) score += 0.1;
             score += label.Kind switch { LabelKind.Preferred => 0.08, LabelKind.Hidden => -0.05, _ => 0 };
             if (string.Equals(label.Language, preferredLanguage, StringComparison.OrdinalIgnoreCase)) score += 0.03;
+            score += Tier(norm == qNormalized, wholeWords, label.Kind);
 
             if (!bestPerKey.TryGetValue(label.Key, out var current) || Better(score, labelId, current.Score, current.Label))
                 bestPerKey[label.Key] = (score, labelId);
@@ -200,6 +203,14 @@ public sealed class LabelSearchIndex
             .ToList();
         return new SearchPage(ordered, bestPerKey.Count);
     }
+
+    /// <summary>
+    /// The rank band a label's match falls in, added to its score so that bands never mix: a preferred label equal to the
+    /// query (+2); any label equal to the query, or a preferred label holding every query word as a whole word (+1:
+    /// "nurse" → "nurse assistant" before "nanny", whose alternative label "dry nurse" only mentions it); the rest (0).
+    /// </summary>
+    public static double Tier(bool equalsQuery, bool wholeWords, LabelKind kind) =>
+        equalsQuery && kind == LabelKind.Preferred ? 2 : equalsQuery || (wholeWords && kind == LabelKind.Preferred) ? 1 : 0;
 
     private bool Better(double score, int label, double otherScore, int otherLabel)
     {

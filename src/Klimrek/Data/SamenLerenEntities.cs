@@ -41,6 +41,11 @@ public sealed record ProgrammeSettings
     public MatchWeights Weights { get; init; } = new();
     public bool AvoidSameTeam { get; init; }
     public bool TrioForOdd { get; init; } = true;
+    /// <summary>
+    /// The information pack participants read on joining (what a duo gets, what is expected, the rhythm), written by
+    /// the steering group; null: the default text built from these settings' own figures.
+    /// </summary>
+    public string? InformationPack { get; init; }
 }
 
 /// <summary>A member of the programme's steering group (stuurgroep).</summary>
@@ -237,6 +242,16 @@ public class IntervisionSession
     public int ProgrammeId { get; set; }
     public int Number { get; set; }
     public DateOnly Date { get; set; }
+    /// <summary>The start time (Dutch time); null for sessions planned before sessions had a time.</summary>
+    public TimeOnly? StartTime { get; set; }
+    public int DurationMinutes { get; set; } = 120;
+    [System.ComponentModel.DataAnnotations.MaxLength(300)]
+    public string? Location { get; set; }
+    /// <summary>The iCalendar identity of the session, so calendars update it when it moves.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(100)]
+    public string? Uid { get; set; }
+    public int Sequence { get; set; }
+    public DateTime? UpdatedAt { get; set; }
     public int? ReporterParticipantId { get; set; }
     public string? Problems { get; set; }
     public string? Discussed { get; set; }
@@ -297,6 +312,7 @@ internal sealed class SamenLerenConfiguration :
             s.Property(x => x.NotMetWeeks).HasColumnName("NotMetWeeks");
             s.Property(x => x.AvoidSameTeam).HasColumnName("AvoidSameTeam");
             s.Property(x => x.TrioForOdd).HasColumnName("TrioForOdd");
+            s.Property(x => x.InformationPack).HasColumnName("InformationPack").HasMaxLength(4000);
             s.ComplexProperty(x => x.Weights, w =>
             {
                 w.Property(x => x.Complementarity).HasColumnName("WeightComplementarity");

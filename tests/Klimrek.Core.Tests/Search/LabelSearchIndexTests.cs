@@ -112,4 +112,25 @@ public sealed class LabelSearchIndexTests
         Assert.Empty(Keys(q)); // the x tokens must match too: AND semantics on the first eight tokens
         Assert.Equal([4], Keys("timmerman " + new string(' ', 500)));
     }
+
+    [Fact]
+    public void A_preferred_label_holding_the_word_beats_an_alternative_label_that_only_mentions_it()
+    {
+        // ESCO's shape: "nanny" has the alternative label "dry nurse", shorter than the preferred nurse labels.
+        var index = new LabelSearchIndex(
+        [
+            new(1, "nanny", LabelKind.Preferred, "en"),
+            new(1, "dry nurse", LabelKind.Alternative, "en"),
+            new(2, "nurse responsible for general care", LabelKind.Preferred, "en"),
+            new(3, "specialist nurse", LabelKind.Preferred, "en"),
+            new(4, "lasinspecteur", LabelKind.Preferred, "nl"),
+            new(4, "leraar lassen", LabelKind.Alternative, "nl"),
+            new(5, "leraar speciaal basisonderwijs", LabelKind.Preferred, "nl"),
+            new(6, "leraar", LabelKind.Preferred, "nl"),
+        ]);
+        var nurse = index.Search("nurse", 0, 10).Hits.Select(h => h.Key).ToList();
+        Assert.Equal([2, 3], nurse.Take(2).Order());
+        Assert.Equal(1, nurse[2]);
+        Assert.Equal([6, 5, 4], index.Search("leraar", 0, 10).Hits.Select(h => h.Key));
+    }
 }

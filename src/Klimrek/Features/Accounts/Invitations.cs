@@ -28,7 +28,8 @@ public interface IInvitationAcceptor
 
 /// <param name="Page">The local page to go to.</param>
 /// <param name="Bound">The accounts that were not bound before.</param>
-public sealed record InvitationAccepted(string Page, IReadOnlySet<string> Bound);
+/// <param name="Told">The module told the bound accounts itself (its own notification): no "added" mail from Accounts.</param>
+public sealed record InvitationAccepted(string Page, IReadOnlySet<string> Bound, bool Told = false);
 
 /// <summary>What an invitation is for: the acceptor's kind and reference, and the title mails and pages show.</summary>
 public sealed record InvitationPurpose(string Kind, string Reference, string Title);
@@ -43,7 +44,7 @@ public sealed record PendingInvitation(string Email, string Kind, DateTime Creat
 /// its mailbox is proven (the invitation's link, the account's verification link or a password reset).
 /// </summary>
 public sealed class Invitations(KlimrekDbContext db, UserManager<KlimrekUser> users, IEnumerable<IInvitationAcceptor> acceptors,
-    AccountMail mail, MailLinks links, TimeProvider clock)
+    AccountMail mail, MailLinks links, TimeProvider clock, Klimrek.Features.Notifications.Notifier notifier)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
     public const int MaxAddresses = 5000;
@@ -71,9 +72,10 @@ public sealed class Invitations(KlimrekDbContext db, UserManager<KlimrekUser> us
         var others = keys.Where(k => !verified.Contains(k)).ToList();
         var invitations = await RecordAsync(others, byKey, purpose, invitedById, ct);
         await db.SaveChangesAsync(ct);
+        notifier.FlushMail(); // what an acceptor staged
 
         var (invited, added) = acceptor.Sentences(purpose.Kind);
-        if (accepted is not null)
+        if (accepted is { Told: false })
             foreach (var user in verifiedAccounts.Where(u => accepted.Bound.Contains(u.Id)))
                 mail.Added(user, added, inviter, purpose.Title, links.To(accepted.Page));
         var languages = accounts.ToDictionary(u => u.NormalizedEmail!, AccountMail.LanguageOf);
@@ -160,6 +162,7 @@ public sealed class Invitations(KlimrekDbContext db, UserManager<KlimrekUser> us
             db.AccountInvitations.Remove(invitation);
         }
         if (pending.Count > 0) await db.SaveChangesAsync(ct);
+        notifier.FlushMail(); // what an acceptor staged
         return page;
     }
 

@@ -33,7 +33,7 @@ public sealed class LoginModel(PasswordSignIn signIn) : PageModel
         switch (await signIn.SignInAsync(Email, Password))
         {
             case PasswordSignIn.Outcome.Succeeded:
-                return LocalRedirect(LocalOrHome(Url, ReturnUrl));
+                return LocalRedirect(await Career.Profile.WelcomeModel.AfterSignInAsync(HttpContext, Email, LocalOrHome(Url, ReturnUrl)));
             case PasswordSignIn.Outcome.RequiresTwoFactor:
                 return LocalRedirect("/account/inloggen/tweestaps?returnUrl=" + Uri.EscapeDataString(LocalOrHome(Url, ReturnUrl)));
             default:

@@ -80,6 +80,7 @@ public sealed class Registration(UserManager<KlimrekUser> users, IPasswordHasher
             return (null, result.Errors.Select(e => e.Description).ToList());
         }
         await users.AddToRoleAsync(user, Roles.Deelnemer);
+        if (!confirmed) await users.AddClaimAsync(user, new System.Security.Claims.Claim(Career.Profile.WelcomeModel.ClaimType, Career.Profile.WelcomeModel.Pending)); // self-registered: onboarding on sign-in
         logger.LogInformation("Account {Id} registered", user.Id);
         return (user, []);
     }

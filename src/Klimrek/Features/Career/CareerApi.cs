@@ -1,6 +1,7 @@
 using Klimrek.Data;
 using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
+using Klimrek.Infrastructure.Errors;
 using Klimrek.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public static class CareerApi
         var me = api.MapGroup("/me").WithTags("Profile").RequireAuthorization();
         me.MapGet("/profile", GetProfile).WithName("GetMyProfile").WithSummary("Your skills profile in the open klimrek-skills-profile JSON format (ESCO URIs).");
         me.MapPut("/profile", PutProfile).WithName("ImportMyProfile").Accepts<ProfileDocument>("application/json")
-            .WithSummary("Replaces your profile with a klimrek-skills-profile document; all or nothing, every problem listed.");
+            .WithSummary("Replaces your profile with a klimrek-skills-profile document, or with mode=merge adds what it holds to your profile; all or nothing, every problem listed.");
         me.MapGet("/profile.csv", GetProfileCsv).WithName("ExportMyProfileCsv").WithSummary("Your profile's skills as CSV.");
         me.MapGet("/transitions", MyTransitions).WithName("MyTransitions")
             .WithSummary("Occupations ranked for your profile, personal fit and labour-market fit shown side by side; detail=full adds the skill lists.");
@@ -133,8 +134,10 @@ public static class CareerApi
         return TypedResults.Ok(await profiles.ExportAsync(p, ct));
     }
 
-    private static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> PutProfile(HttpRequest request, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    private static async Task<Results<Ok<ProfileDocument>, ProblemHttpResult>> PutProfile(string? mode, HttpRequest request, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
     {
+        if (mode is not (null or "replace" or "merge"))
+            throw ProblemException.Field("mode", "Kies 'replace' (vervangen) of 'merge' (samenvoegen).");
         if (request.ContentLength > ProfileService.MaxImportBytes)
             return TypedResults.Problem(statusCode: 413, title: "Profile too large", detail: $"A profile document is at most {ProfileService.MaxImportBytes / 1024} kB.");
         var body = new byte[ProfileService.MaxImportBytes + 1];
@@ -143,7 +146,7 @@ public static class CareerApi
         if (read > ProfileService.MaxImportBytes)
             return TypedResults.Problem(statusCode: 413, title: "Profile too large", detail: $"A profile document is at most {ProfileService.MaxImportBytes / 1024} kB.");
         var p = await profiles.GetOrCreateAsync(UserId(user), ct);
-        await profiles.ImportAsync(p, body.AsMemory(0, read), ct); // a problem is a 400 with every field error, written by the exception handler
+        await profiles.ImportAsync(p, body.AsMemory(0, read), ct, merge: mode == "merge"); // a problem is a 400 with every field error, written by the exception handler
         return TypedResults.Ok(await profiles.ExportAsync(p, ct));
     }
 

@@ -34,10 +34,10 @@ public sealed record ProfileDocument(
     public sealed record InterestsEntry(IReadOnlyList<string> Sectors, IReadOnlyList<string> Drivers);
 }
 
-public sealed record ProposedSkill(int SkillId, string Uri, LocalizedText Label, bool Essential, bool InProfile);
+public sealed record ProposedSkill(int SkillId, string Uri, LocalizedText Label, bool Essential, bool InProfile, Klimrek.Core.Atlas.BodyAspect? Aspect = null);
 
 /// <summary>A person's skills profile: building it, sharing it, and its export and import.</summary>
-public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, UserManager<KlimrekUser> users, TimeProvider clock)
+public sealed partial class ProfileService(KlimrekDbContext db, TransitionCache cache, UserManager<KlimrekUser> users, TimeProvider clock)
 {
     public const int MaxOccupations = 200;
     public const int MaxSkills = 3000;
@@ -109,7 +109,8 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
         var rows = await db.OccupationSkills.AsNoTracking().Where(r => r.OccupationId == occupationId)
             .Select(r => new { r.SkillId, r.IsEssential }).ToListAsync(ct);
         return rows.Where(r => s.Catalogue.Skills.ContainsKey(r.SkillId))
-            .Select(r => new ProposedSkill(r.SkillId, s.Catalogue.Skills[r.SkillId].Uri, s.Catalogue.Skills[r.SkillId].Label(language), r.IsEssential, have.Contains(r.SkillId)))
+            .Select(r => new ProposedSkill(r.SkillId, s.Catalogue.Skills[r.SkillId].Uri, s.Catalogue.Skills[r.SkillId].Label(language), r.IsEssential, have.Contains(r.SkillId),
+                s.Catalogue.SkillAspects.TryGetValue(r.SkillId, out var aspect) ? aspect : null))
             .OrderByDescending(x => x.Essential).ThenBy(x => x.Label.Text, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
@@ -274,10 +275,11 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
     }
 
     /// <summary>
-    /// Reads a profile document (UTF-8 bytes) completely and replaces the profile only when it has no problem; otherwise throws a 400
+    /// Reads a profile document (UTF-8 bytes) completely and, only when it has no problem, replaces the profile with it or
+    /// (<paramref name="merge"/>) adds what it holds to the profile (<see cref="MergeInto"/>); otherwise throws a 400
     /// <see cref="ProblemException"/> with every problem under its JSON path, and nothing changes.
     /// </summary>
-    public async Task ImportAsync(SkillProfile profile, ReadOnlyMemory<byte> document, CancellationToken ct)
+    public async Task ImportAsync(SkillProfile profile, ReadOnlyMemory<byte> document, CancellationToken ct, bool merge = false)
     {
         if (document.Length > MaxImportBytes)
             throw ProblemException.Field(ProblemException.General, "Het bestand is groter dan {0} kB.", MaxImportBytes / 1024);
@@ -286,13 +288,25 @@ public sealed class ProfileService(KlimrekDbContext db, TransitionCache cache, U
             throw ProblemException.Field(ProblemException.General, "Geen geldige UTF-8-tekst (regel {0}, positie {1}): sla het bestand op als UTF-8.", at.Line, at.Column);
         var s = await cache.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        _ = new ProfileDocumentReader(s.Catalogue, now).Read(json); // every problem is a 400 before anything changes
+        var read = new ProfileDocumentReader(s.Catalogue, now).Read(json); // every problem is a 400 before anything changes
+        if (merge) CheckMergedLimits(profile, read);
 
         await db.InTransactionAsync(async t =>
         {
             // Read again per attempt: a retry inserts fresh rows into the profile as the database has it.
             var doc = new ProfileDocumentReader(s.Catalogue, now).Read(json);
             var p = await db.SkillProfiles.Include(x => x.Skills).Include(x => x.Occupations).SingleAsync(x => x.Id == profile.Id, t);
+            if (merge)
+            {
+                CheckMergedLimits(p, doc);
+                MergeInto(p, doc);
+                var mine = await db.PersonDrivers.Where(d => d.UserId == p.UserId).Select(d => d.Key).ToListAsync(t);
+                foreach (var key in doc.Drivers.Distinct().Where(k => !mine.Contains(k)))
+                    db.PersonDrivers.Add(new PersonDriver { UserId = p.UserId, Key = key, Weight = 3, CreatedAt = now });
+                p.UpdatedAt = now;
+                await db.SaveChangesAsync(t);
+                return;
+            }
             db.ProfileSkills.RemoveRange(p.Skills);
             db.ProfileOccupations.RemoveRange(p.Occupations);
             await db.SaveChangesAsync(t);

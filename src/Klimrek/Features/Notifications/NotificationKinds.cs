@@ -18,8 +18,10 @@ public static class NotificationKinds
     public const string Experimenten = "experimenten";
     /// <summary>Something shared with one (as leidinggevende or begeleider), and comments on what one shared.</summary>
     public const string Delen = "delen";
+    /// <summary>Samen leren: enrolled in a programme, intake due, a duo proposed or answered, and the duo's reminders.</summary>
+    public const string SamenLeren = "samen-leren";
 
-    public static IReadOnlyList<string> All { get; } = [Signalen, Terugkoppelmomenten, Experimenten, Delen, Bereidheid];
+    public static IReadOnlyList<string> All { get; } = [Signalen, Terugkoppelmomenten, Experimenten, Delen, Bereidheid, SamenLeren];
 
     public static bool IsKnown(string kind) => All.Contains(kind);
 
@@ -35,6 +37,7 @@ public static class NotificationKinds
         Experimenten => "Uitnodigingen voor leerexperimenten",
         Delen => "Wat met je gedeeld wordt en reacties op wat jij deelt",
         Bereidheid => "Wekelijkse suggestie voor een bereidheidscheck",
+        SamenLeren => "Samen leren: inschrijving, intake, duo-voorstel en herinneringen",
         _ => kind,
     };
 }

@@ -1,13 +1,23 @@
 using Klimrek.Data;
+using Klimrek.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Klimrek.Features.SamenLeren;
 
-/// <summary>One duo: why it was formed, acceptance, plan, meetings, hours, budget and reflections (members and steering group).</summary>
-public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, Klimrek.Infrastructure.Privacy.AccessLog log) : SamenLerenPage
+/// <summary>
+/// The duo workspace: an overview (<c>/samen-leren/{id}/duo/{duoId}</c>) with the state of each section, and a page per
+/// section (plan, meetings, hours and budget, reflections, intervision) that a person can reach directly. Every page
+/// shares this model: it loads the duo once and handles every form, so a form posted to the overview still works; after
+/// a change it returns to the section the form belongs to.
+/// </summary>
+public class DuoModel(DuoService duos, DuoLedgerService ledger, EvaluationService evaluations, Klimrek.Infrastructure.Privacy.AccessLog log) : SamenLerenPage
 {
     [FromRoute] public int Id { get; set; }
     [FromRoute] public int DuoId { get; set; }
+
+    /// <summary>The section this page shows ("" for the overview); its URL is the overview's plus "/" and this.</summary>
+    public virtual string Section => "";
+
     public IReadOnlyList<PairExplanation> Why { get; private set; } = [];
     public List<HourEntry> Hours { get; private set; } = [];
     public List<ExpertExpense> Expenses { get; private set; } = [];
@@ -16,6 +26,19 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, Klimrek.I
     public List<Reflection> Reflections { get; private set; } = [];
     public Dictionary<int, List<ReflectionDue>> Schedule { get; private set; } = [];
     public Dictionary<int, string> Names { get; private set; } = [];
+    public List<IntervisionSession> Intervision { get; private set; } = [];
+
+    /// <summary>Every warning about this duo, once, with the section it belongs to.</summary>
+    public IReadOnlyList<DuoWarning> Warnings { get; private set; } = [];
+
+    /// <summary>The partners' contact details, once every member accepted the duo (empty before).</summary>
+    public IReadOnlyList<PartnerContact> Contacts { get; private set; } = [];
+
+    /// <summary>The first half-day after today that all members gave in their intake, or null when they share none.</summary>
+    public ProposedMeeting? FirstProposal { get; private set; }
+
+    /// <summary>The day this duo's work began (the accept date, not before the programme's start).</summary>
+    public DateOnly Start { get; private set; }
 
     [BindProperty] public PlanInput? Plan { get; set; }
     [BindProperty] public ReflectionForm Reflection { get; set; } = new();
@@ -31,20 +54,33 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, Klimrek.I
         public bool Share { get; set; }
     }
 
+    public string BaseUrl => $"/samen-leren/{Id}/duo/{DuoId}";
+
+    /// <summary>The sections of the workspace: route segment and Dutch name.</summary>
+    public static readonly (string Key, string Name)[] Sections =
+        [("", "Overzicht"), ("plan", "Plan"), ("afspraken", "Afspraken"), ("uren", "Uren en budget"), ("reflecties", "Reflecties"), ("intervisie", "Intervisie")];
+
     private async Task LoadAsync(CancellationToken ct)
     {
-        Why = MatchingService.Explanation(Duo.Duo);
-        Names = Duo.Duo.Members.ToDictionary(m => m.ParticipantId, m => m.Participant!.User!.DisplayName);
+        var p = Access.Programme;
+        var d = Duo.Duo;
+        Why = MatchingService.Explanation(d);
+        Names = d.Members.ToDictionary(m => m.ParticipantId, m => m.Participant!.User!.DisplayName);
+        Start = DuoLedgerService.DuoStart(p, d);
         Hours = await ledger.HoursAsync(DuoId, ct);
         Expenses = await ledger.ExpensesAsync(DuoId, ct);
-        if (Duo.MeAsMember is { } me) MyHours = ledger.HoursStatus(Access.Programme, Hours.Where(h => h.ParticipantId == me.ParticipantId).Sum(h => h.Hours));
-        ExpertBudget = DuoLedgerService.ExpenseStatus(Access.Programme, Expenses.Sum(e => e.Amount));
+        if (Duo.MeAsMember is { } me) MyHours = ledger.HoursStatus(p, Hours.Where(h => h.ParticipantId == me.ParticipantId).Sum(h => h.Hours), Start);
+        ExpertBudget = DuoLedgerService.ExpenseStatus(p, Expenses.Sum(e => e.Amount));
         Reflections = await ledger.ReflectionsAsync(Duo, ct);
-        await SamenLerenAudit.ReflectionsReadAsync(log, User, Duo, Reflections, ct);
-        Schedule = ledger.ReflectionSchedule(Access.Programme, Duo.Duo, Reflections);
+        if (Section == "reflecties") await SamenLerenAudit.ReflectionsReadAsync(log, User, Duo, Reflections, ct);
+        Schedule = ledger.ReflectionSchedule(p, d, Reflections);
         if (Reflection.Period == 0 && Duo.MeAsMember is { } m2)
             Reflection.Period = Schedule[m2.ParticipantId].FirstOrDefault(r => !r.Submitted)?.Period ?? 1;
-        Plan ??= Duo.Duo.Plan is { } p ? new PlanInput(p.Topic, p.Goal, p.Product, p.MeetingMoments) : new PlanInput("", "", "", "");
+        Plan ??= d.Plan is { } plan ? new PlanInput(plan.Topic, plan.Goal, plan.Product, plan.MeetingMoments) : new PlanInput("", "", "", "");
+        Intervision = await evaluations.IntervisionOfAsync(d.Members.Select(m => m.ParticipantId).ToList(), ct);
+        Contacts = DuoWorkspace.Contacts(Duo);
+        FirstProposal = DuoWorkspace.FirstSharedHalfDay(d, p, DutchTime.Today(Now));
+        Warnings = DuoWorkspace.Warnings(Duo, MyHours, ExpertBudget, Schedule, Now);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -53,11 +89,11 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, Klimrek.I
         return Page();
     }
 
-    private Task<IActionResult> Change(Func<Task> action, string message, string anchor, CancellationToken ct) =>
-        ChangeAsync(action, () => LoadAsync(ct), message, $"/samen-leren/{Id}/duo/{DuoId}#{anchor}");
+    private Task<IActionResult> Change(Func<Task> action, string message, string section, CancellationToken ct) =>
+        ChangeAsync(action, () => LoadAsync(ct), message, section.Length == 0 ? BaseUrl : $"{BaseUrl}/{section}");
 
     public Task<IActionResult> OnPostRespondAsync(bool accept, string? note, CancellationToken ct) =>
-        Change(() => duos.RespondAsync(Duo, accept, note, ct), accept ? "Je hebt het duo geaccepteerd." : "Je verzoek om een andere koppeling is doorgegeven aan de stuurgroep.", "reactie", ct);
+        Change(() => duos.RespondAsync(Duo, accept, note, ct), accept ? "Je hebt het duo geaccepteerd." : "Je verzoek om een andere koppeling is doorgegeven aan de stuurgroep.", "", ct);
 
     public Task<IActionResult> OnPostPlanAsync(bool submit, CancellationToken ct) =>
         Change(() => duos.SavePlanAsync(Duo, Plan ?? new PlanInput(null, null, null, null), submit, Version, ct), submit ? "Het plan is ingediend bij de stuurgroep." : "Het plan is opgeslagen.", "plan", ct);
@@ -78,7 +114,7 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, Klimrek.I
         Change(() => ledger.LogHoursAsync(Duo, date, Number(hours), activity, ct), "De uren zijn geschreven.", "uren", ct);
 
     public Task<IActionResult> OnPostExpenseAsync(DateOnly date, string? amount, string? description, CancellationToken ct) =>
-        Change(() => ledger.SpendAsync(Duo, date, Number(amount), description, ct), "De uitgave is vastgelegd.", "budget", ct);
+        Change(() => ledger.SpendAsync(Duo, date, Number(amount), description, ct), "De uitgave is vastgelegd.", "uren", ct);
 
     /// <summary>Number inputs post "2.5" whatever the page's language; people may type "2,5". Both mean two and a half.</summary>
     public static decimal Number(string? s) =>
@@ -94,4 +130,39 @@ public sealed class DuoModel(DuoService duos, DuoLedgerService ledger, Klimrek.I
             shared ? "De stuurgroep kan deze reflectie nu lezen." : "De stuurgroep leest deze reflectie niet meer.", "reflecties", ct);
 
     public static string Pct(double x) => (x * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>The duo's plan of approach (<c>…/duo/{duoId}/plan</c>).</summary>
+public sealed class DuoPlanModel(DuoService duos, DuoLedgerService ledger, EvaluationService evaluations, Klimrek.Infrastructure.Privacy.AccessLog log)
+    : DuoModel(duos, ledger, evaluations, log)
+{
+    public override string Section => "plan";
+}
+
+/// <summary>The duo's meetings and their calendar (<c>…/duo/{duoId}/afspraken</c>).</summary>
+public sealed class DuoMeetingsModel(DuoService duos, DuoLedgerService ledger, EvaluationService evaluations, Klimrek.Infrastructure.Privacy.AccessLog log)
+    : DuoModel(duos, ledger, evaluations, log)
+{
+    public override string Section => "afspraken";
+}
+
+/// <summary>Hours and the external-expertise budget (<c>…/duo/{duoId}/uren</c>).</summary>
+public sealed class DuoHoursModel(DuoService duos, DuoLedgerService ledger, EvaluationService evaluations, Klimrek.Infrastructure.Privacy.AccessLog log)
+    : DuoModel(duos, ledger, evaluations, log)
+{
+    public override string Section => "uren";
+}
+
+/// <summary>The duo's reflections (<c>…/duo/{duoId}/reflecties</c>).</summary>
+public sealed class DuoReflectionsModel(DuoService duos, DuoLedgerService ledger, EvaluationService evaluations, Klimrek.Infrastructure.Privacy.AccessLog log)
+    : DuoModel(duos, ledger, evaluations, log)
+{
+    public override string Section => "reflecties";
+}
+
+/// <summary>The intervision sessions the duo's members take part in (<c>…/duo/{duoId}/intervisie</c>).</summary>
+public sealed class DuoIntervisionModel(DuoService duos, DuoLedgerService ledger, EvaluationService evaluations, Klimrek.Infrastructure.Privacy.AccessLog log)
+    : DuoModel(duos, ledger, evaluations, log)
+{
+    public override string Section => "intervisie";
 }

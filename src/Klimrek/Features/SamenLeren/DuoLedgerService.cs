@@ -34,7 +34,7 @@ public sealed record BudgetStatus(decimal Used, decimal Budget, IReadOnlyList<No
 public sealed record ReflectionDue(int Period, DateOnly Due, bool Submitted, DateTime? SubmittedAt, bool Overdue);
 
 /// <summary>What a duo keeps track of: hours against each member's hours, the external-expertise budget, and the reflections per period.</summary>
-public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
+public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock, DuoReminders reminders)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -77,14 +77,17 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
     public async Task<List<ExpertExpense>> ExpensesAsync(int duoId, CancellationToken ct) =>
         await db.ExpertExpenses.AsNoTracking().Where(h => h.DuoId == duoId).OrderByDescending(h => h.Date).ThenByDescending(h => h.Id).ToListAsync(ct);
 
-    /// <summary>Hours of one person against the programme's hours, with the programme's elapsed time as the pace.</summary>
-    public BudgetStatus HoursStatus(Programme p, decimal used)
+    /// <summary>
+    /// Hours of one person against the programme's hours, with the elapsed time as the pace: counted from
+    /// <paramref name="from"/> (the duo's start, <see cref="DuoStart"/>) so a duo formed mid-programme is not behind on day one.
+    /// </summary>
+    public BudgetStatus HoursStatus(Programme p, decimal used, DateOnly? from = null)
     {
         var warnings = new List<Notice>();
         decimal budget = p.Settings.HoursPerParticipant;
         if (used > budget) warnings.Add(new("Meer uren besteed dan er per deelnemer beschikbaar zijn."));
         else if (used >= 0.9m * budget) warnings.Add(new("Bijna alle uren zijn besteed."));
-        double elapsed = Elapsed(p);
+        double elapsed = Elapsed(p, from ?? p.Settings.StartDate);
         if (elapsed >= 0.25 && (double)(used / Math.Max(1, budget)) < elapsed - 0.25)
             warnings.Add(new("De uren blijven ver achter bij de tijd die verstreken is: plan vaste momenten in."));
         return new BudgetStatus(used, budget, warnings);
@@ -98,22 +101,37 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
         return new BudgetStatus(used, p.Settings.ExpertBudgetPerDuo, warnings);
     }
 
-    private double Elapsed(Programme p)
+    private double Elapsed(Programme p, DateOnly from)
     {
-        double total = p.Settings.EndDate.DayNumber - p.Settings.StartDate.DayNumber;
-        double done = DutchTime.Today(Now).DayNumber - p.Settings.StartDate.DayNumber;
+        if (from < p.Settings.StartDate) from = p.Settings.StartDate;
+        double total = p.Settings.EndDate.DayNumber - from.DayNumber;
+        double done = DutchTime.Today(Now).DayNumber - from.DayNumber;
         return total <= 0 ? 1 : Math.Clamp(done / total, 0, 1);
     }
 
     // ---------------------------------------------------------------- reflections
 
+    /// <summary>
+    /// The day a duo's work began: the day its last member accepted, never before the programme's start. A duo formed
+    /// mid-programme is judged from here (reflections due, pace of hours), not from the programme's start.
+    /// </summary>
+    public static DateOnly DuoStart(Programme p, Duo d)
+    {
+        var accepted = d.Status == DuoStatus.Active ? d.Members.Select(m => m.RespondedAt).DefaultIfEmpty().Max() : null;
+        var day = accepted is DateTime t ? DutchTime.Today(t) : p.Settings.StartDate;
+        return day > p.Settings.StartDate ? day : p.Settings.StartDate;
+    }
+
+    /// <summary>The due dates of a duo's reflections: counted from the duo's start.</summary>
+    public static List<DateOnly> ReflectionDueDates(Programme p, Duo d) => ReflectionDueDates(p, DuoStart(p, d));
+
     /// <summary>Due dates: one cadence after the start, then every cadence, up to the end date.</summary>
-    public static List<DateOnly> ReflectionDueDates(Programme p)
+    public static List<DateOnly> ReflectionDueDates(Programme p, DateOnly start)
     {
         var list = new List<DateOnly>();
         for (int k = 1; k <= 60; k++)
         {
-            var due = p.Settings.StartDate.AddDays(7 * p.Settings.ReflectionCadenceWeeks * k);
+            var due = start.AddDays(7 * p.Settings.ReflectionCadenceWeeks * k);
             if (due > p.Settings.EndDate) break;
             list.Add(due);
         }
@@ -125,7 +143,7 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
     {
         var me = a.RequireMember();
         a.RequireActive();
-        var dues = ReflectionDueDates(a.Programme.Programme);
+        var dues = ReflectionDueDates(a.Programme.Programme, a.Duo);
         var errors = new ValidationErrors();
         if (input.Period < 1 || input.Period > dues.Count) errors.Add("period", "Periode: tussen 1 en {0}.", dues.Count);
         Texts.Check(errors, (input.WentWell, "wentWell", "Wat ging er goed", true), (input.BuildOn, "buildOn", "Hoe bouwen we daarop voort", true),
@@ -142,6 +160,7 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
         };
         db.Reflections.Add(r);
         await db.SaveChangesAsync(ct);
+        await reminders.ReflectionWrittenAsync(a.Programme.Programme, a.Duo.Id, me.ParticipantId, ct);
         return r;
     }
 
@@ -177,7 +196,7 @@ public sealed class DuoLedgerService(KlimrekDbContext db, TimeProvider clock)
     public Dictionary<int, List<ReflectionDue>> ReflectionSchedule(Programme p, Duo d, IReadOnlyList<Reflection> written)
     {
         var today = DutchTime.Today(Now);
-        var dues = ReflectionDueDates(p);
+        var dues = ReflectionDueDates(p, d);
         return d.Members.ToDictionary(m => m.ParticipantId, m => dues.Select((due, i) =>
         {
             var r = written.FirstOrDefault(x => x.AuthorParticipantId == m.ParticipantId && x.Period == i + 1);

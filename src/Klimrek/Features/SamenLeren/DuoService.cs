@@ -17,7 +17,7 @@ public sealed record ReflectionInput(int Period, string? WentWell, string? Build
 /// A duo's work together: accepting the proposed duo, the plan of approach (reviewed by the steering group), and the
 /// meetings with their calendar.
 /// </summary>
-public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
+public sealed class DuoService(KlimrekDbContext db, TimeProvider clock, SamenLerenNotices notices, DuoReminders reminders)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -39,7 +39,10 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
             duo.Status = DuoStatus.Active;
             db.DuoPlans.Add(new DuoPlan { DuoId = duo.Id, UpdatedAt = Now });
         }
+        await notices.StageAnsweredAsync(duo, member, accept, ct);
         await db.SaveChangesAsync(ct);
+        notices.FlushMail();
+        await reminders.DuoStartedAsync(a.Programme.Programme, duo, ct);
     }
 
     public async Task SavePlanAsync(DuoAccess a, PlanInput input, bool submit, int? baseVersion, CancellationToken ct)
@@ -113,6 +116,7 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
             created.Add(m);
         }
         await db.SaveChangesAsync(ct);
+        await reminders.ReplanAsync(p, a.Duo, created, ct);
         return created;
     }
 
@@ -134,6 +138,7 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
         m.Sequence++;
         m.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
+        await reminders.ReplanAsync(a.Programme.Programme, a.Duo, [m], ct);
     }
 
     /// <summary>After a meeting, a member says whether it took place; the "not met" signal and the report follow that.</summary>
@@ -146,6 +151,7 @@ public sealed class DuoService(KlimrekDbContext db, TimeProvider clock)
         m.Held = held;
         m.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
+        await reminders.ReplanAsync(a.Programme.Programme, a.Duo, [], ct);
     }
 
     /// <summary>The duo's meetings as calendar entries, with a reminder a quarter of an hour before.</summary>

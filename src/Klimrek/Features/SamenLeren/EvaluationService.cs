@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Klimrek.Features.SamenLeren;
 
-public sealed record IntervisionInput(DateOnly Date, int? ReporterParticipantId, IReadOnlyList<int>? Attendees, bool AppreciativeInquiry);
+public sealed record IntervisionInput(DateOnly Date, int? ReporterParticipantId, IReadOnlyList<int>? Attendees, bool AppreciativeInquiry,
+    TimeOnly? Time = null, string? Location = null, int DurationMinutes = 120);
 
 public sealed record IntervisionReportInput(string? Problems, string? Discussed, string? LearningPoints, IReadOnlyList<string>? Tags);
 
@@ -15,7 +16,7 @@ public sealed record EvaluationInput(string? Motivation, string? WhyDuo, string?
 /// <summary>An evaluation its author shared with the steering group, with their name.</summary>
 public sealed record SharedEvaluation(string UserId, string Name, Evaluation Evaluation);
 
-public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
+public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock, Klimrek.Infrastructure.Mail.MailOutbox mail)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -30,6 +31,38 @@ public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
         return await q.OrderBy(s => s.Number).ToListAsync(ct);
     }
 
+    /// <summary>Mails each attendee an invitation with the date, time and place and where to find the .ics.</summary>
+    private async Task InviteAsync(Programme p, IntervisionSession s, CancellationToken ct)
+    {
+        var ids = s.Attendees.Select(a => a.ParticipantId).ToList();
+        var people = await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.User!.Email, x.User.DisplayName }).ToListAsync(ct);
+        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        string when = s.Date.ToString("dddd d MMMM yyyy", nl) + (s.StartTime is TimeOnly t ? " om " + t.ToString("HH:mm", nl) : "");
+        string text = $"Je bent uitgenodigd voor intervisiebijeenkomst {s.Number} van ‘{p.Settings.Name}’ op {when}" + (s.Location is null ? "." : $", {s.Location}.")
+                      + $"\n\nIn je agenda zetten: /api/v1/programmes/{p.Id}/intervision/{s.Id}/calendar.ics\nAlles over de bijeenkomst: /samen-leren/{p.Id}/intervisie";
+        foreach (var who in people.Where(x => x.Email is not null))
+            mail.Enqueue(new Klimrek.Infrastructure.Mail.MailMessage(who.Email!, who.DisplayName, $"Uitnodiging intervisie: {p.Settings.Name}", text,
+                "<p>" + System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"));
+    }
+
+    /// <summary>One session as an iCalendar file, for the steering group and the programme's participants (404 for others, and for a session without a time).</summary>
+    public async Task<string> IntervisionCalendarAsync(ProgrammeAccess access, int sessionId, CancellationToken ct)
+    {
+        var s = await db.IntervisionSessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sessionId && x.ProgrammeId == access.Programme.Id, ct)
+                ?? throw ProblemException.NotFound();
+        if (s.StartTime is not TimeOnly time) throw ProblemException.NotFound();
+        var entry = new Klimrek.Infrastructure.Calendar.CalendarEntry(s.Uid ?? $"intervisie-{s.Id}@klimrek", Klimrek.Infrastructure.DutchTime.ToUtc(s.Date, time), s.DurationMinutes,
+            $"Intervisie {s.Number}: {access.Programme.Settings.Name}", "Intervisiebijeenkomst (Klimrek, samen leren).", s.Location, s.Sequence, false,
+            s.UpdatedAt ?? Now, ReminderMinutesBefore: 15);
+        return Klimrek.Infrastructure.Calendar.CalendarFile.Write("Klimrek", [entry]);
+    }
+
+    /// <summary>The sessions any of these participants (a duo's members) attend or report on, in order.</summary>
+    public async Task<List<IntervisionSession>> IntervisionOfAsync(IReadOnlyList<int> participantIds, CancellationToken ct) =>
+        await db.IntervisionSessions.AsNoTracking().Include(s => s.Attendees)
+            .Where(s => s.Attendees.Any(a => participantIds.Contains(a.ParticipantId)) || (s.ReporterParticipantId != null && participantIds.Contains(s.ReporterParticipantId.Value)))
+            .OrderBy(s => s.Number).ToListAsync(ct);
+
     public async Task<IntervisionSession> PlanIntervisionAsync(ProgrammeAccess access, IntervisionInput input, CancellationToken ct)
     {
         access.RequireSteward();
@@ -40,16 +73,20 @@ public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock)
         if (attendees.Any(a => !ids.Contains(a))) errors.Add("attendees", "Alle deelnemers van de bijeenkomst moeten aan het programma meedoen.");
         if (input.ReporterParticipantId is int r && !attendees.Contains(r)) errors.Add("reporterParticipantId", "Wie het verslag schrijft, is ook deelnemer van de bijeenkomst.");
         if (input.Date < p.Settings.StartDate || input.Date > p.Settings.EndDate) errors.Add("date", "De datum valt buiten de looptijd van het programma.");
+        if ((input.Location?.Length ?? 0) > 300) errors.Add("location", "Plaats: hoogstens 300 tekens.");
+        if (input.DurationMinutes is < 15 or > 480) errors.Add("durationMinutes", "Duur: tussen 15 en 480 minuten.");
         Refuse.IfAny(errors, "De bijeenkomst is niet opgeslagen.");
         int number = (await db.IntervisionSessions.Where(s => s.ProgrammeId == p.Id).MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
         var s = new IntervisionSession
         {
             ProgrammeId = p.Id, Number = number, Date = input.Date, ReporterParticipantId = input.ReporterParticipantId,
-            AppreciativeInquiry = input.AppreciativeInquiry,
+            AppreciativeInquiry = input.AppreciativeInquiry, StartTime = input.Time, Location = Texts.Clean(input.Location),
+            DurationMinutes = input.DurationMinutes, Uid = $"{Guid.NewGuid():N}@klimrek", UpdatedAt = Now,
             Attendees = attendees.Select(a => new IntervisionAttendee { ParticipantId = a }).ToList(),
         };
         db.IntervisionSessions.Add(s);
         await db.SaveChangesAsync(ct);
+        await InviteAsync(p, s, ct);
         return s;
     }
 

@@ -11,7 +11,7 @@ public sealed record IntakeInput(
     string? Department, string? Team, string? Discipline, int? ManagerParticipantId, IReadOnlyList<string>? Availability);
 
 /// <summary>The intake: what a participant brings and wants to develop, qualities, affinities, department and availability. Age is never asked.</summary>
-public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock)
+public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, SamenLerenNotices notices)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -81,7 +81,7 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
         // One save per person at a time: the row lock makes a parallel save wait, then replace this one whole
         // (instead of both deleting the same old terms and inserting the same new ones).
         int startedFrom = baseVersion ?? me.Version;
-        return await db.InTransactionAsync(async t =>
+        var saved = await db.InTransactionAsync(async t =>
         {
             await db.Participants.Where(p => p.Id == me.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IntakeCompletedAt, Now), t);
             // The tracked participant on the first attempt; read afresh on a retry, with the terms inserted afresh.
@@ -100,6 +100,8 @@ public sealed class IntakeService(KlimrekDbContext db, EscoCatalogue catalogue, 
             await Versions.SaveAsync(db, t);
             return p;
         }, ct);
+        if (MissingInIntake(saved).Count == 0) await notices.IntakeCompletedAsync(saved.ProgrammeId, saved.UserId, ct);
+        return saved;
     }
 
     private static IntakeTerm? ResolveTerm(CatalogueSnapshot s, string value, TermKind kind, bool escoAllowed, ValidationErrors errors, string field, string what)

@@ -26,8 +26,9 @@ public sealed class IntervisionModel(EvaluationService evaluations, ProgrammeSer
     private Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct) =>
         ChangeAsync(action, () => LoadAsync(ct), message, $"/samen-leren/{Id}/intervisie");
 
-    public Task<IActionResult> OnPostPlanAsync(DateOnly date, List<int> attendees, int? reporter, bool appreciative, CancellationToken ct) =>
-        Change(() => evaluations.PlanIntervisionAsync(Access, new IntervisionInput(date, reporter, attendees, appreciative), ct), "De bijeenkomst is gepland.", ct);
+    public Task<IActionResult> OnPostPlanAsync(DateOnly date, TimeOnly? time, string? location, List<int> attendees, int? reporter, bool appreciative, CancellationToken ct) =>
+        Change(() => evaluations.PlanIntervisionAsync(Access, new IntervisionInput(date, reporter, attendees, appreciative, time, location), ct),
+            "De bijeenkomst is gepland en de deelnemers zijn uitgenodigd.", ct);
 
     public Task<IActionResult> OnPostReportAsync(int sessionId, string? problems, string? discussed, string? learningPoints, List<string> tags, CancellationToken ct) =>
         Change(() => evaluations.WriteIntervisionReportAsync(Access, sessionId, new IntervisionReportInput(problems, discussed, learningPoints, tags), ct), "Het verslag is opgeslagen.", ct);

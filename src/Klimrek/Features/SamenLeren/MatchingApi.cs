@@ -18,6 +18,10 @@ public static class MatchingApi
         programme.MapPost("/matching", RunAsync)
             .WithSummary("Forms the optimal duos from the complete intakes (replacing earlier proposals; active duos stay). 409 with the contradicting rules named.");
         programme.MapGet("/duos", DuosAsync).WithSummary("All duos with their score breakdown (steering group).");
+        programme.MapPost("/duos/manual/preview", PreviewChangeAsync).WithName("PreviewPairChange")
+            .WithSummary("What pairing two people without a duo, or swapping two people of two proposed duos, would give: the new pairs' fit and the cost against the optimal set (steering group; nothing changes).");
+        programme.MapPost("/duos/manual", ApplyChangeAsync).WithName("ApplyPairChange")
+            .WithSummary("Pairs two people without a duo, or swaps two people of two proposed duos, as proposals (steering group). The hard rules hold.");
         programme.MapGet("/my-duo", MyDuoAsync).WithSummary("Your duo and why you were matched (204: none yet).");
     }
 
@@ -57,6 +61,12 @@ public static class MatchingApi
         if (await matching.MyDuoAsync(request.Programme, ct) is { } d) return TypedResults.Ok(DuoOf(d, request.Programme));
         return TypedResults.NoContent();
     }
+
+    public static async Task<Ok<PairChangePreview>> PreviewChangeAsync(PairChangeRequest req, SamenLerenRequest request, ManualPairingService pairing, CancellationToken ct) =>
+        TypedResults.Ok(await pairing.PreviewAsync(request.Programme, req, ct));
+
+    public static async Task<Ok<PairChangePreview>> ApplyChangeAsync(PairChangeRequest req, SamenLerenRequest request, ManualPairingService pairing, CancellationToken ct) =>
+        TypedResults.Ok(await pairing.ApplyAsync(request.Programme, req, ct));
 
     private static RuleView RuleOf(PairRule r) => new(r.Id, r.ParticipantAId, r.ParticipantBId, Kind(r.Kind));
 }

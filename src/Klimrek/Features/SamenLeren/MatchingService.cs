@@ -26,7 +26,7 @@ public sealed record MatchOutcome(MatchRun Run, IReadOnlyList<NotMatchable> NotM
 /// Matching: the steering group's fixed and forbidden pairs, forming the optimal duos from the complete intakes
 /// (explained per pair), and the duos that came out of it.
 /// </summary>
-public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<MatchingService> logger)
+public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue, TimeProvider clock, ILogger<MatchingService> logger, SamenLerenNotices notices)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -116,6 +116,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         var result = DuoMatcher.Match(input.Candidates, options);
         var matched = watch.ElapsedMilliseconds;
         var run = await SaveRunAsync(programme, userId, pool, inActive, notMatchable.Count, result, Explainer(input, pool, names, options.Weights), watch, ct);
+        await notices.DuosProposedAsync(await db.Duos.Where(d => d.MatchRunId == run.Id).Select(d => d.Id).ToListAsync(ct), ct);
         logger.LogInformation("Matching programme {Id}: {Pool} people, {Groups} groups, {Unmatched} unmatched, {Edges} candidate pairs, {Rounds} pricing rounds, "
             + "{Ms} ms (load {Load} ms, input {Input} ms, match {Match} ms, save {Save} ms)",
             programme.Id, pool.Count, result.Groups.Count, result.Unmatched.Count, result.CandidateEdges, result.PricingRounds, run.Milliseconds,
@@ -123,7 +124,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         return new MatchOutcome(run, notMatchable, inActive.Count);
     }
 
-    private static IntakeEntry EntryOf(Participant p) => new(p.Id,
+    internal static IntakeEntry EntryOf(Participant p) => new(p.Id,
         p.Terms.Select(t => new IntakeTermEntry(t.Kind switch
         {
             TermKind.Brings => TermRole.Brings,
@@ -133,7 +134,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         }, t.Key, t.Label, t.SkillId)).ToList(),
         p.Department, p.Team, p.Discipline, p.ManagerParticipantId, p.Availability);
 
-    private async Task<MatchOptions> OptionsAsync(Programme programme, HashSet<int> inActive, CancellationToken ct)
+    internal async Task<MatchOptions> OptionsAsync(Programme programme, HashSet<int> inActive, CancellationToken ct)
     {
         var rules = await db.PairRules.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
         var fixedPairs = rules.Where(r => r.Kind == PairRuleKind.Fixed && !(inActive.Contains(r.ParticipantAId) && inActive.Contains(r.ParticipantBId)))
@@ -142,7 +143,7 @@ public sealed class MatchingService(KlimrekDbContext db, EscoCatalogue catalogue
         return new MatchOptions(programme.Settings.Weights, programme.Settings.AvoidSameTeam, programme.Settings.TrioForOdd, fixedPairs, forbidden);
     }
 
-    private static Func<PairScore, PairExplanation> Explainer(MatchingInput input, List<Participant> pool, Dictionary<int, string> names, MatchWeights weights)
+    internal static Func<PairScore, PairExplanation> Explainer(MatchingInput input, List<Participant> pool, Dictionary<int, string> names, MatchWeights weights)
     {
         var byId = input.Candidates.ToDictionary(c => c.Id);
         var dbById = pool.ToDictionary(p => p.Id);

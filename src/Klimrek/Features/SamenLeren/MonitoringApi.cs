@@ -15,7 +15,9 @@ public static class MonitoringApi
         programme.MapGet("/dashboard", DashboardAsync)
             .WithSummary("Coaching monitoring per duo: plan, hours, budget, reflections, last and next meeting, the 'not met for N weeks' signal.");
         programme.MapGet("/intervision", IntervisionAsync).WithSummary("Intervision sessions: all for the steering group, the ones you attend for a participant.");
-        programme.MapPost("/intervision", PlanIntervisionAsync);
+        programme.MapPost("/intervision", PlanIntervisionAsync).WithSummary("Plans a session with date, time and place; the attendees get an invitation by mail (steering group).");
+        programme.MapGet("/intervision/{sessionId:int}/calendar.ics", IntervisionCalendarAsync).WithName("IntervisionCalendar")
+            .WithSummary("One intervision session as iCalendar (404 while it has no time).");
         programme.MapPut("/intervision/{sessionId:int}/report", WriteIntervisionReportAsync)
             .WithSummary("The session report, by the appointed participant (or the steering group).");
         programme.MapGet("/evaluation", MyEvaluationAsync);
@@ -37,6 +39,9 @@ public static class MonitoringApi
 
     public static async Task<Ok<IntervisionView>> PlanIntervisionAsync(IntervisionInput req, SamenLerenRequest request, EvaluationService evaluations, CancellationToken ct) =>
         TypedResults.Ok(IntervisionOf(await evaluations.PlanIntervisionAsync(request.Programme, req, ct)));
+
+    public static async Task<ContentHttpResult> IntervisionCalendarAsync(int sessionId, SamenLerenRequest request, EvaluationService evaluations, CancellationToken ct) =>
+        TypedResults.Text(await evaluations.IntervisionCalendarAsync(request.Programme, sessionId, ct), Klimrek.Infrastructure.Calendar.CalendarFile.ContentType);
 
     public static async Task<NoContent> WriteIntervisionReportAsync(int sessionId, IntervisionReportInput req, SamenLerenRequest request, EvaluationService evaluations,
         CancellationToken ct)

@@ -64,12 +64,11 @@ public sealed class MonitoringService(KlimrekDbContext db, DuoLedgerService ledg
             decimal used = hours.Where(h => h.DuoId == d.Id).Sum(h => h.Hours);
             decimal budget = p.Settings.HoursPerParticipant * d.Members.Count;
             foreach (var m in d.Members)
-                warnings.AddRange(ledger.HoursStatus(p, hours.Where(h => h.DuoId == d.Id && h.ParticipantId == m.ParticipantId).Sum(h => h.Hours)).Warnings
+                warnings.AddRange(ledger.HoursStatus(p, hours.Where(h => h.DuoId == d.Id && h.ParticipantId == m.ParticipantId).Sum(h => h.Hours), DuoLedgerService.DuoStart(p, d)).Warnings
                     .Select(w => w with { About = m.Participant!.User!.DisplayName }));
             decimal expert = spent.Where(s => s.DuoId == d.Id).Sum(s => s.Amount);
             warnings.AddRange(DuoLedgerService.ExpenseStatus(p, expert).Warnings);
             var schedule = ledger.ReflectionSchedule(p, d, refl.Where(r => r.DuoId == d.Id).ToList());
-            var dues = DuoLedgerService.ReflectionDueDates(p);
             int due = 0, onTime = 0, late = 0, overdue = 0;
             foreach (var (_, list) in schedule)
                 foreach (var r in list.Where(r => r.Due <= today || r.Submitted))

@@ -52,9 +52,46 @@ public sealed class ProgrammeModel(ProgrammeService programmes, IntakeService in
     private Task<IActionResult> Change(Func<Task> action, string message, CancellationToken ct) =>
         ChangeAsync(action, () => LoadAsync(ct), message, $"/samen-leren/{Id}");
 
-    public Task<IActionResult> OnPostEnrolAsync(string? emails, bool asStewards, CancellationToken ct) =>
-        Change(() => programmes.EnrolAsync(Access, (emails ?? "").Split('\n', ',', ';'), asStewards, UserId, ct),
-            "De adressen zijn uitgenodigd of ingeschreven. Wie al een bevestigd account heeft doet meteen mee; de anderen krijgen een uitnodiging per mail.", ct);
+    /// <summary>Lines of the list or file that were left out (shown beside the success message, each with its line number).</summary>
+    public List<string> Rejected { get; } = [];
+
+    /// <summary>
+    /// Enrols the typed addresses and those of an uploaded CSV file. Good addresses always go out; when some lines were
+    /// left out the page shows them (with what did go out) instead of redirecting, so the steering group can fix them.
+    /// </summary>
+    public async Task<IActionResult> OnPostEnrolAsync(string? emails, IFormFile? file, bool asStewards, CancellationToken ct)
+    {
+        EnrolmentLines? lines = null;
+        ProgrammeService.EnrolResult? result = null;
+        var (ok, status) = await TryAsync(async () =>
+        {
+            lines = await LinesAsync(emails, file, ct);
+            result = await programmes.EnrolAsync(Access, lines, asStewards, UserId, ct);
+        });
+        if (status is not null) return status;
+        if (ok && result!.Rejected.Count == 0)
+        {
+            Message = "De adressen zijn uitgenodigd of ingeschreven. Wie al een bevestigd account heeft doet meteen mee; de anderen krijgen een uitnodiging per mail.";
+            return Redirect($"/samen-leren/{Id}");
+        }
+        if (ok)
+        {
+            Message = L["{0} adres(sen) uitgenodigd of ingeschreven. Deze regels zijn overgeslagen; verbeter ze en voeg ze opnieuw toe:", result!.Handled.Count].Value;
+            Rejected.AddRange(result!.Rejected.Select(r => L[r.Reason.Key, r.Reason.Args].Value));
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The typed list and the file's lines together (the file's line numbers are its own).</summary>
+    private static async Task<EnrolmentLines> LinesAsync(string? emails, IFormFile? file, CancellationToken ct)
+    {
+        var typed = EnrolmentList.FromText(emails);
+        if (file is null || file.Length == 0) return typed;
+        await using var stream = file.OpenReadStream();
+        var csv = EnrolmentList.FromCsv(await EnrolmentList.ReadAsync(stream, ct));
+        return new([.. typed.Emails, .. csv.Emails.Where(e => !typed.Emails.Contains(e, StringComparer.OrdinalIgnoreCase))], [.. typed.Rejected, .. csv.Rejected]);
+    }
 
     /// <summary>Forms the duos and says what came of it: how many were formed, and when none, why.</summary>
     public async Task<IActionResult> OnPostMatchAsync(CancellationToken ct)

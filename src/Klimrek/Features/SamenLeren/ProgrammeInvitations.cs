@@ -9,7 +9,7 @@ namespace Klimrek.Features.SamenLeren;
 /// What an invitation to a programme binds an account to (<see cref="IInvitationAcceptor"/>): its participants or its
 /// steering group. Accounts calls it for verified addresses at once and for the others once their mailbox is proven.
 /// </summary>
-public sealed class ProgrammeInvitations(KlimrekDbContext db, TimeProvider clock) : IInvitationAcceptor
+public sealed class ProgrammeInvitations(KlimrekDbContext db, TimeProvider clock, SamenLerenNotices notices) : IInvitationAcceptor
 {
     public const string Participant = "samen-leren-deelnemer";
     public const string Steward = "samen-leren-stuurgroep";
@@ -42,6 +42,9 @@ public sealed class ProgrammeInvitations(KlimrekDbContext db, TimeProvider clock
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var userId in userIds.Except(existing).Where(bound.Add))
                 db.Participants.Add(new Participant { ProgrammeId = id, UserId = userId, EnrolledAt = now });
+            // Participants hear it from samen leren itself (in the inbox and by mail, as they chose), with what comes next.
+            await notices.StageEnrolledAsync(id, bound, ct);
+            return new InvitationAccepted($"/samen-leren/{id}", bound, Told: true);
         }
         return new InvitationAccepted($"/samen-leren/{id}", bound);
     }

@@ -10,7 +10,8 @@ namespace Klimrek.Features.SamenLeren;
 /// Programmes: the ones you steer or take part in, setting one up and changing its settings, its steering group and
 /// enrolment. The steering group (stewards) runs a programme; only the Stuurgroep role (or a beheerder) sets one up.
 /// </summary>
-public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUser> users, Invitations invitations, TimeProvider clock, ILogger<ProgrammeService> logger)
+public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUser> users, Invitations invitations, SamenLerenNotices notices, TimeProvider clock,
+    ILogger<ProgrammeService> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -31,6 +32,7 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         if (string.IsNullOrWhiteSpace(i.Name)) errors.Add("name", "Geef het programma een naam.");
         else if (i.Name.Trim().Length > 200) errors.Add("name", "De naam is te lang (hoogstens 200 tekens).");
         if ((i.Description?.Length ?? 0) > 4000) errors.Add("description", "De beschrijving is te lang (hoogstens 4000 tekens).");
+        if ((i.InformationPack?.Length ?? 0) > InformationPack.MaxLength) errors.Add("informationPack", "Het informatiepakket is te lang (hoogstens 4000 tekens).");
         if (i.EndDate <= i.StartDate) errors.Add("endDate", "De einddatum moet na de startdatum liggen.");
         if (i.EndDate.DayNumber - i.StartDate.DayNumber > 3 * 366) errors.Add("endDate", "Een programma duurt hoogstens drie jaar.");
         if (i.HoursPerParticipant is < 1 or > 2000) errors.Add("hoursPerParticipant", "Uren per deelnemer: tussen 1 en 2000.");
@@ -50,6 +52,7 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
     {
         Name = i.Name.Trim(),
         Description = Texts.Clean(i.Description),
+        InformationPack = Texts.Clean(i.InformationPack),
         Weights = i.Weights ?? new(),
     };
 
@@ -72,7 +75,9 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         access.RequireSteward();
         Validate(input);
         Versions.Expect(db, access.Programme, baseVersion);
+        var moved = access.Programme.Settings.StartDate != input.StartDate;
         access.Programme.Settings = Cleaned(input);
+        if (moved) await notices.MoveIntakeRemindersAsync(access.Programme, ct);
         await Versions.SaveAsync(db, ct);
     }
 
@@ -84,15 +89,26 @@ public sealed class ProgrammeService(KlimrekDbContext db, UserManager<KlimrekUse
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The addresses handled, and the lines left out with why.</summary>
+    public sealed record EnrolResult(IReadOnlyList<string> Handled, IReadOnlyList<RejectedLine> Rejected);
+
     /// <summary>
     /// Adds people by e-mail address, as participants or stewards: an address with a verified account at once, any
     /// other by an invitation mail (<see cref="Invitations"/>). The answer — the addresses handled — is the same
-    /// whichever of them have accounts, so a steward cannot probe for accounts, and no address holds up the rest.
+    /// whichever of them have accounts, so a steward cannot probe for accounts, and no address holds up the rest: a
+    /// line that is not an address is reported by its number and the good ones still go out. Only a list without any
+    /// good address is refused (400, each line named).
     /// </summary>
-    public async Task<IReadOnlyList<string>> EnrolAsync(ProgrammeAccess access, IEnumerable<string> emails, bool asStewards, string invitedById, CancellationToken ct)
+    public async Task<EnrolResult> EnrolAsync(ProgrammeAccess access, EnrolmentLines lines, bool asStewards, string invitedById, CancellationToken ct)
     {
         access.RequireSteward();
-        return await invitations.InviteAsync(emails, ProgrammeInvitations.Purpose(access.Programme, asStewards), invitedById, ct);
+        if (lines.Emails.Count == 0)
+            throw new ProblemException(400, new Message(lines.Rejected.Count == 0 ? "Vul minstens één e-mailadres in."
+                    : "Niemand toegevoegd of uitgenodigd: geen enkele regel bevat een geldig e-mailadres."),
+                new Dictionary<string, IReadOnlyList<Message>> { ["emails"] = lines.Rejected.Count == 0 ? [new("Vul minstens één e-mailadres in.")] : lines.Rejected.Select(r => r.Reason).ToList() });
+        var handled = await invitations.InviteAsync(lines.Emails, ProgrammeInvitations.Purpose(access.Programme, asStewards), invitedById, ct);
+        logger.LogInformation("Programme {Id}: {Handled} addresses enrolled or invited, {Rejected} lines left out", access.Programme.Id, handled.Count, lines.Rejected.Count);
+        return new(handled, lines.Rejected);
     }
 
     /// <summary>The invitations not yet accepted (address, participant or steward, pending or expired), for the steering group.</summary>

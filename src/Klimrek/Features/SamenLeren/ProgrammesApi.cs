@@ -4,6 +4,7 @@ using Klimrek.Features.Esco;
 using Klimrek.Infrastructure;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using System.Security.Claims;
 using static Klimrek.Features.SamenLeren.SamenLerenApi;
 
@@ -15,11 +16,15 @@ public static class ProgrammesApi
     /// <summary>Routes under <c>/programmes/{id}</c>.</summary>
     public static void Map(RouteGroupBuilder programme)
     {
-        programme.MapGet("/", Get);
+        programme.MapGet("/", Get).WithSummary("The programme: its settings and, in informationPack, the information pack participants read on joining (the steering group's own text or the default built from the settings).");
         programme.MapPut("/", UpdateAsync).WithSummary("Changes the programme's settings (steering group). "
             + "Send the version you edited in If-Match (\"3\"): 409 when someone saved a newer one meanwhile.");
         programme.MapPost("/participants", EnrolAsync)
-            .WithSummary("Adds participants (or steering-group members) by e-mail: a verified account is enrolled, any other address invited by mail; the answer does not say which.");
+            .WithSummary("Adds participants (or steering-group members) by e-mail: a verified account is enrolled, any other address invited by mail; the answer does not say which. "
+                + "An item that is not an address is listed under rejected (by its number) and the others still go out; 400 only when none is an address.");
+        programme.MapPost("/participants/csv", EnrolCsvAsync).WithName("EnrolProgrammeCsv").Accepts<string>("text/csv")
+            .WithSummary("As POST participants, from a CSV file (body, text/csv, at most 1 MB): a column of addresses, optionally a name beside it; "
+                + "a header line is optional; separated by ';' or ','. ?stewards=true adds to the steering group. Bad lines are listed under rejected by line number.");
         programme.MapGet("/invitations", InvitationsAsync).WithSummary("Invitations not yet accepted: address, participant or steward, pending or expired (steering group).");
         programme.MapGet("/participants", ParticipantsAsync)
             .WithSummary("Participants with intake status: who is not yet matchable and what is missing (steering group).");
@@ -43,7 +48,7 @@ public static class ProgrammesApi
     public static Ok<ProgrammeView> Get(SamenLerenRequest request, HttpContext http)
     {
         Versions.SetETag(http, request.Programme.Programme);
-        return TypedResults.Ok(ViewOf(request.Programme));
+        return TypedResults.Ok(ViewOf(request.Programme, http));
     }
 
     public static async Task<Ok<ProgrammeView>> UpdateAsync(ProgrammeSettings input, SamenLerenRequest request, ProgrammeService programmes, HttpContext http,
@@ -51,14 +56,26 @@ public static class ProgrammesApi
     {
         await programmes.UpdateProgrammeAsync(request.Programme, input, Versions.FromIfMatch(http), ct);
         Versions.SetETag(http, request.Programme.Programme);
-        return TypedResults.Ok(ViewOf(request.Programme));
+        return TypedResults.Ok(ViewOf(request.Programme, http));
     }
 
-    public static async Task<Ok<EnrolledView>> EnrolAsync(EnrolRequest req, SamenLerenRequest request, ProgrammeService programmes, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<EnrolledView>> EnrolAsync(EnrolRequest req, SamenLerenRequest request, ProgrammeService programmes, ClaimsPrincipal user,
+        IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var handled = await programmes.EnrolAsync(request.Programme, req.Emails ?? [], req.Stewards, SamenLerenFilters.UserId(user), ct);
-        return TypedResults.Ok(new EnrolledView(handled.Count, handled));
+        var lines = EnrolmentList.FromItems(req.Emails ?? []);
+        return TypedResults.Ok(EnrolledOf(await programmes.EnrolAsync(request.Programme, lines, req.Stewards, SamenLerenFilters.UserId(user), ct), l));
     }
+
+    public static async Task<Ok<EnrolledView>> EnrolCsvAsync(HttpRequest http, bool? stewards, SamenLerenRequest request, ProgrammeService programmes, ClaimsPrincipal user,
+        IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        request.Programme.RequireSteward();
+        var lines = EnrolmentList.FromCsv(await EnrolmentList.ReadAsync(http.Body, ct));
+        return TypedResults.Ok(EnrolledOf(await programmes.EnrolAsync(request.Programme, lines, stewards ?? false, SamenLerenFilters.UserId(user), ct), l));
+    }
+
+    private static EnrolledView EnrolledOf(ProgrammeService.EnrolResult r, IStringLocalizer l) => new(r.Handled.Count, r.Handled,
+        r.Rejected.Select(x => new RejectedLineView(x.Line, x.Text, l[x.Reason.Key, x.Reason.Args].Value)).ToList());
 
     public static async Task<Ok<List<InvitationView>>> InvitationsAsync(SamenLerenRequest request, ProgrammeService programmes, CancellationToken ct) =>
         TypedResults.Ok((await programmes.InvitationsAsync(request.Programme, ct))
@@ -85,5 +102,9 @@ public static class ProgrammesApi
         return TypedResults.Ok(IntakeOf(me, await catalogue.GetAsync(ct)));
     }
 
-    private static ProgrammeView ViewOf(ProgrammeAccess a) => View(a.Programme, a.IsSteward, a.Me is not null);
+    /// <summary>The programme with its information pack in the reader's language.</summary>
+    private static ProgrammeView ViewOf(ProgrammeAccess a, HttpContext http) => View(a.Programme, a.IsSteward, a.Me is not null) with
+    {
+        InformationPack = InformationPack.Paragraphs(a.Programme.Settings, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()),
+    };
 }

@@ -14,7 +14,9 @@ namespace Klimrek.Features.SamenLeren;
 /// </summary>
 public static class SamenLerenApi
 {
-    public sealed record ProgrammeView(int Id, ProgrammeSettings Settings, ProgrammeStatus Status, bool IsSteward, bool IsParticipant, int Version);
+    /// <param name="InformationPack">The information pack as participants read it (the steering group's own text or the default), in paragraphs, in the reader's language.</param>
+    public sealed record ProgrammeView(int Id, ProgrammeSettings Settings, ProgrammeStatus Status, bool IsSteward, bool IsParticipant, int Version,
+        IReadOnlyList<string>? InformationPack = null);
     public sealed record EnrolRequest(IReadOnlyList<string> Emails, bool Stewards = false);
     public sealed record ParticipantView(int Id, string Name, string Email, bool Matchable, IReadOnlyList<string> Missing, string? UnmatchedReason);
     public sealed record IntakeView(int ParticipantId, IReadOnlyList<TermView> Brings, IReadOnlyList<TermView> Develops, IReadOnlyList<string> Qualities,
@@ -54,7 +56,9 @@ public static class SamenLerenApi
     public sealed record FactorView(string Key, string Label, int People, bool Success);
 
     /// <summary>The addresses handled: each one enrolled (a verified account) or invited by mail — deliberately not saying which.</summary>
-    public sealed record EnrolledView(int Count, IReadOnlyList<string> Emails);
+    public sealed record EnrolledView(int Count, IReadOnlyList<string> Emails, IReadOnlyList<RejectedLineView> Rejected);
+    /// <summary>A line (or list item, counted from 1) that was left out, and why in the reader's language.</summary>
+    public sealed record RejectedLineView(int Line, string Text, string Message);
     public sealed record InvitationView(string Email, bool Steward, string Status, DateTime InvitedAt);
     public sealed record NamedEvaluationView(string Name, EvaluationView Evaluation);
 
@@ -107,7 +111,7 @@ public static class SamenLerenApi
     {
         var lines = await s.HoursAsync(a.Duo.Id, ct);
         var mine = a.MeAsMember is { } me ? lines.Where(l => l.ParticipantId == me.ParticipantId).Sum(l => l.Hours) : lines.Sum(l => l.Hours);
-        var status = a.MeAsMember is not null ? s.HoursStatus(a.Programme.Programme, mine)
+        var status = a.MeAsMember is not null ? s.HoursStatus(a.Programme.Programme, mine, DuoLedgerService.DuoStart(a.Programme.Programme, a.Duo))
             : new BudgetStatus(mine, a.Programme.Programme.Settings.HoursPerParticipant * a.Duo.Members.Count, []);
         return new LedgerView(status.Used, status.Budget, status.Left, status.Warnings,
             lines.Select(l => new LedgerLine(l.Id, l.ParticipantId, l.Date, l.Hours, l.Activity)).ToList());

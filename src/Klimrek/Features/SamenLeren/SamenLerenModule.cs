@@ -16,10 +16,13 @@ public static class SamenLerenModule
         services.AddScoped<IInvitationAcceptor, ProgrammeInvitations>();
         services.AddScoped<IntakeService>();
         services.AddScoped<MatchingService>();
+        services.AddScoped<ManualPairingService>();
         services.AddScoped<DuoService>();
         services.AddScoped<DuoLedgerService>();
         services.AddScoped<EvaluationService>();
         services.AddScoped<MonitoringService>();
+        services.AddScoped<SamenLerenNotices>();
+        services.AddScoped<DuoReminders>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/SamenLeren"));
         return services;
     }

@@ -1113,9 +1113,16 @@ namespace Klimrek.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LearningPoints")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -1133,9 +1140,22 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Property<int?>("ReporterParticipantId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Tags")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Uid")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -2088,6 +2108,11 @@ namespace Klimrek.Data.Migrations.Postgres
                             b1.Property<int>("HoursPerParticipant")
                                 .HasColumnType("integer")
                                 .HasColumnName("HoursPerParticipant");
+
+                            b1.Property<string>("InformationPack")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("InformationPack");
 
                             b1.Property<int>("IntervisionSessionCount")
                                 .HasColumnType("integer")

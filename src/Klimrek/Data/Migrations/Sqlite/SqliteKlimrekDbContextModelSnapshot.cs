@@ -1068,8 +1068,15 @@ namespace Klimrek.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LearningPoints")
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -1088,8 +1095,21 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.Property<int?>("ReporterParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Tags")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2003,6 +2023,11 @@ namespace Klimrek.Data.Migrations.Sqlite
                             b1.Property<int>("HoursPerParticipant")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("HoursPerParticipant");
+
+                            b1.Property<string>("InformationPack")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("InformationPack");
 
                             b1.Property<int>("IntervisionSessionCount")
                                 .HasColumnType("INTEGER")

@@ -11,7 +11,7 @@ using System.Text;
 
 namespace Klimrek.Features.Career.Profile;
 
-/// <summary>Editing the skills profile: skills with evidence, occupations held, preferences, sharing, export and import.</summary>
+/// <summary>Editing the skills profile in one form and one save (skills with evidence, occupations held), preferences, sharing, export and import (merge or replace).</summary>
 public sealed class EditModel(ProfileService profiles, TransitionCache cache, LabourMarketService market, KlimrekDbContext db) : ProfilePage
 {
     public sealed record SkillRow(ProfileSkill Entry, SkillInfo Skill, string? SourceOccupation);
@@ -21,7 +21,19 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
     /// <summary>What the person typed for a skill whose stored version changed meanwhile (another tab or device).</summary>
     public sealed record SkillConflict(int SkillId, EvidenceKind Evidence, ValidationStrength Validation, string? Note);
 
-    public SkillConflict? Conflict { get; private set; }
+    /// <summary>Rows refused on a save because they changed meanwhile: what the person typed, by skill id.</summary>
+    public Dictionary<int, SkillConflict> Conflicts { get; } = [];
+
+    /// <summary>One row of the profile form as posted.</summary>
+    public sealed class RowInput
+    {
+        public int SkillId { get; set; }
+        public int Version { get; set; }
+        public string? Evidence { get; set; }
+        public string? Validation { get; set; }
+        public string? Note { get; set; }
+        public bool Remove { get; set; }
+    }
 
     public SkillProfile Profile { get; private set; } = null!;
     public List<SkillRow> Skills { get; } = [];
@@ -86,37 +98,43 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         return Done($"‘{skill.Label(Language).Text}’ staat in je profiel.");
     }
 
-    public async Task<IActionResult> OnPostSaveSkillAsync(int skillId, string? evidence, string? validation, string? note, int? version, CancellationToken ct)
+    /// <summary>One save for every row: evidence, weight, note and removal per skill, and occupations ticked for removal. All or nothing.</summary>
+    public async Task<IActionResult> OnPostSaveAllAsync(List<RowInput>? rows, int[]? removeOccupations, CancellationToken ct)
     {
+        rows ??= [];
+        if (rows.Count > ProfileService.MaxSkills) return await Fail("Te veel rijen in één keer; er is niets gewijzigd.", ct);
+        var edits = new List<SkillRowEdit>();
+        var errors = new List<string>();
+        foreach (var r in rows)
+        {
+            if (!ProfileService.TryEvidence(r.Evidence, out var e) || !ProfileService.TryValidation(r.Validation, out var v))
+            { errors.Add("Kies per vaardigheid een soort bewijs en hoe zwaar het weegt; er is niets gewijzigd."); continue; }
+            if (r.Note is { Length: > 500 }) { errors.Add("Een toelichting is te lang (hoogstens 500 tekens); er is niets gewijzigd."); continue; }
+            edits.Add(new SkillRowEdit(r.SkillId, r.Version, e, v, string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(), r.Remove));
+        }
+        if (errors.Count > 0)
+        {
+            Errors.AddRange(errors.Distinct());
+            await LoadAsync(ct);
+            return Page();
+        }
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
-        var entry = profile.Skills.FirstOrDefault(x => x.SkillId == skillId);
-        if (entry is null) return await Fail("Deze vaardigheid staat niet in je profiel.", ct);
-        if (!ProfileService.TryEvidence(evidence, out var e)) return await Fail("Kies een soort bewijs.", ct);
-        if (!ProfileService.TryValidation(validation, out var v)) return await Fail("Kies hoe zwaar het bewijs weegt.", ct);
-        if (note is { Length: > 500 }) return await Fail("De toelichting is te lang (hoogstens 500 tekens); er is niets gewijzigd.", ct);
-        var typed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        try { await profiles.AddSkillAsync(profile, skillId, e, v, typed, ct, version); }
+        IReadOnlyList<int> stale;
+        try { stale = await profiles.SaveRowsAsync(profile, edits, removeOccupations ?? [], ct); }
         catch (ProblemException x) when (x.Status == StatusCodes.Status409Conflict)
         {
-            // Both versions stay: the stored one is listed under the skill, what was typed stays in the row's fields.
-            Conflict = new SkillConflict(skillId, e, v, typed);
-            return await Fail(Versions.ConflictMessage, ct);
+            db.ChangeTracker.Clear(); // a lost race: show the stored rows, not the half-applied ones
+            stale = edits.Select(e => e.SkillId).ToList();
         }
-        return Done("De vaardigheid is bijgewerkt.");
-    }
-
-    public async Task<IActionResult> OnPostRemoveSkillAsync(int skillId, CancellationToken ct)
-    {
-        var profile = await profiles.GetOrCreateAsync(UserId, ct);
-        return await profiles.RemoveSkillAsync(profile, skillId, ct) ? Done("De vaardigheid is uit je profiel gehaald.") : await Fail("Deze vaardigheid staat niet in je profiel.", ct);
-    }
-
-    public async Task<IActionResult> OnPostRemoveOccupationAsync(int occupationId, CancellationToken ct)
-    {
-        var profile = await profiles.GetOrCreateAsync(UserId, ct);
-        return await profiles.RemoveOccupationAsync(profile, occupationId, ct)
-            ? Done("Het beroep is uit je profiel gehaald; de vaardigheden die je ervan overnam blijven staan.")
-            : await Fail("Dit beroep staat niet in je profiel.", ct);
+        if (stale.Count == 0)
+        {
+            var removed = edits.Count(e => e.Remove) + (removeOccupations?.Length ?? 0);
+            return Done(removed > 0 ? "Je wijzigingen zijn bewaard; wat je aanvinkte is uit je profiel gehaald." : "Je wijzigingen zijn bewaard.");
+        }
+        // Both versions stay: the stored one is listed under the skill, what was typed stays in the row's fields.
+        foreach (var e in edits.Where(e => stale.Contains(e.SkillId)))
+            Conflicts[e.SkillId] = new SkillConflict(e.SkillId, e.Evidence, e.Validation, e.Note);
+        return await Fail(Versions.ConflictMessage + " " + "Er is niets bewaard.", ct);
     }
 
     public async Task<IActionResult> OnPostPreferencesAsync(string[]? sectors, string? region, int marketWeight, CancellationToken ct)
@@ -145,17 +163,18 @@ public sealed class EditModel(ProfileService profiles, TransitionCache cache, La
         return Done("Het delen is ingetrokken.");
     }
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, string? mode, CancellationToken ct)
     {
         if (file is null || file.Length == 0) return await Fail("Kies een profielbestand (JSON).", ct);
+        if (mode is not ("merge" or "replace")) return await Fail("Kies of het bestand je profiel aanvult (samenvoegen) of vervangt; er is niets gewijzigd.", ct);
         if (file.Length > ProfileService.MaxImportBytes) return await Fail($"Het bestand is groter dan {ProfileService.MaxImportBytes / 1024} kB; er is niets gewijzigd.", ct);
         var document = new MemoryStream();
         await file.CopyToAsync(document, ct);
         var profile = await profiles.GetOrCreateAsync(UserId, ct);
         try
         {
-            await profiles.ImportAsync(profile, document.GetBuffer().AsMemory(0, (int)document.Length), ct);
-            return Done("Het profiel is ingelezen.");
+            await profiles.ImportAsync(profile, document.GetBuffer().AsMemory(0, (int)document.Length), ct, merge: mode == "merge");
+            return Done(mode == "merge" ? "Het bestand is samengevoegd met je profiel." : "Je profiel is vervangen door het bestand.");
         }
         catch (ProblemException problem) when (problem.Status == 400)
         {
