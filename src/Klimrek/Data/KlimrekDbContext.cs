@@ -32,6 +32,7 @@ public abstract class KlimrekDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ProfileOccupation> ProfileOccupations => Set<ProfileOccupation>();
     public DbSet<ProfileSkill> ProfileSkills => Set<ProfileSkill>();
     public DbSet<ProfileShare> ProfileShares => Set<ProfileShare>();
+    public DbSet<GuidanceEntry> GuidanceEntries => Set<GuidanceEntry>();
     public DbSet<LabourMarketIndicator> LabourMarketIndicators => Set<LabourMarketIndicator>();
     public DbSet<LabourMarketImport> LabourMarketImports => Set<LabourMarketImport>();
     public DbSet<Programme> Programmes => Set<Programme>();

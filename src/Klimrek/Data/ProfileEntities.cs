@@ -61,6 +61,8 @@ public class ProfileShare
     public int ProfileId { get; set; }
     public required string BegeleiderId { get; set; }
     public DateTime SharedAt { get; set; }
+    /// <summary>When the person allowed a career-guidance conversation with this begeleider (notes and agreements kept in Klimrek); null: not (yet).</summary>
+    public DateTime? ConversationAllowedAt { get; set; }
 }
 
 /// <summary>One imported labour-market indicator: tension for an ISCO group in a region.</summary>

@@ -28,6 +28,7 @@ public static class CareerModule
             excludeDefaultPolicy: true));
         services.AddScoped<TransitionService>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<Coaching.GuidanceService>();
         services.AddPersonalData<CareerPersonalData>();
         services.Configure<RazorPagesOptions>(o =>
         {
@@ -38,5 +39,5 @@ public static class CareerModule
         return services;
     }
 
-    public static RouteGroupBuilder MapCareer(this RouteGroupBuilder api) => api.MapCareerApi();
+    public static RouteGroupBuilder MapCareer(this RouteGroupBuilder api) => Coaching.GuidanceApi.MapGuidanceApi(api.MapCareerApi());
 }

@@ -953,6 +953,51 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.ToTable("FeedbackMoments");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.GuidanceEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BegeleiderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("ByOwner")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OccupationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("ProfileId", "BegeleiderId", "CreatedAt");
+
+                    b.ToTable("GuidanceEntries");
+                });
+
             modelBuilder.Entity("Klimrek.Data.HourEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -2000,6 +2045,9 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.Property<string>("BegeleiderId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ConversationAllowedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("SharedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3620,6 +3668,20 @@ namespace Klimrek.Data.Migrations.Postgres
                     b.HasOne("Klimrek.Data.Experiment", null)
                         .WithMany("FeedbackMoments")
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.GuidanceEntry", b =>
+                {
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

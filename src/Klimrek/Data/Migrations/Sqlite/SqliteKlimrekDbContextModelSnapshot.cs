@@ -916,6 +916,49 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.ToTable("FeedbackMoments");
                 });
 
+            modelBuilder.Entity("Klimrek.Data.GuidanceEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BegeleiderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("ProfileId", "BegeleiderId", "CreatedAt");
+
+                    b.ToTable("GuidanceEntries");
+                });
+
             modelBuilder.Entity("Klimrek.Data.HourEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1918,6 +1961,9 @@ namespace Klimrek.Data.Migrations.Sqlite
 
                     b.Property<string>("BegeleiderId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConversationAllowedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SharedAt")
@@ -3489,6 +3535,20 @@ namespace Klimrek.Data.Migrations.Sqlite
                     b.HasOne("Klimrek.Data.Experiment", null)
                         .WithMany("FeedbackMoments")
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Klimrek.Data.GuidanceEntry", b =>
+                {
+                    b.HasOne("Klimrek.Data.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Klimrek.Data.SkillProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
