@@ -19,7 +19,7 @@ public abstract partial class AuthorizationMatrixTests
                      .Concat(ReadinessRules()).Concat(CycleRules()).Concat(SharingRules())
                      .Concat(LcOrganisationRules()).Concat(LcInstrumentRules()).Concat(LcRoundRules()).Concat(LcAnsweringRules()).Concat(LcResultRules())
                      .Concat(LcCoachingRules()).Concat(DutchSkillsRules()).Concat(MijnKlimrekRules()).Concat(SamenLerenDuoRules())
-                     .Concat(SamenLerenRunRules()).Concat(CurationRules()))
+                     .Concat(SamenLerenRunRules()).Concat(CurationRules()).Concat(GuidanceRules()))
             all.Add(route, who);
         return all;
     }
@@ -32,7 +32,7 @@ public abstract partial class AuthorizationMatrixTests
                      SharingWorldAsync, NotificationWorldAsync, ConversationWorldAsync, ExperimentWorldAsync, ClimateWorldAsync, ReadinessWorldAsync, CycleWorldAsync,
                      // Leercultuur: the organisation world first (Steward is HR of it, OtherSteward HR of another), then rounds, answers, results, coaching.
                      LcOrganisationWorldAsync, LcInstrumentWorldAsync, LcRoundWorldAsync, LcAnsweringWorldAsync, LcResultWorldAsync, LcCoachingWorldAsync,
-                     CurationWorldAsync,
+                     CurationWorldAsync, GuidanceWorldAsync,
                  })
         {
             // A route value is one area's: an area that sets a name another already set would send the other's routes

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Klimrek.Tests;
 
 // Curation of our Dutch skill labels: the label and its versions are public (like the beroepsbeeld history), correcting
@@ -12,10 +14,15 @@ public abstract partial class AuthorizationMatrixTests
         new("PAGE /vaardigheden/{id}/vertaling", Curators),
     ];
 
-    /// <summary>A version number for the restore route (the skill has none: a curator gets 404, the others 401/403 first).</summary>
-    private static Task CurationWorldAsync(AreaWorld w)
+    /// <summary>
+    /// A correction of skill {id}'s label by the curator, so the restore route has a version to restore (without one a
+    /// curator would get 404 and the matrix could not tell it from a refusal). The skill must have no official Dutch
+    /// label: then the world fails here, loudly.
+    /// </summary>
+    private static async Task CurationWorldAsync(AreaWorld w)
     {
-        w.Values["version"] = "1";
-        return Task.CompletedTask;
+        var saved = await w.Ok(await w.Clients[Who.Curator].PutAsJsonAsync($"/api/v1/skills/{w.Values["id"]}/label",
+            new { label = "proefvertaling van de matrix", synonyms = Array.Empty<string>(), note = "matrix" }));
+        w.Values["version"] = saved.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -307,6 +307,8 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
     /// <summary>Bodies where an empty object would fail binding before any rule is reached (and so prove nothing).</summary>
     private static readonly Dictionary<string, (string Body, string Type)> Bodies = new(StringComparer.Ordinal)
     {
+        // Consent stays given: the conversation's other routes, later in the pass, need it.
+        ["PUT /api/v1/me/guidance/{begeleiderId}/consent"] = ("{\"allowed\":true}", "application/json"),
         ["POST /api/v1/programmes/{id}/rules"] = ("""{"a":0,"b":0,"kind":"fixed"}""", "application/json"),
         ["POST /api/v1/labour-market"] = ("isco;regio;waarde\n", "text/csv"),
         ["POST /api/v1/programmes/{id}/participants/csv"] = ("e-mail;naam\n", "text/csv"),
@@ -324,6 +326,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
     /// </summary>
     private Dictionary<string, Func<World, Task>> Renewals => new(StringComparer.Ordinal)
     {
+        ["DELETE /api/v1/guidance/entries/{entryId}"] = async w => w.Values["entryId"] = await NewGuidanceEntryAsync(w),
         ["DELETE /api/v1/organisations/{organisationId}/scans/members/{scanMemberId}"] = async w =>
             w.Values["scanMemberId"] = await NewScanMemberAsync(app, int.Parse(w.Values["organisationId"], System.Globalization.CultureInfo.InvariantCulture)),
     };

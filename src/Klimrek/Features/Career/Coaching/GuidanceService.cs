@@ -71,7 +71,9 @@ public sealed class GuidanceService(KlimrekDbContext db, EscoCatalogue catalogue
     {
         var pair = await PairAsync(ownerId, begeleiderId, viewerId, viewerIsBegeleider, ct);
         if (pair.Share.ConversationAllowedAt is null)
-            throw ProblemException.Forbidden("{0} heeft het loopbaangesprek in Klimrek (nog) niet toegestaan.", pair.ViewerIsOwner ? "Je" : "De persoon");
+            throw ProblemException.Forbidden(pair.ViewerIsOwner
+                ? "Je hebt het loopbaangesprek in Klimrek nog niet toegestaan."
+                : "De persoon heeft het loopbaangesprek in Klimrek (nog) niet toegestaan.");
         var errors = new ValidationErrors();
         text = text?.Trim();
         if (!Enum.IsDefined(kind)) errors.Add("kind", "Kies een aantekening, een afspraak of een route.");
