@@ -24,6 +24,7 @@ public sealed class KlimrekJourneyTests(RunningApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
         await page.Locator("ol.results a.title").First.ClickAsync();
         await page.GetByLabel("Van (jaar)").FillAsync("2016");
+        await page.Locator("#allEssential").CheckAsync();
         await ShotAsync(page, "10-beroep-voorstel");
         await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen aan mijn profiel" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/klimrek/profiel"));

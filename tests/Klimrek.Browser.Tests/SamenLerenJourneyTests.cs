@@ -105,6 +105,9 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         var duoUrl = amira.Url.Split('#')[0];
         await bas.GotoAsync(duoUrl);
         await bas.GetByRole(AriaRole.Button, new() { Name = "Ik doe mee met dit duo" }).ClickAsync();
+        await Assertions.Expect(bas.Locator(".notice.ok")).ToContainTextAsync("geaccepteerd");
+        // The workspace has a section per subject, each with its own address.
+        await bas.GotoAsync(duoUrl + "/plan");
         await Assertions.Expect(bas.Locator("#plan")).ToBeVisibleAsync();
 
         // Plan of approach: submitting an incomplete plan is refused; then submitted whole.
@@ -119,6 +122,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await Assertions.Expect(bas.Locator(".notice.ok")).ToContainTextAsync("ingediend");
 
         // Meetings every two weeks from the programme's start (a week ago): the first has passed, so Bas says it took place.
+        await bas.GotoAsync(duoUrl + "/afspraken");
         await bas.GetByLabel("Eerste afspraak").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
         await bas.GetByLabel("Tijd", new() { Exact = true }).FillAsync("14:00");
         await bas.GetByLabel("Aantal").FillAsync("3");
@@ -131,6 +135,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await Assertions.Expect(bas.Locator("section[aria-labelledby=afspraken]")).Not.ToContainTextAsync("nog niet doorgegeven");
 
         // A reflection with the appreciative prompts.
+        await bas.GotoAsync(duoUrl + "/reflecties");
         await bas.GetByLabel("Wat ging er goed, en waardoor?").FillAsync("We vullen elkaar aan: ik weet hoe je data leest, Amira hoe je feedback geeft.");
         await bas.GetByLabel("Hoe kunnen jullie daarop voortbouwen?").FillAsync("Elke sessie één echte toets samen bekijken.");
         await bas.GetByLabel("Wat is jullie volgende stap?").FillAsync("Eerste werkvorm uitproberen in de klas.");
@@ -142,7 +147,7 @@ public sealed class SamenLerenJourneyTests(RunningApp app)
         await AssertLabelsPointToOneElementAsync(bas);
 
         // The steering group approves the plan and sees the duo on the monitoring dashboard.
-        await steward.GotoAsync(duoUrl);
+        await steward.GotoAsync(duoUrl + "/plan");
         await steward.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
         await Assertions.Expect(steward.Locator(".notice.ok")).ToContainTextAsync("goedgekeurd");
         await steward.GotoAsync(programmeUrl + "/monitor");
