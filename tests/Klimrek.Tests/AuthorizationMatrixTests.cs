@@ -165,6 +165,9 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
         ["PAGE /beroepen/{id}/bewerken/{section}"] = Curators,
         ["PAGE /begeleiding"] = Coaches,
         ["PAGE /begeleiding/{userId}"] = SharedWith,
+        // The steering group's control: a participant's intake, pairing by hand.
+        ["PAGE /samen-leren/{id}/deelnemers/{participantId}"] = Stewards,
+        ["PAGE /samen-leren/{id}/koppelen"] = Stewards,
         ["PAGE /beheer/gebruikers"] = Beheerders,
         ["PAGE /beheer/organisaties"] = Beheerders,
         ["PAGE /beheer/arbeidsmarkt"] = Beheerders,
@@ -279,6 +282,7 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
             ["id"] = programme.ToString(), ["duoId"] = duo.ToString(), ["meetingId"] = meetings[0].GetProperty("id").GetInt32().ToString(),
             ["reflectionId"] = reflection.GetProperty("id").GetInt32().ToString(), ["ruleId"] = rule.GetProperty("id").GetInt32().ToString(),
             ["sessionId"] = session.GetProperty("id").GetInt32().ToString(),
+            ["participantId"] = (await Ok(await clients[Who.Partner].GetAsync($"{P}/intake"))).GetProperty("participantId").GetInt32().ToString(),
         };
         await AreasWorldAsync(new AreaWorld(users, clients, values, Ok, app));
         return new World(clients, values, inProgramme);

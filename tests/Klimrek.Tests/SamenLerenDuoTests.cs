@@ -193,7 +193,8 @@ public abstract class SamenLerenDuoTests(KlimrekApp app)
             var mail = await app.Mail.WaitForAsync(person.Email, m => (m.Subject ?? "").Contains("intervisie", StringComparison.OrdinalIgnoreCase));
             Assert.Contains("15:00", mail.TextBody);
             Assert.Contains("Zaal 3.01", mail.TextBody);
-            Assert.Contains($"/intervision/{sid}/calendar.ics", mail.TextBody);
+            // A full link, which a mail program can follow (not a path inside the app).
+            Assert.Matches(@"https?://[^\s/]+/api/v1/programmes/\d+/intervision/" + sid + "/calendar.ics", mail.TextBody);
         }
         var ics = await s.People[0].Client.GetStringAsync($"{p}/intervision/{sid}/calendar.ics");
         Assert.StartsWith("BEGIN:VCALENDAR", ics);

@@ -23,6 +23,8 @@ public enum AccessKind
     WerklerenRead = 7,
     /// <summary>A leidinggevende or begeleider commented on something the person shared (detail: what).</summary>
     WerklerenComment = 8,
+    /// <summary>A member of the steering group read the person's samen-leren intake (detail: the programme).</summary>
+    IntakeRead = 9,
 }
 
 /// <summary>

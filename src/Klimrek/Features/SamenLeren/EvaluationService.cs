@@ -1,3 +1,4 @@
+using Klimrek.Features.Notifications;
 using Klimrek.Data;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record EvaluationInput(string? Motivation, string? WhyDuo, string?
 /// <summary>An evaluation its author shared with the steering group, with their name.</summary>
 public sealed record SharedEvaluation(string UserId, string Name, Evaluation Evaluation);
 
-public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock, Klimrek.Infrastructure.Mail.MailOutbox mail)
+public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock, Notifier notifier, Klimrek.Infrastructure.Mail.MailLinks links)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -31,18 +32,24 @@ public sealed class EvaluationService(KlimrekDbContext db, TimeProvider clock, K
         return await q.OrderBy(s => s.Number).ToListAsync(ct);
     }
 
-    /// <summary>Mails each attendee an invitation with the date, time and place and where to find the .ics.</summary>
+    /// <summary>
+    /// Invites each attendee, in the inbox and by mail in their own language (kind samen-leren, as they chose), with the
+    /// date, time and place and a full link to the session's .ics.
+    /// </summary>
     private async Task InviteAsync(Programme p, IntervisionSession s, CancellationToken ct)
     {
         var ids = s.Attendees.Select(a => a.ParticipantId).ToList();
-        var people = await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.User!.Email, x.User.DisplayName }).ToListAsync(ct);
-        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
-        string when = s.Date.ToString("dddd d MMMM yyyy", nl) + (s.StartTime is TimeOnly t ? " om " + t.ToString("HH:mm", nl) : "");
-        string text = $"Je bent uitgenodigd voor intervisiebijeenkomst {s.Number} van ‘{p.Settings.Name}’ op {when}" + (s.Location is null ? "." : $", {s.Location}.")
-                      + $"\n\nIn je agenda zetten: /api/v1/programmes/{p.Id}/intervision/{s.Id}/calendar.ics\nAlles over de bijeenkomst: /samen-leren/{p.Id}/intervisie";
-        foreach (var who in people.Where(x => x.Email is not null))
-            mail.Enqueue(new Klimrek.Infrastructure.Mail.MailMessage(who.Email!, who.DisplayName, $"Uitnodiging intervisie: {p.Settings.Name}", text,
-                "<p>" + System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"));
+        var userIds = await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => x.UserId).ToListAsync(ct);
+        var ics = links.To($"/api/v1/programmes/{p.Id}/intervision/{s.Id}/calendar.ics");
+        var body = s.StartTime is TimeOnly t
+            ? new NotificationContent("Uitnodiging intervisie: {0}", [p.Settings.Name], BodyKey: "Je bent uitgenodigd voor intervisiebijeenkomst {0} van ‘{1}’ op {2:dddd d MMMM yyyy} om {3}{4}. In je agenda zetten: {5}",
+                BodyArgs: [s.Number, p.Settings.Name, s.Date, t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), s.Location is null ? "" : ", " + s.Location, ics])
+            : new NotificationContent("Uitnodiging intervisie: {0}", [p.Settings.Name], BodyKey: "Je bent uitgenodigd voor intervisiebijeenkomst {0} van ‘{1}’ op {2:dddd d MMMM yyyy}{3}. De tijd volgt.",
+                BodyArgs: [s.Number, p.Settings.Name, s.Date, s.Location is null ? "" : ", " + s.Location]);
+        foreach (var userId in userIds)
+            await notifier.StageAsync(userId, NotificationKinds.SamenLeren, body, $"/samen-leren/{p.Id}/intervisie", ct);
+        await db.SaveChangesAsync(ct);
+        notifier.FlushMail();
     }
 
     /// <summary>One session as an iCalendar file, for the steering group and the programme's participants (404 for others, and for a session without a time).</summary>

@@ -25,7 +25,7 @@ public sealed record PairChangePreview(string Kind, IReadOnlyList<ChangedPair> P
 /// itself (<see cref="DuoMatcher.Score"/> and <see cref="DuoMatcher.Match"/>), so the numbers are the ones matching uses;
 /// the hard rules (manager, team, shared time, forbidden pairs) hold here as well.
 /// </summary>
-public sealed class ManualPairingService(KlimrekDbContext db, EscoCatalogue catalogue, MatchingService matching, TimeProvider clock)
+public sealed class ManualPairingService(KlimrekDbContext db, EscoCatalogue catalogue, MatchingService matching, SamenLerenNotices notices, TimeProvider clock)
 {
     public Task<PairChangePreview> PreviewAsync(ProgrammeAccess access, PairChangeRequest change, CancellationToken ct) => RunAsync(access, change, false, ct);
 
@@ -111,6 +111,8 @@ public sealed class ManualPairingService(KlimrekDbContext db, EscoCatalogue cata
         foreach (var p in await db.Participants.Where(p => scores.Select(s => s.A).Contains(p.Id) || scores.Select(s => s.B).Contains(p.Id)).ToListAsync(ct))
             p.UnmatchedReason = null;
         await db.SaveChangesAsync(ct);
+        // The partners of a pair made by hand hear of it as after a matching run.
+        await notices.DuosProposedAsync(created.Select(d => d.Id).ToList(), ct);
         return created.Select(d => d.Id).ToList();
     }
 }

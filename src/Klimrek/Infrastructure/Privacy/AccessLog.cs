@@ -30,7 +30,7 @@ public sealed class AccessLog(KlimrekDbContext db, TimeProvider clock, IMemoryCa
         var now = clock.GetUtcNow().UtcDateTime;
         detail = detail is { Length: > 500 } ? detail[..500] : detail;
         var since = now - Window;
-        var once = kind is AccessKind.ProfileRead or AccessKind.ReflectionRead or AccessKind.EvaluationRead or AccessKind.WerklerenRead;
+        var once = kind is AccessKind.ProfileRead or AccessKind.ReflectionRead or AccessKind.EvaluationRead or AccessKind.WerklerenRead or AccessKind.IntakeRead;
         var key = once ? (subjectId, actorId, kind, detail) : default;
         if (once)
         {
@@ -59,7 +59,7 @@ public sealed class AccessLog(KlimrekDbContext db, TimeProvider clock, IMemoryCa
     public async Task RecordReadsAsync(ClaimsPrincipal actor, string subjectId, AccessKind kind, IReadOnlyCollection<string> details, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (kind is not (AccessKind.ProfileRead or AccessKind.ReflectionRead or AccessKind.EvaluationRead or AccessKind.WerklerenRead))
+        if (kind is not (AccessKind.ProfileRead or AccessKind.ReflectionRead or AccessKind.EvaluationRead or AccessKind.WerklerenRead or AccessKind.IntakeRead))
             throw new ArgumentException("Only readings are recorded once per hour.", nameof(kind));
         var actorId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
         if (actorId == subjectId) return;
@@ -109,6 +109,7 @@ public sealed class AccessLog(KlimrekDbContext db, TimeProvider clock, IMemoryCa
         AccessKind.DataExportedByBeheerder => "downloadde je gegevens op jouw verzoek",
         AccessKind.WerklerenRead => "bekeek iets van werkleren dat je deelde",
         AccessKind.WerklerenComment => "reageerde op iets van werkleren dat je deelde",
+        AccessKind.IntakeRead => "las je intake voor samen leren",
         _ => kind.ToString(),
     };
 }
