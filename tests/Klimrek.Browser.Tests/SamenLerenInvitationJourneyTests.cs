@@ -31,7 +31,7 @@ public sealed class SamenLerenInvitationJourneyTests(RunningApp app)
             Name = "deelnemers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes($"email;naam\n{newcomer};Fatima\nniet-een-adres;Kees\n"),
         });
         await steward.GetByRole(AriaRole.Button, new() { Name = "Toevoegen", Exact = true }).ClickAsync();
-        await Assertions.Expect(steward.Locator("#enrol-rejected")).ToContainTextAsync("niet-een-adres");
+        await Assertions.Expect(steward.Locator("#enrol-rejected")).ToContainTextAsync("Regel 3");
         await Assertions.Expect(steward.Locator(".notice.ok, [role=status]").First).ToContainTextAsync("1 adres");
 
         // The invitation mail, to an address Klimrek has no account for.

@@ -15,13 +15,13 @@ public abstract partial class AuthorizationMatrixTests
     ];
 
     /// <summary>
-    /// A correction of skill {id}'s label by the curator, so the restore route has a version to restore (without one a
-    /// curator would get 404 and the matrix could not tell it from a refusal). The skill must have no official Dutch
-    /// label: then the world fails here, loudly.
+    /// A correction of a skill label by the curator, so the restore route has a version to restore (without one a
+    /// curator would get 404 and the matrix could not tell it from a refusal). The skill is one without an official
+    /// Dutch label (the core world's labelSkillId), the only kind curators correct.
     /// </summary>
     private static async Task CurationWorldAsync(AreaWorld w)
     {
-        var saved = await w.Ok(await w.Clients[Who.Curator].PutAsJsonAsync($"/api/v1/skills/{w.Values["id"]}/label",
+        var saved = await w.Ok(await w.Clients[Who.Curator].PutAsJsonAsync($"/api/v1/skills/{w.Values["labelSkillId"]}/label",
             new { label = "proefvertaling van de matrix", synonyms = Array.Empty<string>(), note = "matrix" }));
         w.Values["version"] = saved.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -276,6 +276,14 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
         {
             ["id"] = occupations[0].ToString(), ["target"] = occupations[1].ToString(), ["userId"] = users[Who.Self].Id, ["section"] = "hoofd",
             ["culture"] = "nl", ["code"] = "404", ["revision"] = "",
+            // Our own Dutch label is what curators correct: a skill without an official one (other tests may import
+            // official labels for low ids, so from the other end).
+            ["labelSkillId"] = (await app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<KlimrekDbContext>();
+                return await db.SkillTexts.Where(t => t.Language == "nl-klimrek" && !db.SkillTexts.Any(o => o.SkillId == t.SkillId && o.Language == "nl"))
+                    .OrderByDescending(t => t.SkillId).Select(t => t.SkillId).FirstAsync();
+            })).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var inProgramme = new Dictionary<string, string>(values)
         {
@@ -292,6 +300,8 @@ public abstract partial class AuthorizationMatrixTests(KlimrekApp app)
     {
         var values = pattern.StartsWith("/api/v1/programmes/", StringComparison.Ordinal) || pattern.StartsWith("/samen-leren/", StringComparison.Ordinal)
             ? w.ProgrammeValues : w.Values;
+        if (pattern.StartsWith("/api/v1/skills/{id}/label", StringComparison.Ordinal) || pattern.StartsWith("/vaardigheden/{id}/vertaling", StringComparison.Ordinal))
+            values = new Dictionary<string, string>(values) { ["id"] = w.Values["labelSkillId"] };
         return Parameter().Replace(pattern, m => Uri.EscapeDataString(values[m.Groups[1].Value])).TrimEnd('/') is { Length: > 0 } url ? url : "/";
     }
 

@@ -86,7 +86,8 @@ public abstract class PrivacyTests(KlimrekApp app)
             {"format":"klimrek-skills-profile","version":1,"taxonomy":"ESCO v1.1.1","occupations":[],"skills":[],"interests":{"sectors":["zorg"],"drivers":[]},"region":"Utrecht","marketWeight":40}
             """, Encoding.UTF8, "application/json")), HttpStatusCode.OK);
         var files = await ZipAsync(await d.A.Client.GetAsync("/api/v1/me/data.zip"));
-        Assert.Equal(["LEESMIJ.txt", "access-log.json", "account.json", "samen-leren.json", "skills-profile.json"], files.Keys.Order(StringComparer.Ordinal));
+        // notifications.json: samen leren told the person they were enrolled and their duo was proposed.
+        Assert.Equal(["LEESMIJ.txt", "access-log.json", "account.json", "notifications.json", "samen-leren.json", "skills-profile.json"], files.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(d.A.Email, JsonDocument.Parse(files["account.json"]).RootElement.GetProperty("email").GetString());
         Assert.Contains("Utrecht", files["skills-profile.json"]);
         var samen = files["samen-leren.json"];

@@ -63,7 +63,7 @@ public abstract class SamenLerenStewardPagesTests(KlimrekApp app)
         Assert.Contains("IntakeRead", log);
         Assert.Contains("Stuur zelf", log);
         // A participant may not read another's intake; a participant of another programme is not found.
-        Assert.Equal(HttpStatusCode.Forbidden, (await s.People[0].Client.GetAsync(url)).StatusCode);
+        AssertRefused(await s.People[0].Client.GetAsync(url));
         Assert.Equal(HttpStatusCode.NotFound, (await s.Steward.Client.GetAsync($"/samen-leren/{s.Programme}/deelnemers/999999")).StatusCode);
     }
 
@@ -98,7 +98,14 @@ public abstract class SamenLerenStewardPagesTests(KlimrekApp app)
         Assert.Equal(new[] { s.Ids[0], s.Ids[3] }.Order(), mine.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("participantId").GetInt32()).Order());
         // The partners of a pair made by hand are told, as after a matching run.
         Assert.Equal(noticesBefore + 1, await NoticesAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await s.People[0].Client.GetAsync(url)).StatusCode);
+        AssertRefused(await s.People[0].Client.GetAsync(url));
+    }
+
+    /// <summary>A page refuses a signed-in person by sending them to the "no access" page.</summary>
+    private static void AssertRefused(HttpResponseMessage r)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Contains("/account/geen-toegang", r.Headers.Location?.ToString());
     }
 }
 
