@@ -55,6 +55,7 @@ public static partial class VersionDiff
             $"“{s.Quote}” — {s.Role}" + string.Concat(new[] { s.Source, s.Date, s.Origin }.Where(x => x is not null).Select(x => ", " + x)))),
         SectionKind.Developments => Lines(CuratedContent.ReadList<Development>(content).Select(d => $"{d.Kind}: {d.Text}")),
         SectionKind.Sources => Lines(CuratedContent.ReadList<SourceReference>(content).Select(s => s.Title + (s.Reference is { } r ? $" — {r}" : ""))),
+        SectionKind.AspectMoves => Lines(AspectMoves.Read(content).Select(m => $"{m.Key} → {m.Value.Key()}")),
         _ => content ?? "",
     };
 
