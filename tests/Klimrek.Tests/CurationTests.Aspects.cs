@@ -68,6 +68,8 @@ public abstract partial class CurationTests
         Assert.Equal([$"{s.Uri}\tvoeten", $"{s.Uri}\tomgeving"], versions.Select(r => r.Content));
         var history = await app.Anonymous().GetStringAsync($"/beroepen/{s.Occupation}/versies");
         Assert.Contains($"/beroepen/{s.Occupation}/versies/{versions[1].Id}", history);
+        var second = await app.Anonymous().GetStringAsync($"/beroepen/{s.Occupation}/versies/{versions[1].Id}");
+        Assert.Matches("→\\s*Omgeving", second);
         Assert.Contains(link, AspectSection(await app.Anonymous().GetStringAsync($"/beroepen/{s.Occupation}"), BodyAspect.Omgeving));
 
         // Restoring version 1 moves the skill back to voeten, as version 3.
