@@ -1,7 +1,7 @@
 namespace Klimrek.Core.Atlas;
 
 /// <summary>Kinds of content a section of a curated beroepsbeeld holds.</summary>
-public enum SectionKind { Text, Shifts, Stories, Developments, Sources }
+public enum SectionKind { Text, Shifts, Stories, Developments, Sources, AspectMoves }
 
 /// <summary>One editable section of a curated beroepsbeeld.</summary>
 public sealed record ImageSection(string Key, SectionKind Kind, BodyAspect? Aspect);
@@ -18,6 +18,8 @@ public static class ImageSections
     public const string Verhalen = "verhalen";
     public const string Ontwikkelingen = "ontwikkelingen";
     public const string Bronnen = "bronnen";
+    /// <summary>Curators' moves of ESCO skills to another aspect (<see cref="AspectMoves"/>), versioned like any section.</summary>
+    public const string Aspecten = "aspecten";
 
     /// <summary>Maximum length of one text section or one serialised list, in characters.</summary>
     public const int MaxTextLength = 8000;
@@ -33,6 +35,7 @@ public static class ImageSections
         new(Verhalen, SectionKind.Stories, null),
         new(Ontwikkelingen, SectionKind.Developments, null),
         new(Bronnen, SectionKind.Sources, null),
+        new(Aspecten, SectionKind.AspectMoves, null),
     ];
 
     public static ImageSection? Find(string? key) =>

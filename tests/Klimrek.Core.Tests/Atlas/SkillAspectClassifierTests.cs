@@ -25,6 +25,6 @@ public sealed class SkillAspectClassifierTests
     {
         Assert.Equal(ImageSections.All.Count, ImageSections.All.Select(s => s.Key).Distinct().Count());
         Assert.All(BodyAspects.All, a => Assert.NotNull(ImageSections.Find(a.Key())));
-        Assert.Equal(13, ImageSections.All.Count);
+        Assert.Equal(14, ImageSections.All.Count);
     }
 }

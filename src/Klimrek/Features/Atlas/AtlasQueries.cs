@@ -9,7 +9,9 @@ namespace Klimrek.Features.Atlas;
 
 public sealed record ConceptRef(int Id, string Uri, string? Code, LocalizedText Label);
 
-public sealed record SkillItem(int Id, string Uri, LocalizedText Label, string? SkillType, string? ReuseLevel, bool IsEssential, BodyAspect Aspect, EscoCollections Collections);
+/// <param name="MovedByCurator">True when a curator placed the skill on <paramref name="Aspect"/> instead of where ESCO's data puts it (<see cref="AspectMoves"/>).</param>
+public sealed record SkillItem(int Id, string Uri, LocalizedText Label, string? SkillType, string? ReuseLevel, bool IsEssential, BodyAspect Aspect, EscoCollections Collections,
+    bool MovedByCurator = false);
 
 public sealed record CuratedSection(long RevisionId, string Key, int Version, string Content, string AuthorName, ContributorOrigin Origin, DateTime CreatedAt, bool IsDemo);
 
@@ -108,9 +110,16 @@ public sealed class AtlasQueries(KlimrekDbContext db, EscoCatalogue catalogue, O
         var skillRows = await db.OccupationSkills.AsNoTracking().Where(r => r.OccupationId == id)
             .Select(r => new { r.IsEssential, r.Skill!.Id, r.Skill.Uri, r.Skill.SkillType, r.Skill.ReuseLevel, r.Skill.Collections })
             .ToListAsync(ct);
+        var curated = await LatestSectionsAsync(id, ct);
+        var moves = AspectMoves.Read(curated.GetValueOrDefault(ImageSections.Aspecten)?.Content);
         var skills = skillRows
-            .Select(s => new SkillItem(s.Id, s.Uri, snapshot.Skills.TryGetValue(s.Id, out var info) ? info.Label(language) : new LocalizedText(s.Uri, "en", true),
-                s.SkillType, s.ReuseLevel, s.IsEssential, snapshot.SkillAspects.GetValueOrDefault(s.Id, BodyAspect.Handen), s.Collections))
+            .Select(s =>
+            {
+                var esco = snapshot.SkillAspects.GetValueOrDefault(s.Id, BodyAspect.Handen);
+                var moved = moves.TryGetValue(s.Uri, out var to) && to != esco;
+                return new SkillItem(s.Id, s.Uri, snapshot.Skills.TryGetValue(s.Id, out var info) ? info.Label(language) : new LocalizedText(s.Uri, "en", true),
+                    s.SkillType, s.ReuseLevel, s.IsEssential, moved ? to : esco, s.Collections, moved);
+            })
             .OrderByDescending(s => s.IsEssential).ThenBy(s => s.Label.Text, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
@@ -119,7 +128,6 @@ public sealed class AtlasQueries(KlimrekDbContext db, EscoCatalogue catalogue, O
                 ? new ConceptRef(o.Id, o.Uri, null, o.LocalLabel(language)) : null;
 
         var iscoPath = snapshot.IscoPath(id).Select(g => new ConceptRef(g.Id, g.Uri, g.Code, g.Label(language))).ToList();
-        var curated = await LatestSectionsAsync(id, ct);
         var labels = occ.Texts.ToDictionary(t => t.Language, t => t.PreferredLabel);
         var descriptions = occ.Texts.Where(t => t.Description != null).ToDictionary(t => t.Language, t => t.Description!);
         return new OccupationDetail

@@ -36,6 +36,7 @@ public static class AspectLabels
         ImageSections.Verhalen => "Verhalen uit de praktijk",
         ImageSections.Ontwikkelingen => "Ontwikkelingen",
         ImageSections.Bronnen => "Bronnen",
+        ImageSections.Aspecten => "Vaardigheden per aspect",
         _ => key,
     };
 }

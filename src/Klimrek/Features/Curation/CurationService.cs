@@ -34,6 +34,12 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
             return new SaveOutcome.Invalid([$"De tekst is te lang ({content.Length} tekens); het maximum is {ImageSections.MaxTextLength}."]);
         if (note is { Length: > 500 })
             return new SaveOutcome.Invalid(["De toelichting is langer dan 500 tekens."]);
+        if (section.Kind == SectionKind.AspectMoves)
+        {
+            var (moves, errors) = await CheckMovesAsync(occupationId, content, ct);
+            if (errors.Count > 0) return new SaveOutcome.Invalid(errors);
+            content = AspectMoves.Write(moves);
+        }
 
         var current = await db.ImageRevisions.AsNoTracking()
             .Where(r => r.OccupationId == occupationId && r.Section == section.Key)
@@ -104,6 +110,24 @@ public sealed class CurationService(KlimrekDbContext db, EscoCatalogue cache, Ti
     public Task<SaveOutcome> RestoreAsync(ImageRevision old, int baseVersion, string? authorId, string authorName, ContributorOrigin origin,
         CancellationToken ct) =>
         SaveAsync(old.OccupationId, old.Section, baseVersion, old.Content, authorId, authorName, origin, $"Versie {old.Version} teruggezet.", ct);
+
+    public const string UnknownAspectMessage = "Onbekend aspect. Kies hoofd, handen, hart, mond, buik, voeten of omgeving.";
+    public const string ForeignSkillMessage = "Alleen vaardigheden van dit beroep kunnen verplaatst worden.";
+
+    /// <summary>
+    /// Reads aspect moves and checks them against this occupation: every aspect key known, every skill one of the
+    /// occupation's ESCO skills. Any error refuses the whole save (nothing is half written).
+    /// </summary>
+    private async Task<(Dictionary<string, BodyAspect> Moves, List<string> Errors)> CheckMovesAsync(int occupationId, string content, CancellationToken ct)
+    {
+        var (moves, lineErrors) = AspectMoves.Parse(content);
+        var errors = new List<string>();
+        if (lineErrors.Count > 0) errors.Add(UnknownAspectMessage);
+        var own = (await db.OccupationSkills.AsNoTracking().Where(r => r.OccupationId == occupationId)
+            .Select(r => r.Skill!.Uri).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        if (moves.Keys.Any(uri => !own.Contains(uri))) errors.Add(ForeignSkillMessage);
+        return (moves, errors);
+    }
 
     /// <summary>Line endings unified and outer white space trimmed, so "unchanged" means unchanged.</summary>
     public static string Normalize(string? text) => (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();

@@ -19,6 +19,12 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
 
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public List<ListRow> Rows { get; set; } = [];
+    /// <summary>Aspect moves: per skill of the occupation the aspect chosen ("Verplaats naar …").</summary>
+    [BindProperty] public List<MoveRow> Moves { get; set; } = [];
+    /// <summary>The occupation's ESCO skills, for the aspect-moves section only.</summary>
+    public IReadOnlyList<SkillItem> Skills { get; private set; } = [];
+    /// <summary>Where <see cref="SkillAspectClassifier"/> puts each skill (by URI), before any curator's move.</summary>
+    public IReadOnlyDictionary<string, BodyAspect> EscoAspects { get; private set; } = new Dictionary<string, BodyAspect>();
     [BindProperty] public int BaseVersion { get; set; }
     [BindProperty] public string? Origin { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -37,8 +43,15 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         var resolved = await queries.ResolveAsync(id, ct);
         var s = ImageSections.Find(section);
         if (resolved is not int oid || s is null) return false;
-        Occupation = (await cache.GetAsync(ct)).Occupations[oid];
+        var snapshot = await cache.GetAsync(ct);
+        Occupation = snapshot.Occupations[oid];
         Section = s;
+        if (s.Kind == SectionKind.AspectMoves)
+        {
+            var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+            Skills = (await queries.GetAsync(oid, language, ct))?.Skills ?? [];
+            EscoAspects = Skills.ToDictionary(k => k.Uri, k => snapshot.SkillAspects.GetValueOrDefault(k.Id, BodyAspect.Handen), StringComparer.Ordinal);
+        }
         return true;
     }
 
@@ -48,6 +61,7 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         var current = (await queries.LatestSectionsAsync(Occupation.Id, ct)).GetValueOrDefault(Section.Key);
         BaseVersion = current?.Version ?? 0;
         if (Section.Kind == SectionKind.Text) Text = current?.Content;
+        else if (Section.Kind == SectionKind.AspectMoves) Moves = Skills.Select(k => new MoveRow { Uri = k.Uri, Aspect = k.Aspect.Key() }).ToList();
         else Rows = ListRow.From(Section.Kind, current?.Content);
         AllowedOrigins = CurationRules.AllowedOrigins(await users.GetUserAsync(User));
         Origin = AllowedOrigins.Count > 0 ? OriginLabels.Of(AllowedOrigins[0]) : null;
@@ -79,6 +93,8 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         string content;
         if (Section.Kind == SectionKind.Text)
             content = Text ?? "";
+        else if (Section.Kind == SectionKind.AspectMoves)
+            content = MovesContent();
         else
         {
             var (json, errors) = CurationService.SerializeList(Section.Kind, Rows);
@@ -113,8 +129,22 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
     public static string Anchor(ImageSection s) => s.Aspect is { } a ? "aspect-" + a.Key() : s.Key switch
     {
         ImageSections.Klassiek or ImageSections.Actueel => "klassiek-actueel",
+        ImageSections.Aspecten => "beeld",
         _ => s.Key,
     };
+
+    /// <summary>
+    /// The moves as stored: one line per skill whose chosen aspect differs from ESCO's. Unknown skills or aspect keys
+    /// are passed on as they are, so the service refuses them with its Dutch message.
+    /// </summary>
+    private string MovesContent() => string.Join('\n', Moves
+        .Where(m => !string.IsNullOrWhiteSpace(m.Uri) && !string.IsNullOrWhiteSpace(m.Aspect))
+        .Where(m => !(EscoAspects.TryGetValue(m.Uri!.Trim(), out var esco) && string.Equals(esco.Key(), m.Aspect!.Trim(), StringComparison.OrdinalIgnoreCase)))
+        .Select(m => m.Uri!.Trim() + "\t" + m.Aspect!.Trim().ToLowerInvariant()));
+
+    /// <summary>The aspect chosen for one skill.</summary>
+    public string? ChosenAspect(SkillItem skill) =>
+        Moves.FirstOrDefault(m => m.Uri == skill.Uri)?.Aspect ?? skill.Aspect.Key();
 
     /// <summary>The rows to show: those with content, then blank ones (three, more after "Meer regels"), never over the maximum.</summary>
     public IReadOnlyList<ListRow> RowsWithBlanks()
@@ -123,4 +153,11 @@ public sealed class EditModel(EscoCatalogue cache, AtlasQueries queries, Curatio
         var blanks = Math.Clamp(EmptyRows + ExtraRows, 0, Math.Max(0, ImageSections.MaxListItems - filled.Count));
         return [.. filled, .. Enumerable.Range(0, blanks).Select(_ => new ListRow())];
     }
+}
+
+/// <summary>One skill's row in the aspect-moves editor: its ESCO URI and the aspect key chosen for it.</summary>
+public sealed class MoveRow
+{
+    public string? Uri { get; set; }
+    public string? Aspect { get; set; }
 }

@@ -93,7 +93,10 @@ public sealed class HistoryModel(EscoCatalogue cache, AtlasQueries queries, Cura
         Other ??= SectionVersions.FirstOrDefault(v => v.Version < Selected.Version);
         var kind = ImageSections.Find(Selected.Section)?.Kind ?? SectionKind.Text;
         var (older, newer) = Other is null || Other.Version < Selected.Version ? (Other, Selected) : (Selected, Other);
-        Diff = VersionDiff.Words(VersionDiff.Readable(kind, older?.Content), VersionDiff.Readable(kind, newer.Content));
+        var snapshot = await cache.GetAsync(ct);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+        string? SkillName(string uri) => snapshot.SkillByUri.TryGetValue(uri, out var sid) && snapshot.Skills.TryGetValue(sid, out var info) ? info.Label(language).Text : null;
+        Diff = VersionDiff.Words(VersionDiff.Readable(kind, older?.Content, SkillName), VersionDiff.Readable(kind, newer.Content, SkillName));
         CanRestore = (User.IsInRole(Roles.Curator) || User.IsInRole(Roles.Beheerder)) && Selected.Version != LatestVersion;
         return true;
     }

@@ -47,7 +47,8 @@ public static partial class VersionDiff
     }
 
     /// <summary>A section's content as a person reads it: the text itself, or a list written out one item a line.</summary>
-    public static string Readable(SectionKind kind, string? content) => kind switch
+    /// <param name="skillName">For aspect moves: a skill's name by its URI (the URI itself when not given or unknown).</param>
+    public static string Readable(SectionKind kind, string? content, Func<string, string?>? skillName = null) => kind switch
     {
         SectionKind.Text => content ?? "",
         SectionKind.Shifts => Lines(CuratedContent.ReadList<Shift>(content).Select(s => $"{s.From} → {s.To}" + (s.Explanation is { } e ? $": {e}" : ""))),
@@ -55,6 +56,7 @@ public static partial class VersionDiff
             $"“{s.Quote}” — {s.Role}" + string.Concat(new[] { s.Source, s.Date, s.Origin }.Where(x => x is not null).Select(x => ", " + x)))),
         SectionKind.Developments => Lines(CuratedContent.ReadList<Development>(content).Select(d => $"{d.Kind}: {d.Text}")),
         SectionKind.Sources => Lines(CuratedContent.ReadList<SourceReference>(content).Select(s => s.Title + (s.Reference is { } r ? $" — {r}" : ""))),
+        SectionKind.AspectMoves => Lines(AspectMoves.Read(content).Select(m => $"{skillName?.Invoke(m.Key) ?? m.Key} → {AspectLabels.Name(m.Value)}")),
         _ => content ?? "",
     };
 
