@@ -1,5 +1,5 @@
-using Klimrek.Features.Notifications;
 using Klimrek.Data;
+using Klimrek.Features.Notifications;
 using Klimrek.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
