@@ -12,7 +12,7 @@ namespace Klimrek.Tests;
 /// <summary>The duo workspace in sections, its warnings (once, fair to a duo formed mid-programme), contact details and the proposed first meeting.</summary>
 public abstract class SamenLerenDuoTests(KlimrekApp app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = DutchTime.Today(DateTime.UtcNow); // the app's day is the Dutch one
 
     private sealed record Setup(KlimrekApp.TestUser Steward, int ProgrammeId, KlimrekApp.TestUser[] People, int[] Ids, int Duo)
     {

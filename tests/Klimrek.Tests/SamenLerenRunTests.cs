@@ -19,7 +19,7 @@ namespace Klimrek.Tests;
 /// </summary>
 public abstract partial class SamenLerenRunTests(KlimrekApp app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = Klimrek.Infrastructure.DutchTime.Today(DateTime.UtcNow); // the app's day is the Dutch one
     private const string Kind = NotificationKinds.SamenLeren;
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage r, HttpStatusCode expected)

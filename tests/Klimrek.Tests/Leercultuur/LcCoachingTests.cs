@@ -19,7 +19,7 @@ public abstract class LcCoachingTests(KlimrekApp app)
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static string Today(int days = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd");
+    private static string Today(int days = 0) => Klimrek.Infrastructure.DutchTime.Today(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd");
 
     private async Task<(LcCoachingData.Org Org, int RouteId)> RouteAsync()
     {
