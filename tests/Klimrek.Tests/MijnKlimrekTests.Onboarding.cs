@@ -35,6 +35,9 @@ public abstract partial class MijnKlimrekTests
         var welcome = WebUtility.HtmlDecode(await client.GetStringAsync("/klimrek/welkom"));
         Assert.Contains("Stap 1 van 3", welcome);
         Assert.Contains("action=\"/klimrek/beroep-toevoegen\"", welcome);
+        // Looking at the last step (a GET) changes nothing: the onboarding is still there afterwards.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/klimrek/welkom?stap=3")).StatusCode);
+        Assert.Contains("Stap 1 van 3", WebUtility.HtmlDecode(await client.GetStringAsync("/klimrek/welkom")));
 
         // Step 1: the occupation, typed in Dutch; the results keep the onboarding going.
         var results = await client.GetStringAsync("/klimrek/beroep-toevoegen?zoek=timmerman&na=welkom");

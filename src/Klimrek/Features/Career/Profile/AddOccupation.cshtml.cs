@@ -1,3 +1,4 @@
+using Klimrek.Data;
 using Klimrek.Features.Atlas;
 using Klimrek.Features.Career;
 using Klimrek.Features.Esco;
@@ -9,7 +10,7 @@ namespace Klimrek.Features.Career.Profile;
 /// Adds an occupation the person held; its ESCO skills are proposed in groups (essential first, then by aspect) and the
 /// person accepts them one by one or a whole group at once. Also step two of the onboarding (<see cref="Na"/>).
 /// </summary>
-public sealed class AddOccupationModel(ProfileService profiles, EscoCatalogue atlas, TransitionCache cache) : ProfilePage
+public sealed class AddOccupationModel(ProfileService profiles, EscoCatalogue atlas, TransitionCache cache, KlimrekDbContext db) : ProfilePage
 {
     /// <summary>The onboarding's key: after adding, the person goes on to its last step.</summary>
     public const string Onboarding = "welkom";
@@ -72,6 +73,7 @@ public sealed class AddOccupationModel(ProfileService profiles, EscoCatalogue at
             return Redirect("/klimrek/profiel");
         }
         TempData["Message"] = L["‘{0}’ staat in je profiel, met {1} nieuwe vaardigheden.", o.LocalLabel(Language).Text, added].Value;
+        if (InOnboarding) await WelcomeModel.FinishAsync(db, UserId, "done", ct);
         return Redirect(InOnboarding ? "/klimrek/welkom?stap=3" : "/klimrek/profiel");
     }
 }

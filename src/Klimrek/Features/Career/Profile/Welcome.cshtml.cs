@@ -41,8 +41,8 @@ public sealed class WelcomeModel(KlimrekDbContext db, ProfileService profiles) :
     {
         if (LastStep)
         {
-            // Reaching the last step finishes the onboarding: its links are what remains of it.
-            await FinishAsync("done", ct);
+            // The last step only shows the links: the onboarding was finished by the POST that added the occupation
+            // (AddOccupationModel), or stays pending for a person who came here by typing the address.
             Message = TempData["Message"] as string;
             SkillCount = (await profiles.GetOrCreateAsync(UserId, ct)).Skills.Count;
             return Page();
@@ -53,16 +53,20 @@ public sealed class WelcomeModel(KlimrekDbContext db, ProfileService profiles) :
 
     public async Task<IActionResult> OnPostSkipAsync(CancellationToken ct)
     {
-        await FinishAsync("skipped", ct);
+        await FinishAsync(db, UserId, "skipped", ct);
         return Redirect("/klimrek");
     }
 
-    private async Task FinishAsync(string how, CancellationToken ct)
+    /// <summary>
+    /// Records the onboarding as <paramref name="how"/> ("done" or "skipped") for a person for whom it is pending; a
+    /// finished one stays as it was. Called from POST handlers only: a GET never changes an account.
+    /// </summary>
+    public static async Task FinishAsync(KlimrekDbContext db, string userId, string how, CancellationToken ct)
     {
-        var claims = await db.UserClaims.Where(c => c.UserId == UserId && c.ClaimType == ClaimType).ToListAsync(ct);
-        if (claims.Any(c => c.ClaimValue != Pending)) return;
+        var claims = await db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == ClaimType).ToListAsync(ct);
+        if (claims.Count == 0 || claims.Any(c => c.ClaimValue != Pending)) return;
         db.UserClaims.RemoveRange(claims);
-        db.UserClaims.Add(new Microsoft.AspNetCore.Identity.IdentityUserClaim<string> { UserId = UserId, ClaimType = ClaimType, ClaimValue = how });
+        db.UserClaims.Add(new Microsoft.AspNetCore.Identity.IdentityUserClaim<string> { UserId = userId, ClaimType = ClaimType, ClaimValue = how });
         await db.SaveChangesAsync(ct);
     }
 }
