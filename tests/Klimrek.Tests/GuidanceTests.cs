@@ -128,6 +128,22 @@ public abstract class GuidanceTests(KlimrekApp app)
     }
 
     [Fact]
+    public async Task A_begeleider_whose_open_form_is_refused_after_consent_ended_is_told_why_on_the_page()
+    {
+        var p = await SharedAsync();
+        await JsonAsync(await p.Person.Client.PutAsJsonAsync(p.Mine + "/consent", new { allowed = true }), HttpStatusCode.NoContent);
+        await JsonAsync(await p.Person.Client.PutAsJsonAsync(p.Mine + "/consent", new { allowed = false }), HttpStatusCode.NoContent);
+
+        // Not the "no access" page, which would tell a begeleider that only begeleiders come here.
+        var r = await KlimrekApp.PostFormAsync(p.Coach.Client, $"/begeleiding/{p.Person.Id}?handler=GuidanceAdd",
+            new() { ["kind"] = "aantekening", ["text"] = "Na afloop nog een gedachte" }, "/klimrek/profiel");
+        var html = await r.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("De persoon heeft het loopbaangesprek in Klimrek (nog) niet toegestaan.", html);
+        Assert.Equal(0, (await JsonAsync(await p.Person.Client.GetAsync(p.Mine), HttpStatusCode.OK)).GetProperty("entries").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_conversation_is_in_the_export_and_erasing_the_begeleider_leaves_the_persons_lines()
     {
         var p = await SharedAsync();

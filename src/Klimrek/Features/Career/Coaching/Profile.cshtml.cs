@@ -62,12 +62,13 @@ public sealed class CoachingProfileModel(ProfileService profiles, TransitionServ
         {
             await change();
         }
-        catch (ProblemException e) when (e.Status is 400 or 409)
+        catch (ProblemException e) when (e.Status is 400 or 403 or 409)
         {
+            // A refusal (also 403: the person turned the conversation off while this page was open) says why on the
+            // page itself; the "no access" page would tell a begeleider that only begeleiders come here.
             var errors = GuidanceFormModel.Messages(e, l);
             return await LoadAsync(userId, g => (refill?.Invoke(g) ?? g) with { Errors = errors }, ct) ? Page() : NotFound();
         }
-        catch (ProblemException e) when (e.Status is 403) { return Forbid(); }
         catch (ProblemException) { return NotFound(); }
         Message = message;
         return Redirect($"/begeleiding/{Uri.EscapeDataString(userId)}#gesprek");
