@@ -183,9 +183,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         else if (source.Region is not null)
             marketFit = indicators.Lookup(o.IscoCode, source.Region);
 
-        var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, words);
-        if (signals is RankSignals rs && source.OccupationIndex is int origin && Why(s, origin, target, rs, words) is { } why)
-            explanation = why + " " + explanation;
+        var why = signals is RankSignals rs && source.OccupationIndex is int origin ? Why(s, origin, target, rs, words) : null;
+        var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, words, why);
         return new TransitionView(o, o.LocalLabel(language), Math.Round(gap.Score, 4), fromSector, toSector, fromIsco, o.IscoCode,
             matching, partial, missingEssential, missingOptional, explanation, personal, marketFit, combined is null ? null : Math.Round(combined.Value, 4))
         {
@@ -240,7 +239,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     }
 
     private static string Explain(TransitionSource source, GapAnalysis gap, List<SkillRef> missingEssential, List<SkillRef> partial,
-        string? fromSector, string? toSector, Texts.Language words)
+        string? fromSector, string? toSector, Texts.Language words, string? why)
     {
         int essential = gap.Items.Count(i => i.Essential);
         int essentialHeld = gap.Items.Count(i => i.Essential && i.IsMatch);
@@ -256,6 +255,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
                 : words["Vanuit {1} is al {0}% gedekt van wat dit beroep vraagt: {2} van de {3} essentiële en {4} van de {5} optionele vaardigheden.",
                     pct, source.Name, essentialHeld, essential, optionalHeld, optional],
         };
+        if (why is not null) parts.Add(why); // which signals made the suggestion, right after how much is covered
         if (partial.Count > 0)
             parts.Add(words["{0} andere liggen dichtbij via verwante vaardigheden.", partial.Count]);
         parts.Add(missingEssential.Count > 0
