@@ -46,9 +46,11 @@ public static class QualityHarness
 
         IReadOnlyList<int> Ranked(int o, RankingWeights w, bool counsellor)
         {
-            var sorted = candidates[o].OrderByDescending(c => w.Score(c.Signals)).ThenBy(c => c.Occupation).Select(c => c.Occupation);
-            if (counsellor) sorted = CounsellorOrder.Apply(sorted, t => Sectors.MoveKind(occ.Isco[o], occ.Isco[t]), StepDirection.Any);
-            return sorted.Take(20).ToList();
+            var sorted = candidates[o].OrderByDescending(c => w.Score(c.Signals)).ThenBy(c => c.Occupation);
+            var shown = counsellor
+                ? CounsellorOrder.Apply(sorted, c => Sectors.MoveKind(occ.Isco[o], occ.Isco[c.Occupation]), c => c.Signals.Fit, StepDirection.Any)
+                : sorted;
+            return shown.Take(20).Select(c => c.Occupation).ToList();
         }
         QualityFigures Measure(ExternalReference reference, IEnumerable<string> origins, int k, Func<int, IReadOnlyList<int>> top) =>
             QualityMeasure.At(k, reference, origins, code => top(index[code]).Select(t => occ.Codes[t]).ToList());
@@ -68,7 +70,7 @@ public static class QualityHarness
             new("Klimrek's ranking without the English text", o => Ranked(o, chosen with { DescriptionEn = 0 }, false)),
             new("Klimrek's ranking without the Dutch text", o => Ranked(o, chosen with { DescriptionNl = 0 }, false)),
             new("Klimrek's ranking without the family", o => Ranked(o, chosen with { Family = 0 }, false)),
-            new("Klimrek's ranking in the counsellor's order (steps down last), **as shown**", o => Ranked(o, chosen, true)),
+            new("Klimrek's ranking in the counsellor's order (steps down, then fits below 0.25, last), **as shown**", o => Ranked(o, chosen, true)),
         };
 
         var md = new StringBuilder();
@@ -111,11 +113,42 @@ public static class QualityHarness
             md.AppendLine("```");
         }
         md.AppendLine();
+        md.Append(Explored);
+        md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Model build {model.BuildTime.TotalSeconds:F2} s, ranking indexes {ranking.IndexBuildTime.TotalSeconds:F2} s (cold, in this run; timed properly in transitions-build.md); harness total {started.Elapsed.TotalSeconds:F0} s.");
         File.WriteAllText(outFile, md.ToString());
         Console.WriteLine(md.ToString());
         return 0;
     }
+
+    /// <summary>What else was tried before the harness existed, in a NumPy prototype on the same reference and split.</summary>
+    private const string Explored = """
+        ## Signals tried and left off
+
+        Before this harness, a NumPy prototype on the same reference, split and measure tried more signals on the
+        **tuning half** (recall@20 PS; the baseline there 0.384). None earned a place; they are not in the model:
+
+        | signal | tuning recall@20 PS |
+        |---|---|
+        | optional requirement weight 0.7 instead of 0.4 (baseline cosine) / 0.2 | 0.391 / 0.371 |
+        | stronger specificity: IDF to the power 1.5 / 2 | 0.386 / 0.385 |
+        | knowledge weighed ×1.5 / ×0.5 against skills and competences | 0.379 / 0.377 |
+        | occupation-specific skills ×2; sector-specific ×2; transversal ×0.5 | 0.380; 0.369; 0.378 |
+        | the skill hierarchy as extra (decayed) broader skills; related skills spread | 0.385–0.388; 0.385 |
+        | latent factors of the matrix (truncated SVD, 100–400 dimensions), alone / added | 0.371–0.380 / +0.000 |
+        | the words of each occupation's skill labels (TF-IDF) alone / added to the ranking | 0.400 / +0.001 |
+        | ISCO same-group flags (2, 3, 4 digits) added to the family signal | +0.001 |
+        | priors on the target (number of skills, depth in ESCO's hierarchy) | +0.001 |
+        | a diversity re-ranking (maximal marginal relevance, λ 0.2–0.6), on the ranking | −0.01 to −0.07 |
+        | hubness correction (CSLS) and a second-order (graph diffusion) similarity, on the ranking | −0.05 to +0.001 |
+        | a logistic combination of 15 such features, learned on the tuning half (held-out) | 0.429 (below the tuned sum) |
+
+        Every ESCO-based combination tried levelled off at 0.43–0.45 held-out (+8 % to +12 % over the baseline): the
+        issue's goal (+25 %, about 0.50) was not reached. One reason we could see: the reference is coarse — a crosswalk
+        of about 3,000 ESCO occupations onto about 1,000 O*NET ones, many-to-many — so a list is judged by whether it
+        lands in the right O*NET groups, which ESCO's own data only partly describes.
+
+        """;
 
     private static int Count(ExternalReference r, IEnumerable<string> origins) => origins.Count(r.Neighbours.ContainsKey);
 

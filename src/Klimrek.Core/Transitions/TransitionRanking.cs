@@ -279,16 +279,33 @@ public enum StepDirection
 /// <summary>The counsellor's order on ranked moves: how a person's chosen direction shapes a list.</summary>
 public static class CounsellorOrder
 {
+    /// <summary>The fit below which a move is not yet a sensible next step (as for a route's step, docs/transitions.md).</summary>
+    public const double SensibleFit = 0.25;
+
     /// <summary>
-    /// <see cref="StepDirection.Any"/>: the moves in rank order, steps down after all others (each part in rank order);
-    /// a direction: only the moves of that kind. The kind compares the ISCO skill levels (<see cref="Sectors.MoveKind"/>);
-    /// a move of unknown kind counts as sideways.
+    /// <see cref="StepDirection.Any"/>: sensible moves sideways and up first, then sensible steps down, then moves whose
+    /// fit is below <see cref="SensibleFit"/> (each part in rank order): a step down or a long shot is never hidden, only
+    /// placed later. A direction keeps only the moves of that kind, sensible ones first. The kind compares ISCO skill
+    /// levels (<see cref="Sectors.MoveKind"/>); a move of unknown kind counts as sideways.
     /// </summary>
-    public static IEnumerable<T> Apply<T>(IEnumerable<T> ranked, Func<T, string?> kind, StepDirection direction) => direction switch
+    public static IEnumerable<T> Apply<T>(IEnumerable<T> ranked, Func<T, string?> kind, Func<T, double> fit, StepDirection direction)
     {
-        StepDirection.Up => ranked.Where(m => kind(m) == "up"),
-        StepDirection.Level => ranked.Where(m => kind(m) is "level" or null),
-        StepDirection.Down => ranked.Where(m => kind(m) == "down"),
-        _ => ranked.Where(m => kind(m) != "down").Concat(ranked.Where(m => kind(m) == "down")),
+        var list = ranked as IReadOnlyList<T> ?? ranked.ToList();
+        bool Sensible(T m) => fit(m) >= SensibleFit;
+        if (direction == StepDirection.Any)
+            return list.Where(m => Sensible(m) && kind(m) != "down")
+                .Concat(list.Where(m => Sensible(m) && kind(m) == "down"))
+                .Concat(list.Where(m => !Sensible(m)));
+        var wanted = list.Where(m => Matches(kind(m), direction)).ToList();
+        return wanted.Where(Sensible).Concat(wanted.Where(m => !Sensible(m)));
+    }
+
+    /// <summary>Whether a move of <paramref name="kind"/> ("up", "level", "down" or null) goes the asked way.</summary>
+    public static bool Matches(string? kind, StepDirection direction) => direction switch
+    {
+        StepDirection.Up => kind == "up",
+        StepDirection.Level => kind is "level" or null,
+        StepDirection.Down => kind == "down",
+        _ => true,
     };
 }

@@ -153,14 +153,16 @@ public sealed class TransitionRankingTests
     }
 
     [Fact]
-    public void The_counsellors_order_puts_steps_down_last_and_a_direction_keeps_only_its_kind()
+    public void The_counsellors_order_puts_steps_down_then_long_shots_last_and_a_direction_keeps_only_its_kind()
     {
-        var moves = new[] { ("a", "down"), ("b", "level"), ("c", "up"), ("d", "down"), ("e", (string?)null) };
-        string? Kind((string, string?) m) => m.Item2;
-        Assert.Equal(["b", "c", "e", "a", "d"], CounsellorOrder.Apply(moves, Kind, StepDirection.Any).Select(m => m.Item1));
-        Assert.Equal(["c"], CounsellorOrder.Apply(moves, Kind, StepDirection.Up).Select(m => m.Item1));
-        Assert.Equal(["b", "e"], CounsellorOrder.Apply(moves, Kind, StepDirection.Level).Select(m => m.Item1));
-        Assert.Equal(["a", "d"], CounsellorOrder.Apply(moves, Kind, StepDirection.Down).Select(m => m.Item1));
+        var moves = new[] { ("a", "down", 0.9), ("b", "level", 0.8), ("c", "up", 0.1), ("d", "down", 0.5), ("e", (string?)null, 0.3), ("f", "up", 0.6) };
+        string? Kind((string, string?, double) m) => m.Item2;
+        double Fit((string, string?, double) m) => m.Item3;
+        string[] Order(StepDirection d) => CounsellorOrder.Apply(moves, Kind, Fit, d).Select(m => m.Item1).ToArray();
+        Assert.Equal(["b", "e", "f", "a", "d", "c"], Order(StepDirection.Any));
+        Assert.Equal(["f", "c"], Order(StepDirection.Up));
+        Assert.Equal(["b", "e"], Order(StepDirection.Level));
+        Assert.Equal(["a", "d"], Order(StepDirection.Down));
     }
 
     [Fact]

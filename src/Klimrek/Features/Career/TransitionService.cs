@@ -104,8 +104,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             IEnumerable<RankedMove> ranked = filter.IsEmpty && filter.Step == StepDirection.Any && filter.Limit <= s.Ranking.Weights.Keep
                 ? s.Ranking.Ranked(from)
                 : s.Ranking.RankFrom(from, t => !source.HeldOccupations.Contains(t) && Matches(s, t, source, filter)
-                    && CounsellorOrder.Apply([t], Kind, filter.Step).Any());
-            return CounsellorOrder.Apply(ranked, m => Kind(m.Occupation), filter.Step)
+                    && CounsellorOrder.Matches(Kind(t), filter.Step));
+            return CounsellorOrder.Apply(ranked, m => Kind(m.Occupation), m => m.Signals.Fit, filter.Step)
                 .Take(filter.Limit).Select(m => Describe(s, source, m.Occupation, words, indicators, m.Signals)).ToList();
         }
 
@@ -120,10 +120,10 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             {
                 var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, null).Total;
                 var mv = indicators.Lookup(s.Occupation(m.Occupation).IscoCode, source.Region)?.Value;
-                return (m.Occupation, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
+                return (m.Occupation, Fit: m.Score, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
             })
             .OrderByDescending(x => Math.Round(x.Combined, 4)).ThenBy(x => s.OccupationIds[x.Occupation]);
-        return CounsellorOrder.Apply(chosen, x => Sectors.MoveKind(profileIsco, s.Occupation(x.Occupation).IscoCode), filter.Step)
+        return CounsellorOrder.Apply(chosen, x => Sectors.MoveKind(profileIsco, s.Occupation(x.Occupation).IscoCode), x => x.Fit, filter.Step)
             .Take(filter.Limit).Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList();
     }
 
@@ -273,7 +273,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
 
     /// <summary>
     /// Which signals made a suggestion, as one sentence ("Voorgesteld om: veel dezelfde vaardigheden, …"), strongest
-    /// first; null when none is strong enough to name (the fit sentence then says it all).
+    /// first; when none is strong on its own, the one that weighed most as a partial likeness ("deels …").
     /// </summary>
     private static string? Why(TransitionCache.Snapshot s, int from, int to, RankSignals signals, Texts.Language words)
     {
@@ -284,7 +284,18 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         if (text >= SimilarDescription) reasons.Add((weights.DescriptionEn * text, words["vergelijkbaar werk volgens de beschrijving"]));
         if (s.Ranking.SameFamily(from, to)) reasons.Add((weights.Family * signals.Family, words["dezelfde beroepsfamilie"]));
         else if (signals.Family >= RelatedFamily) reasons.Add((weights.Family * signals.Family, words["een verwante beroepsfamilie"]));
-        if (reasons.Count == 0) return null;
+        if (reasons.Count == 0)
+        {
+            // No signal strong on its own: name the one that weighed most, as a partial likeness.
+            var parts = new[]
+            {
+                (weights.Skills * signals.Skills, words["deels dezelfde vaardigheden"]),
+                (weights.DescriptionEn * text, words["deels vergelijkbaar werk volgens de beschrijving"]),
+                (weights.Family * signals.Family, words["een beroepsfamilie die er deels op lijkt"]),
+            };
+            var strongest = parts.MaxBy(p => p.Item1);
+            return strongest.Item1 > 0 ? words["Voorgesteld om: {0}.", strongest.Item2] : null;
+        }
         var named = reasons.OrderByDescending(r => r.Weight).Select(r => r.Text).ToList();
         var list = named.Count == 1 ? named[0] : words["{0} en {1}", string.Join(", ", named.Take(named.Count - 1)), named[^1]];
         return words["Voorgesteld om: {0}.", list];
