@@ -5,6 +5,8 @@
 //   build <out-dir> [repeats] [threads]       times TransitionModel.Build (after one warm-up), model memory, sanity line
 //   dump <out-dir> <file>                     every occupation's top moves and route neighbours (exact scores), to diff
 //                                             two versions of TransitionModel.cs against each other
+//   quality <out-dir> <onet-dir> <md> [tune]  recall/precision of the ranking and the IDF-cosine baseline against O*NET
+//                                             (bench/run-transitions-quality.sh); "tune" searches the weights first
 //   profile <out-dir> [repeats]               where the build's time goes (variants through the public API, and a
 //                                             bench-side replica of the precompute loop with per-phase stopwatches)
 using System.Diagnostics;
@@ -24,10 +26,12 @@ switch (verb)
         return BuildBench(args[1], Arg(args, 2, 5), Arg(args, 3, Environment.ProcessorCount));
     case "dump" when args.Length >= 3:
         return Dump(args[1], args[2]);
+    case "quality" when args.Length >= 4:
+        return QualityHarness.Run(args[1], args[2], args[3], args.ElementAtOrDefault(4) == "tune");
     case "profile" when args.Length >= 2:
         return Profiler.Run(Matrix.Read(args[1]), Arg(args, 2, 5));
     default:
-        Console.Error.WriteLine("usage: export <esco-folder> <out-dir> | build <out-dir> [repeats] [threads] | dump <out-dir> <file> | profile <out-dir> [repeats]");
+        Console.Error.WriteLine("usage: export <esco-folder> <out-dir> | build <out-dir> [repeats] [threads] | dump <out-dir> <file> | profile <out-dir> [repeats] | quality <out-dir> <onet-dir> <results.md> [tune]");
         return 2;
 }
 
@@ -47,7 +51,14 @@ static int Export(string esco, string outDir)
     // Occupations: occupations_en (conceptUri, column 2). Skills: every skill and skill group, as the app's Skills table
     // has them (skills_en, then skillGroups_en), so "known skill" means the same as in TransitionCache.
     var occIndex = new Dictionary<string, int>();
-    foreach (var r in Rows(esco, "en/occupations_en.csv.gz")) occIndex.TryAdd(r[1], occIndex.Count);
+    // Occupation texts for the ranking, composed as the app composes them (DescriptionIndex.Compose): columns of
+    // occupations_*: 1 conceptUri, 2 iscoGroup, 3 preferredLabel, 4 altLabels, 12 description, 13 code.
+    var occRows = new List<string[]>();
+    foreach (var r in Rows(esco, "en/occupations_en.csv.gz"))
+        if (occIndex.TryAdd(r[1], occIndex.Count)) occRows.Add(r);
+    var dutch = new Dictionary<string, string>();
+    foreach (var r in Rows(esco, "nl/occupations_nl.csv.gz"))
+        dutch.TryAdd(r[1], DescriptionIndex.Compose(r[3], r[4].Split('\n', StringSplitOptions.RemoveEmptyEntries), r[12]));
     var skillIndex = new Dictionary<string, int>();
     var groups = new SortedSet<int>();
     int Skill(string uri)
@@ -92,6 +103,17 @@ static int Export(string esco, string outDir)
         w.WriteLine($"{occIndex.Count}\t{skillIndex.Count}\t{requirements.Count}"); // occupations, skills, lines
         foreach (var (o, s, e) in requirements) w.WriteLine($"{o}\t{s}\t{(e ? 1 : 0)}");
     }
+    static string Cell(string s) => s.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+    using (var w = Open(outDir, "occupations.tsv"))
+    {
+        w.WriteLine(occRows.Count); // then: index, uri, ESCO code, ISCO code, English text, Dutch text
+        for (int i = 0; i < occRows.Count; i++)
+        {
+            var r = occRows[i];
+            var en = DescriptionIndex.Compose(r[3], r[4].Split('\n', StringSplitOptions.RemoveEmptyEntries), r[12]);
+            w.WriteLine($"{i}\t{r[1]}\t{r[13]}\t{r[2]}\t{Cell(en)}\t{Cell(dutch.GetValueOrDefault(r[1], ""))}");
+        }
+    }
     using (var w = Open(outDir, "broader.tsv"))
     {
         w.WriteLine(broader.Count);
@@ -117,6 +139,7 @@ static int Export(string esco, string outDir)
 static int BuildBench(string dir, int repeats, int threads)
 {
     var m = Matrix.Read(dir);
+    var occ = OccupationRows.Read(dir);
     Console.WriteLine($"matrix: {m.Occupations} occupations x {m.Skills} skills, {m.Requirements.Count} requirements, " +
         $"{m.Broader.Count} broader, {m.Related.Count} related, {m.Groups.Count} skill groups");
     TransitionModel Build() => TransitionModel.Build(m.Occupations, m.Skills, m.Requirements, m.Broader, m.Related, m.Groups,
@@ -147,9 +170,40 @@ static int BuildBench(string dir, int repeats, int threads)
     Console.WriteLine(FormattableString.Invariant(
         $"  of which index construction (mean over the timed builds): {construction.TotalSeconds / repeats:F4} s; first (cold, JIT) build: {coldSeconds:F4} s"));
     Console.WriteLine(FormattableString.Invariant($"klimrek model memory: {(after - before) / 1048576.0:F1} MB"));
+
+    // The ranking (lazy in the app): its indexes on first use, one occupation's list on first request, and, for
+    // reference, every list at once.
+    GC.KeepAlive(TransitionRanking.Build(model, occ.Inputs, RankingWeights.Default, threads).IndexBuildTime); // warm-up
+    var indexTimes = new List<double>(repeats);
+    var allTimes = new List<double>(repeats);
+    var oneTimes = new List<double>();
+    for (int i = 0; i < repeats; i++)
+    {
+        var ranking = TransitionRanking.Build(model, occ.Inputs, RankingWeights.Default, threads);
+        indexTimes.Add(ranking.IndexBuildTime.TotalSeconds);
+        for (int o = i; o < m.Occupations; o += 97)
+        {
+            var sw = Stopwatch.StartNew();
+            GC.KeepAlive(ranking.Ranked(o));
+            oneTimes.Add(sw.Elapsed.TotalSeconds);
+        }
+        var all = Stopwatch.StartNew();
+        ranking.RankAll(threads);
+        allTimes.Add(all.Elapsed.TotalSeconds);
+    }
+    indexTimes.Sort();
+    allTimes.Sort();
+    oneTimes.Sort();
+    Console.WriteLine(FormattableString.Invariant(
+        $"ranking indexes (texts, families): min={indexTimes[0]:F4} median={Median(indexTimes):F4}"));
+    Console.WriteLine(FormattableString.Invariant(
+        $"ranking one occupation's list on first request: n={oneTimes.Count} median={Median(oneTimes) * 1000:F2} ms p95={oneTimes[(int)(oneTimes.Count * 0.95)] * 1000:F2} ms"));
+    Console.WriteLine(FormattableString.Invariant(
+        $"ranking every list at once (not done by the app): min={allTimes[0]:F4} median={Median(allTimes):F4}"));
+    var sample = TransitionRanking.Build(model, occ.Inputs);
     foreach (var o in new[] { 0, m.Occupations / 3, 2 * m.Occupations / 3 })
-        Console.WriteLine($"  sanity top-5 of {o}: " + string.Join(" ",
-            model.TopMoves(o).Take(5).Select(x => FormattableString.Invariant($"{x.Occupation}:{x.Score:F3}"))));
+        Console.WriteLine($"  sanity ranked top-5 of {o}: " + string.Join(" ",
+            sample.Ranked(o).Take(5).Select(x => FormattableString.Invariant($"{x.Occupation}:{x.Rank:F3}"))));
     return 0;
 }
 

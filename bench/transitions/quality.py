@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-# Prints the top-10 transitions of 11 occupations across sectors (docs/transitions-quality.md) from a running app.
+# Prints the top-10 transitions of 11 occupations across sectors (docs/transitions-quality.md) from a running app,
+# in the order the app shows them (the ranking and the counsellor's order), with the signals each suggestion names.
 import json, urllib.request, urllib.parse, sys
 B='http://127.0.0.1:5310'
 def get(u): return json.load(urllib.request.urlopen(B+u))
@@ -10,8 +11,11 @@ for label,_ in occ:
     o=it[0]
     t=get(f"/api/v1/occupations/{o['id']}/transitions?limit=10&lang=nl")
     print(f"### {t['from']} ({o['label']}, ISCO {o['iscoCode']})\n")
-    print("| # | naar | fit | sector | essentieel te leren |")
-    print("|---|---|---|---|---|")
+    print("| # | naar | fit | sector | niveau | voorgesteld om | essentieel te leren |")
+    print("|---|---|---|---|---|---|---|")
+    kinds={'up':'hoger','down':'lager','level':'gelijk',None:'?'}
     for n,x in enumerate(t['items'],1):
-        print(f"| {n} | {x['targetLabel']['text']} | {x['score']:.2f} | {x['toSector']} | {x['missingEssentialCount']} |")
+        e=x['explanation']; why=''
+        if 'Voorgesteld om: ' in e: why=e.split('Voorgesteld om: ',1)[1].split('.',1)[0]
+        print(f"| {n} | {x['targetLabel']['text']} | {x['score']:.2f} | {x['toSector']} | {kinds[x.get('moveKind')]} | {why} | {x['missingEssentialCount']} |")
     print()

@@ -14,6 +14,7 @@ namespace Klimrek.Tests;
 public abstract class CareerTests(KlimrekApp app)
 {
     private const string NurseAssistant = "http://data.europa.eu/esco/occupation/87d0795a-d41f-47ee-979f-0ab7d73836e7";
+    private const string Nurse = "http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50";
     private const string Carpenter = "http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,7 +47,10 @@ public abstract class CareerTests(KlimrekApp app)
         Assert.Equal(15, items.Count);
         var scores = items.Select(i => i.GetProperty("score").GetDouble()).ToList();
         Assert.All(scores, s => Assert.InRange(s, 0.0, 1.0));
-        Assert.Equal(scores.OrderByDescending(s => s).ToList(), scores);
+        // The order is the ranking's (not the fit alone), with steps down after every other move.
+        var kinds = items.Select(i => i.GetProperty("moveKind").GetString()).ToList();
+        var firstDown = kinds.IndexOf("down");
+        if (firstDown >= 0) Assert.All(kinds.Skip(firstDown), k => Assert.Equal("down", k));
         Assert.DoesNotContain(items, i => i.GetProperty("target").GetProperty("uri").GetString() == NurseAssistant);
         Assert.All(items, i => Assert.StartsWith("http://data.europa.eu/esco/occupation/", i.GetProperty("target").GetProperty("uri").GetString()));
         Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i.GetProperty("explanation").GetString())));
@@ -62,6 +66,42 @@ public abstract class CareerTests(KlimrekApp app)
         var isco = await JsonAsync(await client.GetAsync($"/api/v1/occupations/{Esc(NurseAssistant)}/transitions?isco=22&limit=5"), HttpStatusCode.OK);
         Assert.Equal(5, isco.GetProperty("items").GetArrayLength());
         Assert.All(isco.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("22", i.GetProperty("toIsco").GetString()));
+    }
+
+    [Fact]
+    public async Task A_person_can_ask_for_one_direction_and_each_suggestion_says_which_signals_made_it()
+    {
+        var client = app.Anonymous();
+        async Task<List<System.Text.Json.JsonElement>> ItemsAsync(string query) =>
+            (await JsonAsync(await client.GetAsync($"/api/v1/occupations/{Esc(Nurse)}/transitions?{query}"), HttpStatusCode.OK))
+                .GetProperty("items").EnumerateArray().ToList();
+
+        // A nurse (ISCO 2221, skill level 4): every step sideways or up comes before the first step down.
+        var all = await ItemsAsync("limit=40");
+        var kinds = all.Select(i => i.GetProperty("moveKind").GetString()).ToList();
+        Assert.Contains("down", kinds);
+        Assert.All(kinds.Skip(kinds.IndexOf("down")), k => Assert.Equal("down", k));
+        // Downskilling asked for: only steps down, the nurse assistant among them; upskilling and reskilling likewise.
+        var down = await ItemsAsync("direction=down&limit=10");
+        Assert.NotEmpty(down);
+        Assert.All(down, i => Assert.Equal("down", i.GetProperty("moveKind").GetString()));
+        Assert.Contains(down, i => i.GetProperty("target").GetProperty("uri").GetString() == NurseAssistant);
+        Assert.All(await ItemsAsync("direction=level&limit=10"), i => Assert.Equal("level", i.GetProperty("moveKind").GetString()));
+        Assert.All(await ItemsAsync("direction=up&limit=10"), i => Assert.Equal("up", i.GetProperty("moveKind").GetString()));
+
+        // The first suggestions name their signals, in the asked language, right after the coverage sentence.
+        var first = all[0].GetProperty("explanation").GetString()!;
+        Assert.StartsWith("Vanuit ", first, StringComparison.Ordinal);
+        Assert.Contains("Voorgesteld om: ", first, StringComparison.Ordinal);
+        Assert.Contains("dezelfde vaardigheden", first, StringComparison.Ordinal);
+        var en = await JsonAsync(await client.GetAsync($"/api/v1/occupations/{Esc(Nurse)}/transitions?limit=1&lang=en"), HttpStatusCode.OK);
+        Assert.Contains("Suggested for: ", en.GetProperty("items")[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+        // The page offers the same choice, in Dutch.
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/beroepen/{await OccupationIdAsync(Nurse)}/overstappen?richting=down"));
+        Assert.Contains("<label for=\"richting\">Richting</label>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"down\" selected=\"selected\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("zelfde niveau</span>", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +156,7 @@ public abstract class CareerTests(KlimrekApp app)
     [InlineData("sector=maan", "sector")]
     [InlineData("scope=elsewhere", "scope")]
     [InlineData("isco=22x", "isco")]
+    [InlineData("direction=sideways", "direction")]
     [InlineData("lang=fr", "lang")]
     public async Task Bad_transition_filters_get_a_validation_problem(string query, string field)
     {

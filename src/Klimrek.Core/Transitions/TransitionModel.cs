@@ -408,6 +408,10 @@ public sealed class TransitionModel
         return acc;
     }
 
+    /// <summary>An occupation's requirements as an IDF-weighted skill vector (skill, weight), for group profiles.</summary>
+    internal (int[] Skills, float[] Weights, int Start, int End) RequirementVector(int occupation) =>
+        (_reqSkill, _reqWeight, _reqStart[occupation], _reqStart[occupation + 1]);
+
     /// <summary>Inverse document frequency weight of a skill (0 when no occupation asks for it).</summary>
     public double Idf(int skill) => _idf[skill];
 

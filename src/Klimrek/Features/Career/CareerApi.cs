@@ -26,7 +26,7 @@ public static class CareerApi
     {
         var occ = api.MapGroup("/occupations").WithTags("Transitions").AllowAnonymous().CacheOutput(CareerModule.TransitionsCachePolicy);
         occ.MapGet("/{id}/transitions", OccupationTransitions).WithName("OccupationTransitions")
-            .WithSummary("Occupations to move to from this one, best first, with the size of the gap, the first skills to learn and an explanation; detail=full adds the matching, partial and missing skills themselves. Filters: sector, isco (group prefix), scope (within|across).");
+            .WithSummary("Occupations to move to from this one, best first, with the size of the gap, the first skills to learn and an explanation; detail=full adds the matching, partial and missing skills themselves. Filters: sector, isco (group prefix), scope (within|across), direction (up|level|down: only upskilling, reskilling at the same level or downskilling; without it every move, steps down last).");
         occ.MapGet("/{id}/transitions/{target}", OccupationTransition).WithName("OccupationTransition")
             .WithSummary("One transition in full: every requirement of the target and whether it is held, partly held or to learn.");
 
@@ -74,10 +74,10 @@ public static class CareerApi
     }
 
     private static async Task<Results<Ok<TransitionSummariesResponse>, Ok<TransitionsResponse>, ValidationProblem, ProblemHttpResult>> OccupationTransitions(
-        string id, int? limit, string? sector, string? isco, string? scope, string? region, string? lang, string? detail,
+        string id, int? limit, string? sector, string? isco, string? scope, string? direction, string? region, string? lang, string? detail,
         TransitionService service, LabourMarketService market, CancellationToken ct)
     {
-        var filter = new TransitionFilter(sector, isco, scope, limit ?? 20);
+        var filter = new TransitionFilter(sector, isco, scope, limit ?? 20, direction);
         var errors = filter.Validate();
         if (region is { Length: > 100 }) errors["region"] = ["region is at most 100 characters."];
         CheckDetail(detail, errors);
@@ -157,10 +157,10 @@ public static class CareerApi
     }
 
     private static async Task<Results<Ok<TransitionSummariesResponse>, Ok<TransitionsResponse>, ValidationProblem>> MyTransitions(
-        int? limit, string? sector, string? isco, string? scope, string? lang, string? detail, ClaimsPrincipal user,
+        int? limit, string? sector, string? isco, string? scope, string? direction, string? lang, string? detail, ClaimsPrincipal user,
         TransitionService service, ProfileService profiles, LabourMarketService market, CancellationToken ct)
     {
-        var filter = new TransitionFilter(sector, isco, scope, limit ?? 20);
+        var filter = new TransitionFilter(sector, isco, scope, limit ?? 20, direction);
         var errors = filter.Validate();
         CheckDetail(detail, errors);
         if (CheckLang(lang, errors) is { } problem) return problem;

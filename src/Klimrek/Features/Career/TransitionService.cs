@@ -7,10 +7,14 @@ using Klimrek.Infrastructure;
 
 namespace Klimrek.Features.Career;
 
-public sealed record TransitionFilter(string? Sector = null, string? Isco = null, string? Scope = null, int Limit = 20)
+/// <param name="Direction">The way the person wants to move: "up" (upskilling), "level" (reskilling at the same level) or
+/// "down" (downskilling, asked for); null: every move, in the counsellor's order (steps down last).</param>
+public sealed record TransitionFilter(string? Sector = null, string? Isco = null, string? Scope = null, int Limit = 20, string? Direction = null)
 {
     public const int MaxLimit = 100;
     public bool IsEmpty => Sector is null && Isco is null && Scope is null;
+
+    public StepDirection Step => Direction switch { "up" => StepDirection.Up, "level" => StepDirection.Level, "down" => StepDirection.Down, _ => StepDirection.Any };
 
     /// <summary>Checks the filter values; returns errors per field (English, for ProblemDetails and the UI's own Dutch text).</summary>
     public Dictionary<string, string[]> Validate()
@@ -20,6 +24,7 @@ public sealed record TransitionFilter(string? Sector = null, string? Isco = null
         if (Sector is not null && !Sectors.All.Contains(Sector)) errors["sector"] = [$"Unknown sector; use one of: {string.Join(", ", Sectors.All)}."];
         if (Isco is not null && (Isco.Length is < 1 or > 4 || !Isco.All(char.IsAsciiDigit))) errors["isco"] = ["isco must be 1 to 4 digits (an ISCO-08 group code)."];
         if (Scope is not null and not ("within" or "across")) errors["scope"] = ["scope must be 'within' or 'across'."];
+        if (Direction is not null and not ("up" or "level" or "down")) errors["direction"] = ["direction must be 'up', 'level' or 'down'."];
         return errors;
     }
 }
@@ -88,37 +93,43 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     public async Task<IReadOnlyList<TransitionView>> TransitionsAsync(TransitionSource source, TransitionFilter filter, string language, CancellationToken ct)
     {
         var s = await cache.GetAsync(ct);
-        IEnumerable<Move> candidates;
-        if (source.OccupationIndex is int from && filter.IsEmpty && filter.Limit <= s.Model.Parameters.TopK)
-            candidates = s.Model.TopMoves(from);
-        else
-        {
-            var fits = source.OccupationIndex is int o ? s.Model.FitFromOccupation(o) : s.Model.FitFrom(source.Holdings);
-            candidates = fits.Select((f, i) => new Move(i, f))
-                .Where(m => m.Score > 0 && m.Occupation != source.OccupationIndex && !source.HeldOccupations.Contains(m.Occupation));
-        }
-        var filtered = candidates.Where(m => Matches(s, m.Occupation, source, filter));
         var indicators = await market.SnapshotAsync(ct);
-        IEnumerable<int> chosen;
-        if (source.OccupationIndex is null)
-        {
-            // Rank by the combined score the person chose (cheap: no gap analysis), then explain only what is shown.
-            var w = Math.Clamp(source.MarketWeight, 0, 100) / 100.0;
-            chosen = filtered
-                .Select(m =>
-                {
-                    var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, null).Total;
-                    var mv = indicators.Lookup(s.Occupation(m.Occupation).IscoCode, source.Region)?.Value;
-                    return (m.Occupation, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
-                })
-                .OrderByDescending(x => Math.Round(x.Combined, 4)).ThenBy(x => s.OccupationIds[x.Occupation])
-                .Take(filter.Limit).Select(x => x.Occupation);
-        }
-        else
-            chosen = filtered.OrderByDescending(m => m.Score).ThenBy(m => m.Occupation).Take(filter.Limit).Select(m => m.Occupation);
         var words = texts.In(language);
-        return chosen.Select(o => Describe(s, source, o, words, indicators)).ToList();
+        if (source.OccupationIndex is int from)
+        {
+            // From an occupation: the ranking's order (skills both ways, descriptions, family), then the counsellor's.
+            var fromIsco = s.Occupation(from).IscoCode;
+            string? Kind(int t) => Sectors.MoveKind(fromIsco, s.Occupation(t).IscoCode);
+            // The kept list serves the plain case; a filter or a direction ranks every target it lets through.
+            IEnumerable<RankedMove> ranked = filter.IsEmpty && filter.Step == StepDirection.Any && filter.Limit <= s.Ranking.Weights.Keep
+                ? s.Ranking.Ranked(from)
+                : s.Ranking.RankFrom(from, t => !source.HeldOccupations.Contains(t) && Matches(s, t, source, filter)
+                    && CounsellorOrder.Matches(Kind(t), filter.Step));
+            return CounsellorOrder.Apply(ranked, m => Kind(m.Occupation), m => m.Signals.Fit, filter.Step)
+                .Take(filter.Limit).Select(m => Describe(s, source, m.Occupation, words, indicators, m.Signals)).ToList();
+        }
+
+        // From a person's profile: rank by the combined score the person chose (cheap: no gap analysis), then explain
+        // only what is shown.
+        var fits = s.Model.FitFrom(source.Holdings);
+        var w = Math.Clamp(source.MarketWeight, 0, 100) / 100.0;
+        var profileIsco = HighestIsco(s, source);
+        var chosen = fits.Select((f, i) => new Move(i, f))
+            .Where(m => m.Score > 0 && !source.HeldOccupations.Contains(m.Occupation) && Matches(s, m.Occupation, source, filter))
+            .Select(m =>
+            {
+                var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, null).Total;
+                var mv = indicators.Lookup(s.Occupation(m.Occupation).IscoCode, source.Region)?.Value;
+                return (m.Occupation, Fit: m.Score, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
+            })
+            .OrderByDescending(x => Math.Round(x.Combined, 4)).ThenBy(x => s.OccupationIds[x.Occupation]);
+        return CounsellorOrder.Apply(chosen, x => Sectors.MoveKind(profileIsco, s.Occupation(x.Occupation).IscoCode), x => x.Fit, filter.Step)
+            .Take(filter.Limit).Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList();
     }
+
+    /// <summary>The ISCO code of the highest-level occupation a person held (the level their moves are measured from).</summary>
+    private static string? HighestIsco(TransitionCache.Snapshot s, TransitionSource source) =>
+        source.HeldOccupations.Select(h => s.Occupation(h).IscoCode).OrderByDescending(c => Sectors.SkillLevel(c) ?? 0).FirstOrDefault();
 
     private static bool Matches(TransitionCache.Snapshot s, int target, TransitionSource source, TransitionFilter f)
     {
@@ -133,7 +144,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     public async Task<TransitionView> DescribeAsync(TransitionSource source, int target, string language, CancellationToken ct)
     {
         var s = await cache.GetAsync(ct);
-        return Describe(s, source, target, texts.In(language), await market.SnapshotAsync(ct));
+        var signals = source.OccupationIndex is int from && from != target ? s.Ranking.Signals(from, target) : (RankSignals?)null;
+        return Describe(s, source, target, texts.In(language), await market.SnapshotAsync(ct), signals);
     }
 
     private static SkillRef Ref(TransitionCache.Snapshot s, int skillIndex, bool essential, double held, int? via, string language)
@@ -143,7 +155,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         return new SkillRef(info.Id, info.Uri, info.Label(language), essential, held, viaRef);
     }
 
-    private static TransitionView Describe(TransitionCache.Snapshot s, TransitionSource source, int target, Texts.Language words, LabourMarketService.Indicators indicators)
+    private static TransitionView Describe(TransitionCache.Snapshot s, TransitionSource source, int target, Texts.Language words,
+        LabourMarketService.Indicators indicators, RankSignals? signals)
     {
         var language = words.IsEnglish ? "en" : "nl";
         var gap = s.Model.Explain(source.Holdings, target);
@@ -155,8 +168,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         var missingOptional = gap.MissingOptional.Select(R).ToList();
         var toSector = s.SectorOf(target);
         var fromSector = source.OccupationIndex is int fi ? s.SectorOf(fi) : source.HeldSectors.FirstOrDefault();
-        var fromIsco = source.OccupationIndex is int fo ? s.Occupation(fo).IscoCode
-            : source.HeldOccupations.Select(h => s.Occupation(h).IscoCode).OrderByDescending(c => Sectors.SkillLevel(c) ?? 0).FirstOrDefault();
+        var fromIsco = source.OccupationIndex is int fo ? s.Occupation(fo).IscoCode : HighestIsco(s, source);
 
         PersonalFit? personal = null;
         MarketFit? marketFit = null;
@@ -171,7 +183,8 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         else if (source.Region is not null)
             marketFit = indicators.Lookup(o.IscoCode, source.Region);
 
-        var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, words);
+        var why = signals is RankSignals rs && source.OccupationIndex is int origin ? Why(s, origin, target, rs, words) : null;
+        var explanation = Explain(source, gap, missingEssential, partial, fromSector, toSector, words, why);
         return new TransitionView(o, o.LocalLabel(language), Math.Round(gap.Score, 4), fromSector, toSector, fromIsco, o.IscoCode,
             matching, partial, missingEssential, missingOptional, explanation, personal, marketFit, combined is null ? null : Math.Round(combined.Value, 4))
         {
@@ -226,7 +239,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
     }
 
     private static string Explain(TransitionSource source, GapAnalysis gap, List<SkillRef> missingEssential, List<SkillRef> partial,
-        string? fromSector, string? toSector, Texts.Language words)
+        string? fromSector, string? toSector, Texts.Language words, string? why)
     {
         int essential = gap.Items.Count(i => i.Essential);
         int essentialHeld = gap.Items.Count(i => i.Essential && i.IsMatch);
@@ -242,6 +255,7 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
                 : words["Vanuit {1} is al {0}% gedekt van wat dit beroep vraagt: {2} van de {3} essentiële en {4} van de {5} optionele vaardigheden.",
                     pct, source.Name, essentialHeld, essential, optionalHeld, optional],
         };
+        if (why is not null) parts.Add(why); // which signals made the suggestion, right after how much is covered
         if (partial.Count > 0)
             parts.Add(words["{0} andere liggen dichtbij via verwante vaardigheden.", partial.Count]);
         parts.Add(missingEssential.Count > 0
@@ -252,6 +266,39 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
                 ? words["Binnen de sector {0}.", SectorName(toSector, words)]
                 : words["Een overstap naar een andere sector: van {0} naar {1}.", SectorName(fromSector, words), SectorName(toSector, words)]);
         return string.Join(" ", parts);
+    }
+
+    /// <summary>Thresholds above which a signal is named as a reason for a suggestion (docs/transitions.md).</summary>
+    public const double ManySkillsInCommon = 0.35, SimilarDescription = 0.2, RelatedFamily = 0.7;
+
+    /// <summary>
+    /// Which signals made a suggestion, as one sentence ("Voorgesteld om: veel dezelfde vaardigheden, …"), strongest
+    /// first; when none is strong on its own, the one that weighed most as a partial likeness ("deels …").
+    /// </summary>
+    private static string? Why(TransitionCache.Snapshot s, int from, int to, RankSignals signals, Texts.Language words)
+    {
+        var reasons = new List<(double Weight, string Text)>();
+        var weights = s.Ranking.Weights;
+        if (signals.Skills >= ManySkillsInCommon) reasons.Add((weights.Skills * signals.Skills, words["veel dezelfde vaardigheden"]));
+        var text = Math.Max(signals.TextEn, signals.TextNl);
+        if (text >= SimilarDescription) reasons.Add((weights.DescriptionEn * text, words["vergelijkbaar werk volgens de beschrijving"]));
+        if (s.Ranking.SameFamily(from, to)) reasons.Add((weights.Family * signals.Family, words["dezelfde beroepsfamilie"]));
+        else if (signals.Family >= RelatedFamily) reasons.Add((weights.Family * signals.Family, words["een verwante beroepsfamilie"]));
+        if (reasons.Count == 0)
+        {
+            // No signal strong on its own: name the one that weighed most, as a partial likeness.
+            var parts = new[]
+            {
+                (weights.Skills * signals.Skills, words["deels dezelfde vaardigheden"]),
+                (weights.DescriptionEn * text, words["deels vergelijkbaar werk volgens de beschrijving"]),
+                (weights.Family * signals.Family, words["een beroepsfamilie die er deels op lijkt"]),
+            };
+            var strongest = parts.MaxBy(p => p.Item1);
+            return strongest.Item1 > 0 ? words["Voorgesteld om: {0}.", strongest.Item2] : null;
+        }
+        var named = reasons.OrderByDescending(r => r.Weight).Select(r => r.Text).ToList();
+        var list = named.Count == 1 ? named[0] : words["{0} en {1}", string.Join(", ", named.Take(named.Count - 1)), named[^1]];
+        return words["Voorgesteld om: {0}.", list];
     }
 
     private static string SectorName(string sector, Texts.Language words) => words.IsEnglish ? Sectors.EnglishName(sector) : Sectors.DutchName(sector);

@@ -14,6 +14,8 @@ public sealed class TransitionsPageModel(TransitionService service) : PageModel
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
     [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
     [BindProperty(SupportsGet = true)] public string? Isco { get; set; }
+    /// <summary>"up", "level" or "down" (<see cref="TransitionFilter.Direction"/>); empty: every move, steps down last.</summary>
+    [BindProperty(SupportsGet = true)] public string? Richting { get; set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
@@ -27,12 +29,13 @@ public sealed class TransitionsPageModel(TransitionService service) : PageModel
         FromSector = s.SectorOf(index);
         if (Sector == "") Sector = null;
         if (Scope == "") Scope = null;
+        if (Richting == "") Richting = null;
         if (string.IsNullOrWhiteSpace(Isco)) Isco = null; else Isco = Isco.Trim();
-        var filter = new TransitionFilter(Sector, Isco, Scope, 20);
+        var filter = new TransitionFilter(Sector, Isco, Scope, 20, Richting);
         if (filter.Validate().Count > 0)
         {
             Error = "Dit filter bestaat niet; alle overstappen worden getoond.";
-            Sector = Scope = Isco = null;
+            Sector = Scope = Isco = Richting = null;
             filter = new TransitionFilter();
         }
         Items = await service.TransitionsAsync(source, filter, language, ct);

@@ -16,6 +16,8 @@ public sealed class MyKlimrekModel(ProfileService profiles, TransitionService tr
     [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
     [BindProperty(SupportsGet = true)] public string? Isco { get; set; }
     [BindProperty(SupportsGet = true)] public int? Markt { get; set; }
+    /// <summary>"up", "level" or "down" (<see cref="TransitionFilter.Direction"/>); empty: every step, steps down last.</summary>
+    [BindProperty(SupportsGet = true)] public string? Richting { get; set; }
     public int MarketWeight { get; private set; }
     public string? Error { get; private set; }
 
@@ -26,12 +28,13 @@ public sealed class MyKlimrekModel(ProfileService profiles, TransitionService tr
         HeldSectors = source.HeldSectors;
         if (Sector == "") Sector = null;
         if (Scope == "") Scope = null;
+        if (Richting == "") Richting = null;
         if (string.IsNullOrWhiteSpace(Isco)) Isco = null; else Isco = Isco.Trim();
-        var filter = new TransitionFilter(Sector, Isco, Scope, 12);
+        var filter = new TransitionFilter(Sector, Isco, Scope, 12, Richting);
         if (filter.Validate().Count > 0 || Markt is < 0 or > 100)
         {
             Error = "Dit filter bestaat niet; alle stappen worden getoond.";
-            Sector = Scope = Isco = null;
+            Sector = Scope = Isco = Richting = null;
             Markt = null;
             filter = new TransitionFilter(Limit: 12);
         }
