@@ -360,6 +360,13 @@ public abstract class CareerTests(KlimrekApp app)
         Assert.Equal(5, seen.GetProperty("skills").GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, (await coach.Client.GetAsync($"/begeleiding/{owner.Id}")).StatusCode);
         Assert.Contains(owner.Id, await coach.Client.GetStringAsync("/begeleiding"));
+        // The begeleider reads the evidence in words, in the page's language, not the stored codes.
+        var coachPage = WebUtility.HtmlDecode(await coach.Client.GetStringAsync($"/begeleiding/{owner.Id}"));
+        Assert.Contains("<td>Zelf ingeschat</td><td>Zwaar</td>", coachPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>zelfbeoordeling</td>", coachPage, StringComparison.Ordinal);
+        await coach.Client.GetAsync("/taal/en?terug=/");
+        Assert.Contains("<td>Self-assessed</td>", WebUtility.HtmlDecode(await coach.Client.GetStringAsync($"/begeleiding/{owner.Id}")), StringComparison.Ordinal);
+        await coach.Client.GetAsync("/taal/nl?terug=/");
 
         var withdrawn = await KlimrekApp.PostFormAsync(owner.Client, "/klimrek/profiel?handler=Unshare", new() { ["begeleiderId"] = coach.Id }, "/klimrek/profiel");
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
