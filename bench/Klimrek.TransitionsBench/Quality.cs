@@ -139,6 +139,7 @@ public static class QualityHarness
         | the words of each occupation's skill labels (TF-IDF) alone / added to the ranking | 0.400 / +0.001 |
         | ISCO same-group flags (2, 3, 4 digits) added to the family signal | +0.001 |
         | priors on the target (number of skills, depth in ESCO's hierarchy) | +0.001 |
+        | ESCO's occupation hierarchy: same broader occupation / parent or child, on the ranking | −0.001 to −0.004 / +0.001 |
         | a diversity re-ranking (maximal marginal relevance, λ 0.2–0.6), on the ranking | −0.01 to −0.07 |
         | hubness correction (CSLS) and a second-order (graph diffusion) similarity, on the ranking | −0.05 to +0.001 |
         | a logistic combination of 15 such features, learned on the tuning half (held-out) | 0.429 (below the tuned sum) |
