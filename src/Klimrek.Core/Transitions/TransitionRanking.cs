@@ -288,16 +288,20 @@ public static class CounsellorOrder
     /// placed later. A direction keeps only the moves of that kind, sensible ones first. The kind compares ISCO skill
     /// levels (<see cref="Sectors.MoveKind"/>); a move of unknown kind counts as sideways.
     /// </summary>
-    public static IEnumerable<T> Apply<T>(IEnumerable<T> ranked, Func<T, string?> kind, Func<T, double> fit, StepDirection direction)
+    public static IEnumerable<T> Apply<T>(IEnumerable<T> ranked, Func<T, string?> kind, Func<T, double> fit, StepDirection direction) =>
+        ranked.Select(m => (Move: m, Part: Part(kind(m), fit(m), direction))).Where(x => x.Part >= 0)
+            .OrderBy(x => x.Part).Select(x => x.Move); // OrderBy is stable: rank order within each part
+
+    /// <summary>
+    /// Which part of the counsellor's order a move belongs to (0 first), or -1 when the direction leaves it out:
+    /// <see cref="StepDirection.Any"/>: 0 sensible sideways or up, 1 sensible down, 2 below <see cref="SensibleFit"/>;
+    /// a direction: 0 sensible, 1 not yet sensible, -1 another kind.
+    /// </summary>
+    public static int Part(string? kind, double fit, StepDirection direction)
     {
-        var list = ranked as IReadOnlyList<T> ?? ranked.ToList();
-        bool Sensible(T m) => fit(m) >= SensibleFit;
-        if (direction == StepDirection.Any)
-            return list.Where(m => Sensible(m) && kind(m) != "down")
-                .Concat(list.Where(m => Sensible(m) && kind(m) == "down"))
-                .Concat(list.Where(m => !Sensible(m)));
-        var wanted = list.Where(m => Matches(kind(m), direction)).ToList();
-        return wanted.Where(Sensible).Concat(wanted.Where(m => !Sensible(m)));
+        var sensible = fit >= SensibleFit;
+        if (direction != StepDirection.Any) return !Matches(kind, direction) ? -1 : sensible ? 0 : 1;
+        return !sensible ? 2 : kind == "down" ? 1 : 0;
     }
 
     /// <summary>Whether a move of <paramref name="kind"/> ("up", "level", "down" or null) goes the asked way.</summary>

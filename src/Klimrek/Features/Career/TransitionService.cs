@@ -120,11 +120,13 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             {
                 var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, null).Total;
                 var mv = indicators.Lookup(s.Occupation(m.Occupation).IscoCode, source.Region)?.Value;
-                return (m.Occupation, Fit: m.Score, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
+                var part = CounsellorOrder.Part(Sectors.MoveKind(profileIsco, s.Occupation(m.Occupation).IscoCode), m.Score, filter.Step);
+                return (m.Occupation, Part: part, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
             })
-            .OrderByDescending(x => Math.Round(x.Combined, 4)).ThenBy(x => s.OccupationIds[x.Occupation]);
-        return CounsellorOrder.Apply(chosen, x => Sectors.MoveKind(profileIsco, s.Occupation(x.Occupation).IscoCode), x => x.Fit, filter.Step)
-            .Take(filter.Limit).Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList();
+            // The counsellor's order first (its parts), then the person's own order within each part; one partial sort.
+            .Where(x => x.Part >= 0)
+            .OrderBy(x => x.Part).ThenByDescending(x => Math.Round(x.Combined, 4)).ThenBy(x => s.OccupationIds[x.Occupation]);
+        return chosen.Take(filter.Limit).Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList();
     }
 
     /// <summary>The ISCO code of the highest-level occupation a person held (the level their moves are measured from).</summary>
