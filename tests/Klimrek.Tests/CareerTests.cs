@@ -208,6 +208,27 @@ public abstract class CareerTests(KlimrekApp app)
         await JsonAsync(await client.GetAsync("/api/v1/paths?to=1"), HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task A_persons_steps_follow_the_counsellors_order_and_the_asked_direction()
+    {
+        var user = await app.LoginAsUserAsync(Roles.Deelnemer);
+        await JsonAsync(await user.Client.PutAsync("/api/v1/me/profile",
+            new StringContent((await ProfileWithSkillsAsync(40)).ToJsonString(), Encoding.UTF8, "application/json")), HttpStatusCode.OK);
+        async Task<List<JsonElement>> StepsAsync(string query) =>
+            (await JsonAsync(await user.Client.GetAsync($"/api/v1/me/transitions?{query}"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        // Parts: sensible sideways or up (0), sensible down (1), below a quarter covered (2); never back to an earlier part.
+        int Part(JsonElement i) => i.GetProperty("score").GetDouble() < 0.25 ? 2 : i.GetProperty("moveKind").GetString() == "down" ? 1 : 0;
+        var all = await StepsAsync("limit=100");
+        Assert.NotEmpty(all);
+        var parts = all.Select(Part).ToList();
+        Assert.Equal(parts.Order().ToList(), parts);
+        // Held: nurse assistant (ISCO 5321, level 2). Upskilling only: every step goes up.
+        var up = await StepsAsync("direction=up&limit=20");
+        Assert.NotEmpty(up);
+        Assert.All(up, i => Assert.Equal("up", i.GetProperty("moveKind").GetString()));
+        await JsonAsync(await user.Client.GetAsync("/api/v1/me/transitions?direction=omhoog"), HttpStatusCode.BadRequest);
+    }
+
     private async Task<JsonObject> ProfileWithSkillsAsync(int count)
     {
         var skills = (await SkillsOfAsync(NurseAssistant)).Concat(await SkillsOfAsync(Carpenter)).Select(s => s.Uri).Distinct().Take(count).ToList();
