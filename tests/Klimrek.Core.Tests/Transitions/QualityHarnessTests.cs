@@ -53,9 +53,11 @@ public sealed class QualityHarnessTests
         var uris = Enumerable.Range(0, 2000).Select(i => $"http://data.europa.eu/esco/occupation/{i}").ToList();
         var held = uris.Count(ExternalReference.IsHeldOut);
         Assert.InRange(held, 900, 1100);
-        Assert.Equal(uris.Select(ExternalReference.IsHeldOut), uris.Select(ExternalReference.IsHeldOut));
-        // A known value, so that a change of the rule cannot pass unnoticed (SHA-256 of "a" starts with 0xca: even).
+        // Known values, so that a change of the rule cannot pass unnoticed: the SHA-256 of "a" starts with 0xca (even:
+        // tuning), of "e" with 0x3f (odd: held out); the general nurse's URI with 0x60 (tuning).
         Assert.False(ExternalReference.IsHeldOut("a"));
+        Assert.True(ExternalReference.IsHeldOut("e"));
+        Assert.False(ExternalReference.IsHeldOut("http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50"));
     }
 
     [Fact]
