@@ -164,7 +164,7 @@ public static class CareerApi
         var errors = filter.Validate();
         CheckDetail(detail, errors);
         if (CheckLang(lang, errors) is { } problem) return problem;
-        var p = await profiles.GetOrCreateAsync(UserId(user), ct);
+        var p = await profiles.ReadOnlyAsync(UserId(user), ct);
         var source = await profiles.SourceAsync(p, Lang(lang) == "en" ? "your profile" : "je profiel", ct);
         var items = await service.TransitionsAsync(source, filter, Lang(lang), ct);
         var marketData = (await market.SnapshotAsync(ct)).Any;
@@ -197,3 +197,4 @@ public static class CareerApi
         return TypedResults.Ok(result);
     }
 }
+

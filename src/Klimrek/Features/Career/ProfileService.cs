@@ -80,6 +80,15 @@ public sealed partial class ProfileService(KlimrekDbContext db, TransitionCache 
         return p;
     }
 
+    /// <summary>
+    /// A person's profile to read, not to change (no tracking, no shares); an empty one when they have none yet.
+    /// Cheaper than <see cref="GetOrCreateAsync"/> for the pages and API calls that only compute from it.
+    /// </summary>
+    public async Task<SkillProfile> ReadOnlyAsync(string userId, CancellationToken ct) =>
+        await db.SkillProfiles.AsNoTracking().Include(p => p.Occupations).Include(p => p.Skills)
+            .AsSplitQuery().FirstOrDefaultAsync(p => p.UserId == userId, ct)
+        ?? new SkillProfile { UserId = userId, UpdatedAt = clock.GetUtcNow().UtcDateTime };
+
     private Task<SkillProfile?> LoadAsync(string userId, CancellationToken ct) =>
         db.SkillProfiles.Include(p => p.Occupations).Include(p => p.Skills).Include(p => p.Shares)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.UserId == userId, ct);

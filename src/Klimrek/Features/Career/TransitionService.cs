@@ -1,3 +1,4 @@
+using Klimrek.Core.Collections;
 using Klimrek.Core.Transitions;
 using Klimrek.Data;
 using Klimrek.Features.Atlas;
@@ -114,19 +115,23 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         var fits = s.Model.FitFrom(source.Holdings);
         var w = Math.Clamp(source.MarketWeight, 0, 100) / 100.0;
         var profileIsco = HighestIsco(s, source);
-        var chosen = fits.Select((f, i) => new Move(i, f))
+        var candidates = fits.Select((f, i) => new Move(i, f))
             .Where(m => m.Score > 0 && !source.HeldOccupations.Contains(m.Occupation) && Matches(s, m.Occupation, source, filter))
             .Select(m =>
             {
-                var personal = Personal(m.Score, s.SectorOf(m.Occupation), source, null).Total;
+                var personal = PersonalTotal(m.Score, s.SectorOf(m.Occupation), source);
                 var mv = indicators.Lookup(s.Occupation(m.Occupation).IscoCode, source.Region)?.Value;
                 var part = CounsellorOrder.Part(Sectors.MoveKind(profileIsco, s.Occupation(m.Occupation).IscoCode), m.Score, filter.Step);
-                return (m.Occupation, Part: part, Combined: mv is double v ? (1 - w) * personal + w * v : personal);
+                return (m.Occupation, Part: part, Combined: Math.Round(mv is double v ? (1 - w) * personal + w * v : personal, 4));
             })
-            // The counsellor's order first (its parts), then the person's own order within each part; one partial sort.
-            .Where(x => x.Part >= 0)
-            .OrderBy(x => x.Part).ThenByDescending(x => Math.Round(x.Combined, 4)).ThenBy(x => s.OccupationIds[x.Occupation]);
-        return chosen.Take(filter.Limit).Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList();
+            .Where(x => x.Part >= 0);
+        // The counsellor's order first (its parts), then the person's own order within each part; only the shown
+        // ones are put in order.
+        var picked = TopK.Select(candidates, filter.Limit, (a, b) =>
+            a.Part != b.Part ? a.Part.CompareTo(b.Part)
+            : a.Combined != b.Combined ? b.Combined.CompareTo(a.Combined)
+            : s.OccupationIds[a.Occupation].CompareTo(s.OccupationIds[b.Occupation]));
+        return picked.Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList();
     }
 
     /// <summary>The ISCO code of the highest-level occupation a person held (the level their moves are measured from).</summary>
@@ -205,39 +210,70 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
         {
             if (words is { } w) reasons.Add(w[key]);
         }
-        double? interest = null;
-        if (source.InterestSectors.Count > 0)
-        {
-            interest = targetSector is not null && source.InterestSectors.Contains(targetSector) ? 1 : 0;
-            Reason(interest == 1 ? "in een sector die je interesseert" : "niet in de sectoren die je koos");
-        }
-        // Each named driver scores the step; the person's weights (1–5) decide how much each counts. Drivers in the
-        // person's own words and "quality of the work" say nothing about a step between occupations.
-        var driverScores = new List<(double Score, int Weight)>();
+        var (interest, drivers, total) = PersonalParts(skills, targetSector, source);
+        if (interest is double i)
+            Reason(i == 1 ? "in een sector die je interesseert" : "niet in de sectoren die je koos");
         foreach (var d in source.Drivers)
         {
             switch (d.Key)
             {
                 case Drivers.Ontwikkeling:
-                    var stretch = skills is >= 0.35 and <= 0.8;
-                    driverScores.Add((stretch ? 1 : 0.5, d.Weight));
-                    Reason(stretch ? "ontwikkeling: een echte stap met een leerbaar gat" : "ontwikkeling: weinig nieuw, of een erg groot gat");
+                    Reason(IsStretch(skills) ? "ontwikkeling: een echte stap met een leerbaar gat" : "ontwikkeling: weinig nieuw, of een erg groot gat");
                     break;
                 case Drivers.Verbondenheid:
-                    var same = targetSector is not null && source.HeldSectors.Contains(targetSector);
-                    driverScores.Add((same ? 1 : 0, d.Weight));
-                    Reason(same ? "verbondenheid: blijft in een sector die je kent" : "verbondenheid: een nieuwe sector en nieuwe collega's");
+                    Reason(InKnownSector(targetSector, source) ? "verbondenheid: blijft in een sector die je kent" : "verbondenheid: een nieuwe sector en nieuwe collega's");
                     break;
                 case Drivers.Erkenning:
-                    driverScores.Add((skills, d.Weight));
                     Reason("erkenning: telt mee naar hoeveel van je vakmanschap je inzet");
                     break;
             }
         }
-        double? drivers = driverScores.Count > 0 ? driverScores.Sum(x => x.Score * x.Weight) / driverScores.Sum(x => x.Weight) : null;
-        var extra = new[] { interest, drivers }.Where(x => x is not null).Select(x => x!.Value).ToList();
-        var total = extra.Count > 0 ? 0.6 * skills + 0.4 * extra.Average() : skills;
         return new PersonalFit(Math.Round(skills, 4), interest, drivers is null ? null : Math.Round(drivers.Value, 4), Math.Round(total, 4), reasons);
+    }
+
+    /// <summary>
+    /// The personal fit's total without its reasons and without allocating: what ranking a person's steps needs for
+    /// each of the ~3,000 occupations. <see cref="Personal"/> shows the same total.
+    /// </summary>
+    public static double PersonalTotal(double skills, string? targetSector, TransitionSource source) =>
+        PersonalParts(skills, targetSector, source).Total;
+
+    private static bool IsStretch(double skills) => skills is >= 0.35 and <= 0.8;
+
+    private static bool InKnownSector(string? targetSector, TransitionSource source) =>
+        targetSector is not null && source.HeldSectors.Contains(targetSector);
+
+    // Each named driver scores the step; the person's weights (1–5) decide how much each counts. Drivers in the
+    // person's own words and "quality of the work" say nothing about a step between occupations.
+    private static (double? Interest, double? Drivers, double Total) PersonalParts(double skills, string? targetSector, TransitionSource source)
+    {
+        double? interest = source.InterestSectors.Count > 0
+            ? targetSector is not null && source.InterestSectors.Contains(targetSector) ? 1 : 0
+            : null;
+        double weighted = 0;
+        int weights = 0;
+        foreach (var d in source.Drivers)
+        {
+            double? score = d.Key switch
+            {
+                Drivers.Ontwikkeling => IsStretch(skills) ? 1 : 0.5,
+                Drivers.Verbondenheid => InKnownSector(targetSector, source) ? 1 : 0,
+                Drivers.Erkenning => skills,
+                _ => null,
+            };
+            if (score is not double v) continue;
+            weighted += v * d.Weight;
+            weights += d.Weight;
+        }
+        double? drivers = weights > 0 ? weighted / weights : null;
+        var total = (interest, drivers) switch
+        {
+            (double a, double b) => 0.6 * skills + 0.4 * ((a + b) / 2),
+            (double a, null) => 0.6 * skills + 0.4 * a,
+            (null, double b) => 0.6 * skills + 0.4 * b,
+            _ => skills,
+        };
+        return (interest, drivers, total);
     }
 
     private static string Explain(TransitionSource source, GapAnalysis gap, List<SkillRef> missingEssential, List<SkillRef> partial,
