@@ -39,15 +39,16 @@ public sealed record Matrix(int Occupations, int Skills, List<Requirement> Requi
 }
 
 /// <summary>The exported occupations (occupations.tsv, same indexes as the matrix): URI, ESCO code, ISCO code and the ranking's texts.</summary>
-public sealed record OccupationRows(string[] Uris, string[] Codes, string?[] Isco, string?[] TextsEn, string?[] TextsNl)
+public sealed record OccupationRows(string[] Uris, string[] Codes, string?[] Isco, string?[] TextsEn, string?[] TextsNl, string?[] LabelsEn)
 {
-    public RankingInputs Inputs => new(Isco, TextsEn, TextsNl);
+    public RankingInputs Inputs => new(Isco, TextsEn, TextsNl, LabelsEn);
 
     public static OccupationRows Read(string dir)
     {
         var lines = File.ReadLines(Path.Combine(dir, "occupations.tsv")).Skip(1).Select(l => l.Split('\t')).ToList();
         static string? OrNull(string s) => s.Length == 0 ? null : s;
         return new OccupationRows(lines.Select(c => c[1]).ToArray(), lines.Select(c => c[2]).ToArray(),
-            lines.Select(c => OrNull(c[3])).ToArray(), lines.Select(c => OrNull(c[4])).ToArray(), lines.Select(c => OrNull(c[5])).ToArray());
+            lines.Select(c => OrNull(c[3])).ToArray(), lines.Select(c => OrNull(c[4])).ToArray(), lines.Select(c => OrNull(c[5])).ToArray(),
+            lines.Select(c => c.Length > 6 ? OrNull(c[6]) : null).ToArray());
     }
 }

@@ -106,12 +106,12 @@ static int Export(string esco, string outDir)
     static string Cell(string s) => s.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
     using (var w = Open(outDir, "occupations.tsv"))
     {
-        w.WriteLine(occRows.Count); // then: index, uri, ESCO code, ISCO code, English text, Dutch text
+        w.WriteLine(occRows.Count); // then: index, uri, ESCO code, ISCO code, English text, Dutch text, English label
         for (int i = 0; i < occRows.Count; i++)
         {
             var r = occRows[i];
             var en = DescriptionIndex.Compose(r[3], r[4].Split('\n', StringSplitOptions.RemoveEmptyEntries), r[12]);
-            w.WriteLine($"{i}\t{r[1]}\t{r[13]}\t{r[2]}\t{Cell(en)}\t{Cell(dutch.GetValueOrDefault(r[1], ""))}");
+            w.WriteLine($"{i}\t{r[1]}\t{r[13]}\t{r[2]}\t{Cell(en)}\t{Cell(dutch.GetValueOrDefault(r[1], ""))}\t{Cell(r[3])}");
         }
     }
     using (var w = Open(outDir, "broader.tsv"))

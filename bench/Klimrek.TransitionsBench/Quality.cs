@@ -45,12 +45,14 @@ public static class QualityHarness
         var tuning = Enumerable.Range(0, m.Occupations).Where(i => !ExternalReference.IsHeldOut(occ.Uris[i])).Select(i => occ.Codes[i]).ToList();
         var heldOut = Enumerable.Range(0, m.Occupations).Where(i => ExternalReference.IsHeldOut(occ.Uris[i])).Select(i => occ.Codes[i]).ToList();
 
-        IReadOnlyList<int> Ranked(int o, RankingWeights w, bool counsellor)
+        IReadOnlyList<int> Ranked(int o, RankingWeights w, bool counsellor, bool spread = false)
         {
-            var sorted = candidates[o].OrderByDescending(c => w.Score(c.Signals)).ThenBy(c => c.Occupation);
+            var sorted = candidates[o].OrderByDescending(c => w.Score(c.Signals)).ThenBy(c => c.Occupation).ToList();
+            // As the app does: rounds of variants (one round without the spread), the counsellor's order within each.
+            var rounds = OccupationVariants.Rounds(sorted, c => ranking.VariantFamily(c.Occupation), spread ? w.VariantCap : 0);
             var shown = counsellor
-                ? CounsellorOrder.Apply(sorted, c => Sectors.MoveKind(occ.Isco[o], occ.Isco[c.Occupation]), c => c.Signals.Fit, StepDirection.Any)
-                : sorted;
+                ? rounds.SelectMany(r => CounsellorOrder.Apply(r, c => Sectors.MoveKind(occ.Isco[o], occ.Isco[c.Occupation]), c => c.Signals.Fit, StepDirection.Any))
+                : rounds.SelectMany(r => r);
             return shown.Take(20).Select(c => c.Occupation).ToList();
         }
         QualityFigures Measure(ExternalReference reference, IEnumerable<string> origins, int k, Func<int, IReadOnlyList<int>> top) =>
@@ -71,7 +73,9 @@ public static class QualityHarness
             new("Klimrek's ranking without the English text", o => Ranked(o, chosen with { DescriptionEn = 0 }, false)),
             new("Klimrek's ranking without the Dutch text", o => Ranked(o, chosen with { DescriptionNl = 0 }, false)),
             new("Klimrek's ranking without the family", o => Ranked(o, chosen with { Family = 0 }, false)),
-            new("Klimrek's ranking in the counsellor's order (steps down, then fits below 0.25, last), **as shown**", o => Ranked(o, chosen, true)),
+            new("Klimrek's ranking in the counsellor's order (steps down, then fits below 0.25, last)", o => Ranked(o, chosen, true)),
+            new($"Klimrek's ranking with at most {chosen.VariantCap} variants of one family before the others", o => Ranked(o, chosen, false, true)),
+            new("… in the counsellor's order, **as shown**", o => Ranked(o, chosen, true, true)),
         };
 
         var md = new StringBuilder();
@@ -155,9 +159,9 @@ public static class QualityHarness
         | the score averaged over the target's or the origin's ISCO unit or minor group, added | 0.427–0.437 | 0.426–0.451 |
         | at most 1, 3 or 5 members of a label template family in a list (44 families of 4 or more in one ISCO unit group, such as "import export specialist in …", "… distribution manager") | 0.433–0.437 | 0.444–0.449 |
 
-        The embeddings add about 0.005–0.01 for a 90 MB model in the app; the template cap leaves recall@20 PS as it is
-        but reaches more of the distinct related O\*NET occupations (O\*NET recall@20 0.430 → 0.449 held-out). Neither
-        is in the model.
+        The embeddings add about 0.005–0.01 for a 90 MB model in the app: left off. The template cap leaves recall@20 PS
+        about as it is but reaches more of the distinct related O\*NET occupations (O\*NET recall@20 0.430 → 0.449
+        held-out): it went into the app as the rounds of variants (the rows above; docs/transitions.md, "Variants").
 
         **Why the goal was not reached.** Every ESCO-based combination tried levelled off at 0.43–0.45 held-out (+8 % to
         +12 % over the baseline); the issue's goal (+25 %) is about 0.50. The neighbours the reference wants are mostly

@@ -91,6 +91,31 @@ public sealed class TransitionsAndLabourMarketPagesTests(RunningApp app)
     }
 
     [Fact]
+    public async Task Variants_of_one_kind_of_work_are_named_once_and_opened_by_keyboard_on_a_narrow_screen()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + "/beroepen?q=" + Uri.EscapeDataString("specialist import en export van landbouwmachines"));
+        await page.Locator("ol.results a.title").First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overstappen vanuit dit beroep" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/overstappen$"));
+        // ESCO has 35 "import export specialist in …": at most three in the list, the others named under the first.
+        var titles = await page.Locator("ol.transitions > li > a.title").AllInnerTextsAsync();
+        Assert.Equal(20, titles.Count);
+        Assert.InRange(titles.Count(t => t.StartsWith("specialist import en export van ", StringComparison.Ordinal)), 1, 3);
+        var variants = page.Locator("details.variants").First;
+        await Assertions.Expect(variants.Locator("summary")).ToContainTextAsync("varianten van dit werk");
+        await Assertions.Expect(variants.Locator("a").First).Not.ToBeVisibleAsync();
+        await variants.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(variants.Locator("a").First).ToBeVisibleAsync();
+        await RunningApp.AssertNoSidewaysScrollAsync(page);
+        await ShotAsync(page, "16b-overstappen-varianten");
+        await variants.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/overstappen/[0-9]+$"));
+        await app.AssertVisitedPagesAccessibleAsync();
+    }
+
+    [Fact]
     public async Task Beheerder_imports_labour_market_data_all_or_nothing()
     {
         var email = $"beheer{Guid.NewGuid():N}@example.org";

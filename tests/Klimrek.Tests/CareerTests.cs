@@ -47,10 +47,13 @@ public abstract class CareerTests(KlimrekApp app)
         Assert.Equal(15, items.Count);
         var scores = items.Select(i => i.GetProperty("score").GetDouble()).ToList();
         Assert.All(scores, s => Assert.InRange(s, 0.0, 1.0));
-        // The order is the ranking's (not the fit alone), with steps down after every other move.
-        var kinds = items.Select(i => i.GetProperty("moveKind").GetString()).ToList();
-        var firstDown = kinds.IndexOf("down");
-        if (firstDown >= 0) Assert.All(kinds.Skip(firstDown), k => Assert.Equal("down", k));
+        // The order is the ranking's (not the fit alone), with steps down after every other move of their round.
+        foreach (var round in VariantRounds(items))
+        {
+            var kinds = round.Select(i => i.GetProperty("moveKind").GetString()).ToList();
+            var firstDown = kinds.IndexOf("down");
+            if (firstDown >= 0) Assert.All(kinds.Skip(firstDown), k => Assert.Equal("down", k));
+        }
         Assert.DoesNotContain(items, i => i.GetProperty("target").GetProperty("uri").GetString() == NurseAssistant);
         Assert.All(items, i => Assert.StartsWith("http://data.europa.eu/esco/occupation/", i.GetProperty("target").GetProperty("uri").GetString()));
         Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i.GetProperty("explanation").GetString())));
@@ -66,6 +69,30 @@ public abstract class CareerTests(KlimrekApp app)
         var isco = await JsonAsync(await client.GetAsync($"/api/v1/occupations/{Esc(NurseAssistant)}/transitions?isco=22&limit=5"), HttpStatusCode.OK);
         Assert.Equal(5, isco.GetProperty("items").GetArrayLength());
         Assert.All(isco.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("22", i.GetProperty("toIsco").GetString()));
+    }
+
+    [Fact]
+    public async Task Variants_of_one_kind_of_work_do_not_fill_the_list_and_the_page_names_the_others()
+    {
+        // ESCO has 35 "import export specialist in …" occupations in ISCO 3331: the same work for other goods.
+        const string ImportExport = "http://data.europa.eu/esco/occupation/916d989e-0c5b-4c35-8d43-62ba65bebd30";
+        var client = app.Anonymous();
+        var body = await JsonAsync(await client.GetAsync($"/api/v1/occupations/{Esc(ImportExport)}/transitions?limit=20&detail=full"), HttpStatusCode.OK);
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(20, items.Count);
+        var labels = items.Select(i => i.GetProperty("target").GetProperty("labelEn").GetString()!).ToList();
+        var variants = labels.Count(l => l.StartsWith("import export specialist in ", StringComparison.Ordinal));
+        Assert.InRange(variants, 1, 3);
+        Assert.All(items, i => Assert.False(i.TryGetProperty("variants", out _))); // the API's shape is as it was
+
+        var id = await OccupationIdAsync(ImportExport);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/beroepen/{id}/overstappen"));
+        var named = System.Text.RegularExpressions.Regex.Match(page, @"Nog (\d+) varianten van dit werk");
+        Assert.True(named.Success, page);
+        // All 35 but the origin and the ones listed are named in the disclosure, each a link to its own transition page.
+        Assert.Equal(35 - 1 - variants, int.Parse(named.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("<details class=\"variants small\">", page, StringComparison.Ordinal);
+        Assert.Matches($"href=\"/beroepen/{id}/overstappen/\\d+\">specialist import en export van ", page);
     }
 
     [Fact]
@@ -220,13 +247,36 @@ public abstract class CareerTests(KlimrekApp app)
         int Part(JsonElement i) => i.GetProperty("score").GetDouble() < 0.25 ? 2 : i.GetProperty("moveKind").GetString() == "down" ? 1 : 0;
         var all = await StepsAsync("limit=100");
         Assert.NotEmpty(all);
-        var parts = all.Select(Part).ToList();
-        Assert.Equal(parts.Order().ToList(), parts);
+        foreach (var round in VariantRounds(all))
+        {
+            var parts = round.Select(Part).ToList();
+            Assert.Equal(parts.Order().ToList(), parts);
+        }
         // Held: nurse assistant (ISCO 5321, level 2). Upskilling only: every step goes up.
         var up = await StepsAsync("direction=up&limit=20");
         Assert.NotEmpty(up);
         Assert.All(up, i => Assert.Equal("up", i.GetProperty("moveKind").GetString()));
         await JsonAsync(await user.Client.GetAsync("/api/v1/me/transitions?direction=omhoog"), HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>
+    /// A list in its rounds of variants (OccupationVariants, docs/transitions.md): the first holds the items without a
+    /// family and the first three of each; the next round the next three, and so on. The list is in this order, and
+    /// the counsellor's order holds within each round.
+    /// </summary>
+    private static List<List<JsonElement>> VariantRounds(List<JsonElement> items)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var round = items.Select(i =>
+        {
+            var template = Klimrek.Core.Transitions.OccupationVariants.TemplateOf(i.GetProperty("target").GetProperty("labelEn").GetString(), i.GetProperty("toIsco").GetString());
+            if (template is null) return 0;
+            var before = seen.GetValueOrDefault(template);
+            seen[template] = before + 1;
+            return before / Klimrek.Core.Transitions.OccupationVariants.DefaultCap;
+        }).ToList();
+        Assert.Equal(round.Order().ToList(), round);
+        return items.Select((item, k) => (item, round[k])).GroupBy(x => x.Item2).OrderBy(g => g.Key).Select(g => g.Select(x => x.item).ToList()).ToList();
     }
 
     private async Task<JsonObject> ProfileWithSkillsAsync(int count)

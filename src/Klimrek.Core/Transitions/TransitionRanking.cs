@@ -23,6 +23,8 @@ public sealed record RankingWeights
     public int TextTerms { get; init; } = 30;
     /// <summary>How many ranked moves per occupation are kept (enough to fill a list after the counsellor's order).</summary>
     public int Keep { get; init; } = 60;
+    /// <summary>At most this many of one family of variants (<see cref="OccupationVariants"/>) before the other candidates; 0: no limit.</summary>
+    public int VariantCap { get; init; } = OccupationVariants.DefaultCap;
 
     public static RankingWeights Default { get; } = new();
 
@@ -44,8 +46,13 @@ public readonly record struct RankSignals(float Fit, float Back, float TextEn, f
 /// <summary>One ranked move: the target, its rank score (higher first) and the signals it was made of.</summary>
 public readonly record struct RankedMove(int Occupation, double Rank, RankSignals Signals);
 
-/// <summary>Per occupation (index = occupation): its ISCO-08 code and its text in English and in Dutch (see <see cref="DescriptionIndex.Compose"/>).</summary>
-public sealed record RankingInputs(IReadOnlyList<string?> IscoCodes, IReadOnlyList<string?> TextsEn, IReadOnlyList<string?> TextsNl);
+/// <summary>
+/// Per occupation (index = occupation): its ISCO-08 code, its text in English and in Dutch (see
+/// <see cref="DescriptionIndex.Compose"/>) and its English preferred label (for <see cref="OccupationVariants"/>; without
+/// labels no occupation has variants).
+/// </summary>
+public sealed record RankingInputs(IReadOnlyList<string?> IscoCodes, IReadOnlyList<string?> TextsEn, IReadOnlyList<string?> TextsNl,
+    IReadOnlyList<string?>? LabelsEn = null);
 
 /// <summary>
 /// The order in which next steps from an occupation are suggested: the best-fitting targets by skills
@@ -60,7 +67,8 @@ public sealed record RankingInputs(IReadOnlyList<string?> IscoCodes, IReadOnlyLi
 /// </summary>
 public sealed class TransitionRanking
 {
-    private sealed record Indexes(DescriptionIndex En, DescriptionIndex Nl, int[] Group, int Groups, float[] Family, TimeSpan BuildTime);
+    private sealed record Indexes(DescriptionIndex En, DescriptionIndex Nl, int[] Group, int Groups, float[] Family, int[] Variant,
+        int[][] VariantMembers, TimeSpan BuildTime);
 
     private readonly TransitionModel _model;
     private readonly RankingInputs _inputs;
@@ -85,7 +93,7 @@ public sealed class TransitionRanking
     public static TransitionRanking Build(TransitionModel model, RankingInputs inputs, RankingWeights? weights = null, int? degreeOfParallelism = null)
     {
         int n = model.OccupationCount;
-        if (inputs.IscoCodes.Count != n || inputs.TextsEn.Count != n || inputs.TextsNl.Count != n)
+        if (inputs.IscoCodes.Count != n || inputs.TextsEn.Count != n || inputs.TextsNl.Count != n || (inputs.LabelsEn is { } l && l.Count != n))
             throw new ArgumentException($"Ranking inputs must have one entry per occupation ({n}).", nameof(inputs));
         return new TransitionRanking(model, inputs, weights ?? RankingWeights.Default, Math.Max(1, degreeOfParallelism ?? Environment.ProcessorCount));
     }
@@ -98,7 +106,10 @@ public sealed class TransitionRanking
         Parallel.Invoke(options, () => en = DescriptionIndex.Build(inputs.TextsEn, w.TextTerms), () => nl = DescriptionIndex.Build(inputs.TextsNl, w.TextTerms));
         var (group, groups) = UnitGroups(inputs.IscoCodes);
         var family = FamilyMatrix(model, group, groups, options);
-        return new Indexes(en, nl, group, groups, family, started.Elapsed);
+        var variant = inputs.LabelsEn is { } labels ? OccupationVariants.Families(labels, inputs.IscoCodes) : Enumerable.Repeat(-1, model.OccupationCount).ToArray();
+        var members = Enumerable.Range(0, model.OccupationCount).Where(o => variant[o] >= 0).GroupBy(o => variant[o])
+            .OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+        return new Indexes(en, nl, group, groups, family, variant, members, started.Elapsed);
     }
 
     /// <summary>
@@ -133,8 +144,21 @@ public sealed class TransitionRanking
         for (int t = 0; t < fit.Length; t++)
             if (t != occupation && fit[t] > 0 && (include is null || include(t))) candidates.Add(((float)fit[t], t));
         var ix = _indexes.Value;
-        return Rank(ix, occupation, candidates, t => (float)back[t], weights ?? Weights, ix.En.NewScratch(), ix.Nl.NewScratch());
+        var w = weights ?? Weights;
+        var ranked = Rank(ix, occupation, candidates, t => (float)back[t], w, ix.En.NewScratch(), ix.Nl.NewScratch());
+        return w.VariantCap > 0 ? OccupationVariants.Spread(ranked, m => ix.Variant[m.Occupation], w.VariantCap) : ranked;
     }
+
+    /// <summary>The other occupations of <paramref name="occupation"/>'s family of variants (<see cref="OccupationVariants"/>); none when it has no family.</summary>
+    public IReadOnlyList<int> VariantsOf(int occupation)
+    {
+        var ix = _indexes.Value;
+        var f = ix.Variant[occupation];
+        return f < 0 ? [] : ix.VariantMembers[f].Where(o => o != occupation).ToArray();
+    }
+
+    /// <summary>The number of <paramref name="occupation"/>'s family of variants, or -1 when it has none.</summary>
+    public int VariantFamily(int occupation) => _indexes.Value.Variant[occupation];
 
     /// <summary>The signals of one move (for a move outside the ranked lists, e.g. a chosen target).</summary>
     public RankSignals Signals(int from, int to)

@@ -78,7 +78,7 @@ public sealed class QualityHarnessTests
         // The shipped data the app imports holds no O*NET file.
         var data = Path.Combine(root.FullName, "data");
         Assert.DoesNotContain(Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories), f => names.Any(n => f.Contains(n, StringComparison.OrdinalIgnoreCase)));
-        // And the ranking's inputs have no place for it: occupations' ISCO codes and texts only.
-        Assert.Equal(["IscoCodes", "TextsEn", "TextsNl"], typeof(Klimrek.Core.Transitions.RankingInputs).GetConstructors()[0].GetParameters().Select(p => p.Name!));
+        // And the ranking's inputs have no place for it: occupations' ISCO codes, texts and labels only.
+        Assert.Equal(["IscoCodes", "TextsEn", "TextsNl", "LabelsEn"], typeof(Klimrek.Core.Transitions.RankingInputs).GetConstructors()[0].GetParameters().Select(p => p.Name!));
     }
 }

@@ -106,6 +106,37 @@ public sealed class TransitionRankingTests
     }
 
     [Fact]
+    public void Variants_are_spread_over_the_ranked_list_and_named_as_their_family()
+    {
+        var rnd = new Random(29);
+        for (int round = 0; round < 60; round++)
+        {
+            var x = Random(rnd);
+            // Every occupation the same unit group, labels from two templates and a few loners: families of four or more.
+            var isco = Enumerable.Repeat<string?>("2221", x.N).ToArray();
+            var labels = Enumerable.Range(0, x.N).Select(i => (string?)(rnd.Next(3) switch
+            {
+                0 => $"seller in goods {i}",
+                1 => $"goods {i} distribution manager",
+                _ => $"loner {i}",
+            })).ToArray();
+            var model = TransitionModel.Build(x.N, x.M, x.Reqs, degreeOfParallelism: 2);
+            var w = new RankingWeights { Keep = 100, TextTerms = 0, VariantCap = rnd.Next(1, 4) };
+            var plain = TransitionRanking.Build(model, new RankingInputs(isco, x.En, x.Nl), w with { VariantCap = 0 }, 2);
+            var ranking = TransitionRanking.Build(model, new RankingInputs(isco, x.En, x.Nl, labels), w, 2);
+            var family = OccupationVariants.Families(labels, isco);
+            for (int from = 0; from < x.N; from++)
+            {
+                var expected = OccupationVariants.Spread(plain.Ranked(from), m => family[m.Occupation], w.VariantCap);
+                Assert.Equal(expected.Select(m => m.Occupation), ranking.Ranked(from).Select(m => m.Occupation));
+                Assert.Equal(family[from], ranking.VariantFamily(from));
+                var members = Enumerable.Range(0, x.N).Where(o => o != from && family[o] >= 0 && family[o] == family[from]);
+                Assert.Equal(members, ranking.VariantsOf(from));
+            }
+        }
+    }
+
+    [Fact]
     public void Each_signal_lies_in_zero_to_one_and_the_rank_is_their_weighted_sum()
     {
         var rnd = new Random(7);

@@ -98,7 +98,8 @@ public sealed class TransitionCache(EscoCatalogue catalogue, IServiceScopeFactor
         var ranking = TransitionRanking.Build(model, new RankingInputs(
             occupationIds.Select(id => esco.Occupations[id].IscoCode).ToArray(),
             occupationIds.Select(id => occupationTexts.GetValueOrDefault((id, "en"))).ToArray(),
-            occupationIds.Select(id => occupationTexts.GetValueOrDefault((id, "nl"))).ToArray()));
+            occupationIds.Select(id => occupationTexts.GetValueOrDefault((id, "nl"))).ToArray(),
+            occupationIds.Select(id => esco.Occupations[id].LabelEn).ToArray()));
         var sectors = occupationIds.Select(id => Core.Transitions.Sectors.OfIsco(esco.Occupations[id].IscoCode)).ToArray();
         var memory = Math.Max(0, GC.GetTotalMemory(false) - memoryBefore);
         logger.LogInformation("Transition model built for import {Import}: {Occ} occupations, {Req} requirements, model {Model} ms, total {Ms} ms, about {Mb:F1} MB",

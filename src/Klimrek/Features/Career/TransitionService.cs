@@ -44,8 +44,19 @@ public sealed record TransitionView(
 {
     /// <summary>"up" (upskilling), "down" (downskilling) or "level", by ISCO skill level; null when unknown.</summary>
     public string? MoveKind { get; init; }
+
+    /// <summary>
+    /// The target's variants (<see cref="OccupationVariants"/>: the same work for other goods or subjects) that the
+    /// list does not show, on the first of its family in a list; for the pages, not part of the API's answer.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<VariantLink> Variants { get; init; } = [];
+
     public bool ChangesSector => FromSector is not null && ToSector is not null && FromSector != ToSector;
 }
+
+/// <summary>An occupation named as a variant of a suggestion: its id and its label in the page's language.</summary>
+public sealed record VariantLink(int Id, LocalizedText Label);
 
 /// <summary>
 /// A transition without its skill lists, the default of the transitions API: the counts, the three essential skills to
@@ -106,8 +117,11 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
                 ? s.Ranking.Ranked(from)
                 : s.Ranking.RankFrom(from, t => !source.HeldOccupations.Contains(t) && Matches(s, t, source, filter)
                     && CounsellorOrder.Matches(Kind(t), filter.Step));
-            return CounsellorOrder.Apply(ranked, m => Kind(m.Occupation), m => m.Signals.Fit, filter.Step)
-                .Take(filter.Limit).Select(m => Describe(s, source, m.Occupation, words, indicators, m.Signals)).ToList();
+            // The counsellor's order within each round of variants (OccupationVariants): a family's fourth member comes
+            // after every other move, the long shots too; the page names the rest of the family on its first.
+            var rounds = OccupationVariants.Rounds(ranked.ToList(), m => s.Ranking.VariantFamily(m.Occupation), s.Ranking.Weights.VariantCap);
+            return WithVariants(s, source, rounds.SelectMany(r => CounsellorOrder.Apply(r, m => Kind(m.Occupation), m => m.Signals.Fit, filter.Step))
+                .Take(filter.Limit).Select(m => Describe(s, source, m.Occupation, words, indicators, m.Signals)).ToList(), language);
         }
 
         // From a person's profile: rank by the combined score the person chose (cheap: no gap analysis), then explain
@@ -127,11 +141,38 @@ public sealed class TransitionService(TransitionCache cache, LabourMarketService
             .Where(x => x.Part >= 0);
         // The counsellor's order first (its parts), then the person's own order within each part; only the shown
         // ones are put in order.
-        var picked = TopK.Select(candidates, filter.Limit, (a, b) =>
+        // A few more than are shown, so that variants of one family (OccupationVariants) can make room for the others.
+        var cap = s.Ranking.Weights.VariantCap;
+        var best = TopK.Select(candidates, cap > 0 ? filter.Limit * 4 : filter.Limit, (a, b) =>
             a.Part != b.Part ? a.Part.CompareTo(b.Part)
             : a.Combined != b.Combined ? b.Combined.CompareTo(a.Combined)
             : s.OccupationIds[a.Occupation].CompareTo(s.OccupationIds[b.Occupation]));
-        return picked.Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList();
+        // In rounds of variants, each in the counsellor's order (best is in that order already).
+        var picked = OccupationVariants.Spread(best, x => s.Ranking.VariantFamily(x.Occupation), cap).Take(filter.Limit);
+        return WithVariants(s, source, picked.Select(x => Describe(s, source, x.Occupation, words, indicators, null)).ToList(), language);
+    }
+
+    /// <summary>
+    /// Names, on the first suggestion of each family of variants, the family's other occupations that the list does
+    /// not show (nor the source, nor what the person held), by label.
+    /// </summary>
+    private static List<TransitionView> WithVariants(TransitionCache.Snapshot s, TransitionSource source, List<TransitionView> views, string language)
+    {
+        var shown = views.Select(v => s.OccupationIndex[v.Target.Id]).ToHashSet();
+        var families = new HashSet<int>();
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language == "en" ? "en" : "nl");
+        for (int i = 0; i < views.Count; i++)
+        {
+            var target = s.OccupationIndex[views[i].Target.Id];
+            var family = s.Ranking.VariantFamily(target);
+            if (family < 0 || !families.Add(family)) continue;
+            var others = s.Ranking.VariantsOf(target)
+                .Where(o => !shown.Contains(o) && o != source.OccupationIndex && !source.HeldOccupations.Contains(o))
+                .Select(o => new VariantLink(s.OccupationIds[o], s.Occupation(o).LocalLabel(language)))
+                .OrderBy(v => v.Label.Text, StringComparer.Create(culture, ignoreCase: true)).ToList();
+            if (others.Count > 0) views[i] = views[i] with { Variants = others };
+        }
+        return views;
     }
 
     /// <summary>The ISCO code of the highest-level occupation a person held (the level their moves are measured from).</summary>
