@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Career;
 
-/// <summary>Public: one move between two occupations in full.</summary>
+/// <summary>Public: one move between two occupations in full. Output-cached for visitors per catalogue version, like the atlas.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Klimrek.Features.Esco.CatalogueOutputCache.Policy)]
 public sealed class TransitionPageModel(TransitionService service) : PageModel
 {
     public TransitionView View { get; private set; } = null!;

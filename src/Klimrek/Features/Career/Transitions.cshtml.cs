@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Klimrek.Features.Career;
 
-/// <summary>Public: the moves from one occupation, filtered, best first.</summary>
+/// <summary>Public: the moves from one occupation, filtered, best first. Output-cached for visitors per catalogue version, like the atlas.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Klimrek.Features.Esco.CatalogueOutputCache.Policy)]
 public sealed class TransitionsPageModel(TransitionService service) : PageModel
 {
     public string FromName { get; private set; } = "";
